@@ -1,0 +1,4 @@
+import '../src/define/host.js';
+
+const main = document.getElementById('console')!;
+main.textContent = 'The widgets are being built.';

@@ -1,0 +1,8 @@
+/** The host boundary: the adapter contract, its errors, validation, the shared session, the outbox. */
+export * from './host-adapter.js';
+export * from './errors.js';
+export { guardHost, callHost, readCapabilities, DEFAULT_TIMEOUT_MS, type GuardedHost, type GuardOptions } from './guard.js';
+export { parseHostAnswer, type AnswerName, type HostAnswers } from './schemas.js';
+export { Resource, RESOURCE_STATUSES, type ResourceState, type ResourceStatus } from './resource.js';
+export { HostSession, sessionFor, type SessionOptions } from './session.js';
+export * from './outbox.js';

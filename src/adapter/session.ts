@@ -1,0 +1,225 @@
+/**
+ * One shared session per host adapter: the active interaction, cached host data, the agent's fund,
+ * the durable outbox. Every widget on the page that uses the same adapter uses the same session,
+ * so the fund is loaded once and subscribed once, and the banner and the picker see the same
+ * baggage.
+ *
+ * Host subscriptions are reference-counted: they open with the first attached widget and close
+ * with the last, so mounting and unmounting a widget leaves nothing behind.
+ */
+import type { CustomerHistory, Fund, HostContext, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../core/model.js';
+import { HostError, toHostError } from './errors.js';
+import { guardHost, type GuardedHost, type GuardOptions } from './guard.js';
+import type { HostAdapter, SpendRequest, SpendResult } from './host-adapter.js';
+import { Resource } from './resource.js';
+import { outboxFor, type Outbox } from './outbox.js';
+
+const HISTORY_CACHE = 24;
+const DAY_MS = 86_400_000;
+
+export interface SessionOptions extends GuardOptions {
+  /** Retries of a spend whose answer was lost (same idempotency key each time). Default 2. */
+  spendRetries?: number;
+}
+
+const sessions = new WeakMap<HostAdapter, HostSession>();
+
+/** Get the one session of an adapter. */
+export function sessionFor(adapter: HostAdapter, options: SessionOptions = {}): HostSession {
+  let session = sessions.get(adapter);
+  if (!session) {
+    session = new HostSession(guardHost(adapter, options), options);
+    sessions.set(adapter, session);
+  }
+  return session;
+}
+
+export class HostSession extends EventTarget {
+  readonly host: GuardedHost;
+  readonly context: Resource<HostContext>;
+  readonly policy: Resource<RecoveryPolicy>;
+  readonly taxonomy: Resource<Taxonomy>;
+  readonly recurrence: Resource<RecurrenceCount[]>;
+  /** Interaction ids the host reported as ended (after-call work may still go on). */
+  readonly ended = new Set<string>();
+
+  #histories = new Map<string, Resource<CustomerHistory>>();
+  #funds = new Map<string, Resource<Fund>>();
+  #refs = 0;
+  #offs: Array<() => void> = [];
+  #channel: BroadcastChannel | null = null;
+  #spendRetries: number;
+  #notify = () => this.dispatchEvent(new Event('change'));
+
+  constructor(host: GuardedHost, options: SessionOptions = {}) {
+    super();
+    this.host = host;
+    this.#spendRetries = options.spendRetries ?? 2;
+    this.context = this.#own(new Resource((signal) => host.getContext({ signal })));
+    this.policy = this.#own(new Resource((signal) => host.getPolicy({ signal })));
+    this.taxonomy = this.#own(new Resource((signal) => host.getTaxonomy({ signal })));
+    this.recurrence = this.#own(
+      new Resource(async (signal) => {
+        await this.policy.ensure();
+        const days = this.policy.state.value?.recurrence.windowDays ?? 7;
+        return host.getRecurrence(new Date(Date.now() - days * DAY_MS).toISOString(), { signal });
+      }),
+    );
+  }
+
+  /** The active interaction, or null. */
+  get interaction(): Interaction | null {
+    return this.context.state.value?.interaction ?? null;
+  }
+
+  /** The durable write path shared by every widget of this host. */
+  get outbox(): Outbox {
+    return outboxFor(this.host);
+  }
+
+  /** Number of attached widgets. */
+  get attached(): number {
+    return this.#refs;
+  }
+
+  /** A widget attaches while connected; host subscriptions live while anyone is attached. */
+  attach(): () => void {
+    if (this.#refs++ === 0) this.#subscribe();
+    void this.context.ensure();
+    let attached = true;
+    return () => {
+      if (!attached) return;
+      attached = false;
+      if (--this.#refs === 0) this.#unsubscribe();
+    };
+  }
+
+  /** The history of one customer (cached, shared). */
+  history(customerId: string): Resource<CustomerHistory> {
+    let resource = this.#histories.get(customerId);
+    if (!resource) {
+      resource = this.#own(new Resource((signal) => this.host.getHistory(customerId, { signal })));
+      this.#histories.set(customerId, resource);
+      if (this.#histories.size > HISTORY_CACHE) {
+        const [oldest, old] = this.#histories.entries().next().value as [string, Resource<CustomerHistory>];
+        old.dispose();
+        old.removeEventListener('change', this.#notify);
+        this.#histories.delete(oldest);
+      }
+    }
+    return resource;
+  }
+
+  /** The fund of one agent (cached, shared, kept at the newest version seen from any source). */
+  fund(agentId: string): Resource<Fund> {
+    let resource = this.#funds.get(agentId);
+    if (!resource) {
+      resource = this.#own(new Resource((signal) => this.host.getFund(agentId, { signal })));
+      this.#funds.set(agentId, resource);
+    }
+    return resource;
+  }
+
+  /** Offer a fund state from anywhere (event, spend answer, another tab); kept only if newer. */
+  acceptFund(fund: Fund, broadcast = false): boolean {
+    const accepted = this.fund(fund.agentId).push(fund, (incoming, current) => incoming.version > current.version);
+    if (accepted && broadcast) this.#channel?.postMessage({ type: 'fund', fund });
+    return accepted;
+  }
+
+  /**
+   * Spend from the fund now (money never waits in a queue). A lost answer (time-out, host away) is
+   * retried with the same idempotency key, so the host applies it at most once.
+   */
+  async spend(request: SpendRequest): Promise<SpendResult> {
+    let attempt = 0;
+    for (;;) {
+      try {
+        const result = await this.host.spend(request);
+        this.acceptFund(result.fund, true);
+        return result;
+      } catch (error) {
+        const e = toHostError(error);
+        if (e.code === 'conflict') void this.fund(request.agentId).reload();
+        if (!e.retryable || attempt++ >= this.#spendRetries) throw e;
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
+    }
+  }
+
+  #own<R extends EventTarget>(resource: R): R {
+    resource.addEventListener('change', this.#notify);
+    return resource;
+  }
+
+  #setInteraction(interaction: Interaction | null): void {
+    const context = this.context.state.value;
+    if (!context) {
+      void this.context.reload();
+      return;
+    }
+    if (sameInteraction(context.interaction, interaction)) return; // duplicate event: nothing changes
+    this.context.push({ ...context, interaction });
+  }
+
+  #subscribe(): void {
+    const host = this.host;
+    this.#offs = [
+      host.on('interactionChanged', ({ interaction }) => this.#setInteraction(interaction)),
+      host.on('interactionEnded', ({ interactionId }) => {
+        if (this.ended.has(interactionId)) return;
+        this.ended.add(interactionId);
+        this.#notify();
+      }),
+      host.on('fundChanged', ({ fund }) => {
+        this.acceptFund(fund, true);
+      }),
+    ];
+    if (typeof BroadcastChannel === 'function') {
+      this.#channel = new BroadcastChannel('mend-session');
+      this.#channel.onmessage = (event: MessageEvent) => {
+        const data = event.data as { type?: string; fund?: unknown } | null;
+        if (data?.type !== 'fund') return;
+        try {
+          // Another tab's fund goes through the same validation as the host's.
+          this.#acceptForeignFund(data.fund);
+        } catch {
+          /* ignore malformed cross-tab messages */
+        }
+      };
+    }
+  }
+
+  #acceptForeignFund(value: unknown): void {
+    const fund = value as Fund;
+    if (!fund || typeof fund !== 'object' || typeof fund.agentId !== 'string' || typeof fund.version !== 'number') return;
+    if (!this.#funds.has(fund.agentId)) return;
+    void import('./schemas.js').then(({ parseHostAnswer }) => {
+      this.acceptFund(parseHostAnswer('fund', fund));
+    }, () => {});
+  }
+
+  #unsubscribe(): void {
+    for (const off of this.#offs) off();
+    this.#offs = [];
+    this.#channel?.close();
+    this.#channel = null;
+  }
+}
+
+function sameInteraction(a: Interaction | null, b: Interaction | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.id === b.id &&
+    a.customerId === b.customerId &&
+    a.severity === b.severity &&
+    a.resolved === b.resolved &&
+    a.channel === b.channel &&
+    a.startedAt === b.startedAt &&
+    a.customerName === b.customerName &&
+    a.subject === b.subject
+  );
+}
+
+export { HostError };

@@ -1,0 +1,82 @@
+/**
+ * The small base every Mend widget extends: shared host styles and tokens, the host adapter (as a
+ * property or from `<mend-host>`), locale, currency and replaceable strings, a typed `emit` and a
+ * polite live region that announces changes without moving focus.
+ */
+import { LitElement, html, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { HostAdapter } from '../adapter/host-adapter.js';
+import type { HostSession } from '../adapter/session.js';
+import { HostController } from '../controllers/host-controller.js';
+import { defaultStrings, fill, type MendStrings, type StringKey } from './strings.js';
+import { baseStyles, tokens } from './styles.js';
+
+type DetailOf<K extends keyof GlobalEventHandlersEventMap> =
+  GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+export class MendElement extends LitElement {
+  static override styles = [tokens, baseStyles];
+
+  /** The host adapter. Optional: set it here, or let the nearest `<mend-host>` provide it. */
+  @property({ attribute: false }) adapter?: HostAdapter;
+
+  /** Replacement strings, merged over `<mend-host>`'s and the defaults. */
+  @property({ attribute: false }) strings?: Partial<MendStrings>;
+
+  /** BCP 47 locale. Default: `<mend-host>`, then the host's context, then the document's `lang`. */
+  @property({ reflect: false }) locale?: string;
+
+  /** ISO 4217 currency. Default: `<mend-host>`, then the host's context, then `USD`. */
+  @property({ reflect: false }) currency?: string;
+
+  @state() private announcement = '';
+
+  protected readonly hostController = new HostController(this);
+
+  /** The shared session of the adapter, or null without one. */
+  protected get session(): HostSession | null {
+    return this.hostController.session;
+  }
+
+  protected get resolvedLocale(): string {
+    return (
+      this.locale ||
+      this.hostController.settings.locale ||
+      this.session?.context.state.value?.locale ||
+      this.closest('[lang]')?.getAttribute('lang') ||
+      document.documentElement.lang ||
+      'en-US'
+    );
+  }
+
+  protected get resolvedCurrency(): string {
+    return this.currency || this.hostController.settings.currency || this.session?.context.state.value?.currency || 'USD';
+  }
+
+  /** A user-visible string, with `{placeholders}` filled. */
+  protected t(key: StringKey, values?: Record<string, string | number>): string {
+    const text = this.strings?.[key] ?? this.hostController.settings.strings?.[key] ?? defaultStrings[key];
+    return fill(text, values);
+  }
+
+  /** Fire a composed, bubbling event declared in GlobalEventHandlersEventMap. */
+  protected emit<K extends keyof GlobalEventHandlersEventMap>(
+    type: K,
+    detail: DetailOf<K>,
+    options: { cancelable?: boolean } = {},
+  ): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+  }
+
+  /** Say something to screen readers politely, without taking focus. */
+  protected announce(message: string): void {
+    // Clear first so that the same message twice is announced twice.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = message));
+  }
+
+  /** Render once in each widget's template. */
+  protected renderAnnouncer(): TemplateResult {
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+  }
+}

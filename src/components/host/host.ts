@@ -1,0 +1,51 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { HostAdapter } from '../../adapter/host-adapter.js';
+import { adapterContext, settingsContext, type MendSettings } from '../../base/context.js';
+import type { MendStrings } from '../../base/strings.js';
+
+/**
+ * @summary Provides the host adapter, locale, currency and strings to every Mend widget inside it.
+ *
+ * Put the widgets of one agent desktop inside one `<mend-host>`; they then share one session with
+ * the host: one load of the fund, one subscription to host events, one durable outbox. A widget's
+ * own `adapter`, `locale`, `currency` or `strings` property overrides what the host provides.
+ *
+ * @slot - The widgets (and any other content).
+ */
+export class MendHost extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The host adapter every widget inside uses (e.g. `new LocalAdapter()`). */
+  @property({ attribute: false }) adapter?: HostAdapter;
+
+  /** BCP 47 locale for dates and money, e.g. `de-DE`. Default: the host's context. */
+  @property() locale?: string;
+
+  /** ISO 4217 currency, e.g. `EUR`. Default: the host's context. */
+  @property() currency?: string;
+
+  /** Replacement user-visible strings (any subset). */
+  @property({ attribute: false }) strings?: Partial<MendStrings>;
+
+  #adapter = new ContextProvider(this, { context: adapterContext });
+  #settings = new ContextProvider(this, { context: settingsContext, initialValue: {} });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('adapter')) this.#adapter.setValue(this.adapter);
+    if (changed.has('locale') || changed.has('currency') || changed.has('strings')) {
+      // Replace, never mutate: context consumers compare with Object.is.
+      const settings: MendSettings = { locale: this.locale, currency: this.currency, strings: this.strings };
+      this.#settings.setValue(settings);
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

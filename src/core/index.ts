@@ -1,0 +1,2 @@
+/** The service-recovery rules as pure functions: no Lit, no DOM. */
+export * from './model.js';

@@ -1,0 +1,7 @@
+/**
+ * Everything: registers every Mend element and exports the classes, the adapter layer and the core
+ * rules. For a smaller bundle import one widget, e.g. `mend-widgets/fund-meter`.
+ */
+export * from './define/host.js';
+export * from './adapter/index.js';
+export * from './core/index.js';
