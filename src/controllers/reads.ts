@@ -10,7 +10,7 @@
 import type { HostError } from '../adapter/errors.js';
 import type { Resource, ResourceStatus } from '../adapter/resource.js';
 import type { HostSession } from '../adapter/session.js';
-import type { CustomerHistory, Fund, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../core/model.js';
+import type { CustomerHistory, Fund, HostContext, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../core/model.js';
 
 export interface Read<T> {
   /** What the value belongs to (customer id, agent id...), or null when nothing applies. */
@@ -30,6 +30,11 @@ function read<T>(key: string | null, resource: Resource<T> | null): Read<T> {
   void resource.ensure();
   const { status, value, error } = resource.state;
   return { key, status, value, error, retry: () => void resource.reload() };
+}
+
+/** The host's context (agent, active interaction, locale, currency). */
+export function readContext(session: HostSession | null): Read<HostContext> {
+  return read(session ? 'context' : null, session?.context ?? null);
 }
 
 /** The active interaction's customer history. */
