@@ -1,13 +1,19 @@
-// `npm test`: the whole suite, on a fresh clone. Installs what it needs, builds dist/ (one test loads
-// it in the browser), then runs every test in headless Chromium. Extra arguments go to the runner,
-// e.g. `npm test -- --files test/core/**/*.test.ts`.
+// `npm test`: the whole suite, on a fresh clone. Installs what it needs (npm packages, Debian's
+// Chromium), builds dist/ (one test loads it in the browser), checks the size budgets, builds the
+// static Storybook (one test renders every story and runs axe on it), then runs every test in
+// headless Chromium.
+//
+// Extra arguments go to the test runner; with `--files` only those tests run and the builds are
+// skipped: `npm test -- --files 'test/core/**/*.test.ts'`.
 import { ensureChromium, ensurePackages, run } from './ensure.mjs';
 
 ensurePackages();
 process.env.CHROME_PATH = ensureChromium();
 const args = process.argv.slice(2);
-const partial = args.includes('--files');
-if (!partial || process.env.MEND_BUILD) {
+if (!args.includes('--files')) {
   run('node', ['scripts/build.mjs']);
+  run('node', ['scripts/size.mjs']);
+  run('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+  run('npx', ['storybook', 'build', '-o', 'storybook-static', '--quiet', '--disable-telemetry']);
 }
 run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...args]);

@@ -6,6 +6,7 @@ import { adapterContext, settingsContext, type MendSettings } from '../../base/c
 import type { MendStrings } from '../../base/strings.js';
 
 /**
+ * @tagname mend-host
  * @summary Provides the host adapter, locale, currency and strings to every Mend widget inside it.
  *
  * Put the widgets of one agent desktop inside one `<mend-host>`; they then share one session with
