@@ -37,6 +37,8 @@ export default {
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],
+  // Lit's dev-mode notice on every file is noise; every other browser log is shown.
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 600000,

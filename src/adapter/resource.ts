@@ -27,9 +27,12 @@ export class Resource<T> extends EventTarget {
     return this.#state;
   }
 
-  /** Load unless already loaded or loading. Never rejects: failures land in `state.error`. */
+  /**
+   * Load once. Never rejects: failures land in `state.error` and stay there until `reload()` (the
+   * retry), so a widget re-rendering in its error state does not hammer the host.
+   */
   ensure(): Promise<void> {
-    if (this.#state.status === 'idle' || (this.#state.status === 'error' && !this.#inflight)) return this.reload();
+    if (this.#state.status === 'idle') return this.reload();
     return this.#inflight ? this.#inflight.then(noop, noop) : Promise.resolve();
   }
 
