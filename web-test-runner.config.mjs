@@ -7,7 +7,21 @@ import { summaryReporter } from './scripts/summary-reporter.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+/** The strict policy the widgets and the static demo must run under (issue #11). */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html mend";
+
 export default {
+  // Pages under a `csp/` folder of test/ are served with exactly the strict policy as a header.
+  middleware: [
+    function strictCsp(context, next) {
+      if (/^\/test\/.*\/csp\/[^?]*\.html(\?|$)/.test(context.url)) {
+        context.set('Content-Security-Policy', STRICT_CSP);
+      }
+      return next();
+    },
+  ],
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // Lit's decorators need the project's tsconfig (experimentalDecorators), or Lit throws
