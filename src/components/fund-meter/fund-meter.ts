@@ -1,0 +1,378 @@
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { HostError } from '../../adapter/errors.js';
+import { fill } from '../../base/strings.js';
+import { MendElement } from '../../base/mend-element.js';
+import { readContext, readFund, type Read } from '../../controllers/reads.js';
+import { fundLevel, remaining, rollOver, totalsByReason, type FundLevel } from '../../core/fund.js';
+import { formatMoney } from '../../core/money.js';
+import type { Fund, LedgerEntry, SpendStatus } from '../../core/model.js';
+import type {} from '../../events/fund-meter.js';
+import { fundMeterStyles } from './fund-meter.styles.js';
+
+/** The two layouts: `full` for a side panel, `compact` (one line) for a toolbar. */
+export const FUND_METER_VARIANTS = ['full', 'compact'] as const;
+export type FundMeterVariant = (typeof FUND_METER_VARIANTS)[number];
+
+/**
+ * Strings of this widget that are not (yet) in the shared string table. Replaceable through the
+ * widget's or `<mend-host>`'s `strings`, like the shared ones.
+ */
+export const fundMeterStrings = {
+  fundShowLedger: 'What was given ({count})',
+  fundNoEntries: 'Nothing given this period.',
+  fundNone: 'No fund to show.',
+  fundDate: 'Date',
+  fundAmount: 'Amount',
+  fundReason: 'Reason',
+  fundInteraction: 'Interaction',
+  fundStatus: 'Status',
+  fundCount: 'Times',
+  fundStatusDone: 'Given',
+  fundStatusPending: 'Pending approval',
+  fundStatusRejected: 'Not approved',
+  fundPendingCount: '{amount} pending approval ({count})',
+  fundRolledOver: 'New period since {date}.',
+  fundLevelChanged: '{level}: {left}',
+};
+type FundKey = keyof typeof fundMeterStrings;
+
+const LEVEL_KEY = { plenty: 'fundPlenty', low: 'fundLow', exhausted: 'fundExhausted' } as const;
+const STATUS_KEY: Record<SpendStatus, FundKey> = {
+  done: 'fundStatusDone',
+  pending_approval: 'fundStatusPending',
+  rejected: 'fundStatusRejected',
+};
+/** A shape per level so that the level never shows by colour alone. */
+const SHAPES: Record<FundLevel, SVGTemplateResult> = {
+  plenty: svg`<circle cx="8" cy="8" r="6" />`,
+  low: svg`<path d="M8 1.5 15 14.5H1z" />`,
+  exhausted: svg`<path d="M5 1h6l4 4v6l-4 4H5l-4-4V5z" /><path d="M4 8h8" class="cut" />`,
+};
+
+/**
+ * @summary The agent's discretionary fund for the period (R6, R7): what is left, the per-action cap,
+ * the approval threshold, pending approvals, when the period ends, and what was given, live.
+ *
+ * With an adapter (property or `<mend-host>`), the meter shows the session's one shared fund (the
+ * offer picker reads the same: one load, one subscription), follows the host's `fundChanged`
+ * events and other tabs of the agent, and never shows an older version over a newer one. Without
+ * an adapter, set `.fund` (plain-properties mode, e.g. a host store bound into properties); a
+ * `fund` set by the page wins over host data.
+ *
+ * The level (`plenty`, `low`, `exhausted`) is reflected as the `level` attribute, shown in words and
+ * by a shape, never by colour alone. When the period has ended, the meter shows the new period.
+ *
+ * @fires mend-fund-level - The level changed because the host's data changed (a spend, an event,
+ * another tab). `detail: { level, previous, remaining, fund }`. Not fired for a `fund` set by code.
+ *
+ * @csspart base - The outer region.
+ * @csspart header - Title and level.
+ * @csspart title - The heading "Discretionary fund".
+ * @csspart level - The level: shape and words.
+ * @csspart level-icon - The level's shape.
+ * @csspart meter - The element with `role="meter"`.
+ * @csspart track - The meter's track.
+ * @csspart bar - What is left.
+ * @csspart pending-bar - What is pending approval.
+ * @csspart remaining - The "left of" text.
+ * @csspart limits - The list of per-action cap, approval threshold, pending, period end.
+ * @csspart limit - One item of the list.
+ * @csspart rollover - The note that a new period started.
+ * @csspart ledger-toggle - The disclosure button of the ledger.
+ * @csspart ledger - The ledger region (entries and totals).
+ * @csspart ledger-table - The table of entries.
+ * @csspart totals-table - The table of totals by reason.
+ * @csspart empty - A quiet line: nothing given, no fund, unsupported.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The error message.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --mend-fund-meter-bar-color - What is left, plenty (default: accent token).
+ * @cssprop --mend-fund-meter-low-color - What is left, running low (default: warning token).
+ * @cssprop --mend-fund-meter-exhausted-color - The exhausted marks (default: danger token).
+ * @cssprop --mend-fund-meter-pending-color - What is pending approval (default: muted text token).
+ * @cssprop --mend-fund-meter-track-color - The empty track (default: raised surface token).
+ * @cssprop --mend-fund-meter-track-border - The track's border colour (default: border token).
+ * @cssprop --mend-fund-meter-bar-size - Thickness of the bar (default: 0.75rem).
+ * @cssprop --mend-fund-meter-gap - Space between regions (default: space-2 token).
+ * @cssprop --mend-fund-meter-surface - Background (default: surface token).
+ *
+ * @slot - None: everything comes from the fund.
+ */
+export class MendFundMeter extends MendElement {
+  static override styles = [...MendElement.styles, fundMeterStyles];
+
+  /** The fund to show (plain-properties mode). When set, it wins over the host's data. */
+  @property({ attribute: false }) fund?: Fund;
+
+  /** `full` (side panel) or `compact` (one line for a toolbar). */
+  @property({ reflect: true }) variant: FundMeterVariant = 'full';
+
+  /** The time used to detect a period roll-over (default: now). For stories, tests and replays. */
+  @property({ attribute: false }) now?: Date | number;
+
+  /** Words for reason codes in the ledger, e.g. `{ item_damaged: 'Item damaged' }`. */
+  @property({ attribute: false }) reasonLabels?: Record<string, string>;
+
+  /** The level of the title heading in the page's outline (default 2). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private ledgerOpen = false;
+
+  #read: Read<Fund> | null = null;
+  #error: { error?: HostError; retry(): void } | null = null;
+  #loading = false;
+  #shown: Fund | null = null;
+  #rolledFrom: Fund | null = null;
+  #lastLevel: FundLevel | null = null;
+  #lastKey: string | null = null;
+
+  /** The level now shown (`plenty`, `low`, `exhausted`), or null without a fund. Reflected as `level`. */
+  get level(): FundLevel | null {
+    return this.#shown ? fundLevel(this.#shown) : null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#error = null;
+    this.#loading = false;
+    let fund: Fund | null = this.fund ?? null;
+    const fromHost = !fund;
+    if (!fund) {
+      const read = (this.#read = readFund(this.session));
+      if (read.value) fund = read.value;
+      if (read.status === 'error') this.#error = read;
+      else if (read.status === 'loading' || read.status === 'idle') this.#loading = !fund;
+      else if (read.status === 'none' && this.session) {
+        // The agent is not known yet: the fund waits for the host's context.
+        const context = readContext(this.session);
+        if (context.status === 'error') this.#error = context;
+        else if (context.status !== 'unsupported') this.#loading = true;
+      }
+    } else this.#read = null;
+
+    const rolled = fund ? safe(() => rollOver(fund, this.now ?? Date.now()), fund) : null;
+    this.#rolledFrom = rolled && rolled !== fund ? fund : null;
+    this.#shown = rolled;
+
+    const level = this.level;
+    if (level) this.setAttribute('level', level);
+    else this.removeAttribute('level');
+    const key = rolled ? `${rolled.agentId}:${remaining(rolled)}:${rolled.budget}:${rolled.pending}` : null;
+    if (rolled && level && this.#lastLevel && this.#lastKey !== null && key !== this.#lastKey) {
+      const left = this.#leftText(rolled);
+      this.announce(level !== this.#lastLevel ? this.#s('fundLevelChanged', { level: this.t(LEVEL_KEY[level]), left }) : left);
+      if (level !== this.#lastLevel && fromHost) {
+        this.emit('mend-fund-level', { level, previous: this.#lastLevel, remaining: remaining(rolled), fund: rolled });
+      }
+    }
+    this.#lastLevel = level;
+    this.#lastKey = key;
+  }
+
+  protected override render(): TemplateResult {
+    const fund = this.#shown;
+    const compact = this.variant === 'compact';
+    const title = this.t('fundTitle');
+    let body: TemplateResult;
+    if (fund) body = compact ? this.#renderCompact(fund, title) : this.#renderFull(fund, title);
+    else if (this.#error)
+      body = html`${compact ? html`<span class="visually-hidden">${title}</span>` : this.#renderTitle(title)}${this.#renderError(this.#error)}`;
+    else if (this.#loading)
+      body = html`<div part="loading" class="loading">
+        ${compact ? html`<span class="visually-hidden">${title}</span>` : this.#renderTitle(title)}
+        <span class="placeholder-bar"></span>
+        <span>${this.t('loading')}</span>
+        ${compact ? nothing : html`<span class="placeholder-limits"></span><span class="placeholder-button"></span>`}
+      </div>`;
+    else if (this.#read?.status === 'unsupported') body = html`<p part="empty" class="quiet">${this.t('fundUnsupported')}</p>`;
+    else body = html`<p part="empty" class="quiet">${this.#s('fundNone')}</p>`;
+    return html`<div part="base" class="base" aria-busy=${this.#loading && !fund ? 'true' : 'false'}>${body}</div>
+      ${this.renderAnnouncer()}`;
+  }
+
+  #renderTitle(title: string): TemplateResult {
+    return html`<div part="title" class="title" id="title" role="heading" aria-level=${this.headingLevel}>${title}</div>`;
+  }
+
+  #renderMeter(fund: Fund, label: { id?: string; text?: string }): TemplateResult {
+    const budget = Math.max(fund.budget, 0);
+    const left = remaining(fund);
+    const now = clamp(left, 0, budget);
+    const pending = clamp(fund.pending, 0, budget - now);
+    const pct = (n: number) => (budget > 0 ? `${(n / budget) * 100}%` : '0%');
+    return html`<div
+      part="meter"
+      class="meter"
+      role="meter"
+      aria-labelledby=${label.id ?? nothing}
+      aria-label=${label.text ?? nothing}
+      aria-valuemin="0"
+      aria-valuemax=${budget}
+      aria-valuenow=${now}
+      aria-valuetext=${this.#leftText(fund)}
+    >
+      <div part="track" class="track">
+        <div part="bar" class="bar" style="inline-size:${pct(now)}"></div>
+        <div part="pending-bar" class="pending-bar" style="inline-size:${pct(pending)}"></div>
+      </div>
+    </div>`;
+  }
+
+  #renderLevel(level: FundLevel): TemplateResult {
+    return html`<span part="level" class="level"
+      ><svg part="level-icon" class="shape" viewBox="0 0 16 16" aria-hidden="true">${SHAPES[level]}</svg
+      ><span>${this.t(LEVEL_KEY[level])}</span></span
+    >`;
+  }
+
+  #renderCompact(fund: Fund, title: string): TemplateResult {
+    const level = fundLevel(fund);
+    return html`<div class="line">
+      ${this.#renderMeter(fund, { text: title })}
+      <span part="remaining" class="remaining">${this.#leftText(fund)}</span>
+      ${this.#renderLevel(level)}
+    </div>`;
+  }
+
+  #renderFull(fund: Fund, title: string): TemplateResult {
+    const level = fundLevel(fund);
+    const m = (n: number) => this.#money(n, fund);
+    const pendingEntries = fund.ledger.filter((e) => e.status === 'pending_approval').length;
+    const rolledFrom = this.#rolledFrom;
+    return html`<div part="header" class="header">
+        ${this.#renderTitle(title)}
+        ${this.#renderLevel(level)}
+      </div>
+      ${this.#renderMeter(fund, { id: 'title' })}
+      <p part="remaining" class="remaining">${this.#leftText(fund)}</p>
+      ${rolledFrom ? html`<p part="rollover" class="quiet">${this.#s('fundRolledOver', { date: this.#date(fund.periodStart) })}</p>` : nothing}
+      <ul part="limits" class="limits">
+        <li part="limit">${this.t('fundPerAction', { amount: m(fund.perActionCap) })}</li>
+        <li part="limit">${this.t('fundApproval', { amount: m(fund.approvalThreshold) })}</li>
+        ${fund.pending > 0
+          ? html`<li part="limit" class="pending">
+              ${pendingEntries > 0
+                ? this.#s('fundPendingCount', { amount: m(fund.pending), count: pendingEntries })
+                : this.t('fundPending', { amount: m(fund.pending) })}
+            </li>`
+          : nothing}
+        <li part="limit">
+          <time datetime=${fund.periodEnd}>${this.t('fundPeriodEnds', { date: this.#date(fund.periodEnd) })}</time>
+        </li>
+      </ul>
+      <button
+        part="ledger-toggle"
+        class="toggle"
+        aria-expanded=${this.ledgerOpen ? 'true' : 'false'}
+        aria-controls="ledger"
+        @click=${() => (this.ledgerOpen = !this.ledgerOpen)}
+      >
+        <svg class="chevron" viewBox="0 0 16 16" aria-hidden="true"><path d="M6 3l5 5-5 5" /></svg>
+        ${this.#s('fundShowLedger', { count: fund.ledger.length })}
+      </button>
+      <div part="ledger" class="ledger" id="ledger" ?hidden=${!this.ledgerOpen}>
+        ${this.ledgerOpen ? this.#renderLedger(fund) : nothing}
+      </div>`;
+  }
+
+  #renderLedger(fund: Fund): TemplateResult {
+    if (fund.ledger.length === 0) return html`<p part="empty" class="quiet">${this.#s('fundNoEntries')}</p>`;
+    const entries = [...fund.ledger].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    const totals = totalsByReason(fund.ledger);
+    const m = (n: number) => this.#money(n, fund);
+    return html`<table part="ledger-table" class="table">
+        <caption>${this.t('fundLedger')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.#s('fundDate')}</th>
+            <th scope="col" class="num">${this.#s('fundAmount')}</th>
+            <th scope="col">${this.#s('fundReason')}</th>
+            <th scope="col">${this.#s('fundInteraction')}</th>
+            <th scope="col">${this.#s('fundStatus')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${entries.map(
+            (e: LedgerEntry) => html`<tr data-status=${e.status}>
+              <td><time datetime=${e.at}>${this.#date(e.at, true)}</time></td>
+              <td class="num">${m(e.amount)}</td>
+              <td>${this.#reason(e.reason)}</td>
+              <td class="id">${e.interactionId}</td>
+              <td>${this.#s(STATUS_KEY[e.status] ?? 'fundStatusDone')}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <table part="totals-table" class="table">
+        <caption>${this.t('fundTotals')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.#s('fundReason')}</th>
+            <th scope="col" class="num">${this.#s('fundCount')}</th>
+            <th scope="col" class="num">${this.#s('fundAmount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${totals.map(
+            (t) => html`<tr>
+              <th scope="row">${this.#reason(t.reason)}</th>
+              <td class="num">${t.count}</td>
+              <td class="num">${m(t.amount)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+
+  #renderError(read: { error?: HostError; retry(): void }): TemplateResult {
+    return html`<div part="error" class="error">
+      <p>
+        <svg class="shape" viewBox="0 0 16 16" aria-hidden="true">${SHAPES.exhausted}</svg>
+        ${this.t('errorPrefix', { message: read.error?.message ?? '' })}
+      </p>
+      <button part="retry" @click=${() => read.retry()}>${this.t('retry')}</button>
+    </div>`;
+  }
+
+  #leftText(fund: Fund): string {
+    return this.t('fundLeft', { remaining: this.#money(Math.max(remaining(fund), 0), fund), budget: this.#money(fund.budget, fund) });
+  }
+
+  #money(minor: number, fund: Fund): string {
+    return safe(() => formatMoney(minor, fund.currency, this.resolvedLocale), `${minor} ${fund.currency}`);
+  }
+
+  #date(iso: string, withTime = false): string {
+    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
+    return safe(() => new Intl.DateTimeFormat(this.resolvedLocale, options).format(new Date(iso)), iso);
+  }
+
+  #reason(code: string): string {
+    const label = this.reasonLabels?.[code];
+    if (label) return label;
+    const words = code.replace(/[_-]+/g, ' ').trim();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+
+  /** This widget's own strings, replaceable like the shared ones. */
+  #s(key: FundKey, values?: Record<string, string | number>): string {
+    const own = this.strings as Record<string, string> | undefined;
+    const host = this.hostController.settings.strings as Record<string, string> | undefined;
+    return fill(own?.[key] ?? host?.[key] ?? fundMeterStrings[key], values);
+  }
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.min(Math.max(n, min), Math.max(min, max));
+}
+
+/** Never throw from render on bad data (an unknown currency, an unparsable date). */
+function safe<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,17 @@
+import type { Fund } from '../core/model.js';
+import type { FundLevel } from '../core/fund.js';
+
+/** Detail of `mend-fund-level`: the fund's level changed because the host's data changed. */
+export interface MendFundLevelDetail {
+  level: FundLevel;
+  previous: FundLevel;
+  /** Integer minor units left in the period. */
+  remaining: number;
+  fund: Fund;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mend-fund-level': CustomEvent<MendFundLevelDetail>;
+  }
+}
