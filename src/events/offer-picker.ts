@@ -1,0 +1,29 @@
+import type { ChosenOffer, Severity } from '../core/model.js';
+
+/**
+ * What `<mend-offer-picker>` reports when the customer accepts or declines a recovery: the shape of
+ * a next-best-action reaction (accepted or rejected, the strategy, the offers, the context record).
+ */
+export interface OfferReactionDetail {
+  accepted: boolean;
+  /** The strategy of the recommended bundle the offers match (e.g. `R3:high:assistance+compensation`), or `custom`. */
+  strategy: string;
+  offers: ChosenOffer[];
+  interactionId: string | null;
+  customerId: string | null;
+  /** The effective severity (after baggage). */
+  severity: Severity;
+  /** Fund ledger id of the compensation, when one was spent (or sent for approval). */
+  spendId?: string;
+  /** `done` or `pending_approval` when a compensation was spent. */
+  spendStatus?: 'done' | 'pending_approval';
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    /** The customer accepted the recovery and it was recorded (or, without an adapter, confirmed). */
+    'mend-offer-accept': CustomEvent<OfferReactionDetail>;
+    /** The customer declined the offered recovery. */
+    'mend-offer-reject': CustomEvent<OfferReactionDetail>;
+  }
+}

@@ -1,0 +1,100 @@
+// Fixtures for the offer-picker tests: a small policy whose offers the tests name, funds, and DOM helpers.
+import type { BaggagePolicy, Fund, RecoveryPolicy } from '../../src/core/model.js';
+import type { MendOfferPicker } from '../../src/define/offer-picker.js';
+
+const baggage: BaggagePolicy = { windowDays: 365, recentDays: 90, severeScore: 1, poorScore: 2, callbackDays: 30, heavyPoints: 4 };
+
+/** A policy like the default one, with offers the tests can name. */
+export function makePolicy(over: Partial<RecoveryPolicy> = {}): RecoveryPolicy {
+  return {
+    id: 'test-policy',
+    version: 1,
+    currency: 'USD',
+    severities: ['low', 'medium', 'high'],
+    rules: [
+      { severity: 'low', mode: 'any', requires: ['assistance', 'compensation'] },
+      { severity: 'medium', mode: 'any', requires: ['assistance', 'compensation'] },
+      { severity: 'high', mode: 'all', requires: ['assistance', 'compensation'] },
+    ],
+    offers: [
+      { id: 'apology', kind: 'apology', label: 'Sincere apology', monetary: false },
+      { id: 'fix', kind: 'assistance', label: 'Fix or replace', monetary: false },
+      { id: 'expedite', kind: 'assistance', label: 'Expedited replacement', monetary: false },
+      { id: 'credit-15', kind: 'compensation', label: 'Goodwill credit', monetary: true, amount: 1500, reason: 'goodwill' },
+      { id: 'credit-25', kind: 'compensation', label: 'Larger goodwill credit', monetary: true, amount: 2500, reason: 'goodwill' },
+      { id: 'refund', kind: 'compensation', label: 'Refund', monetary: true, customAmount: true, reason: 'item_damaged' },
+      { id: 'policy-review', kind: 'compensation', label: 'Policy review', monetary: false },
+      { id: 'points', kind: 'compensation', label: 'Loyalty points', monetary: false, counts: false },
+    ],
+    authority: [
+      { role: 'agent', maxPerAction: 5000 },
+      { role: 'lead', maxPerAction: 10000 },
+    ],
+    baggage,
+    recurrence: { windowDays: 7, threshold: 5 },
+    unresolvedLimitMinutes: 30,
+    ...over,
+  };
+}
+
+let agents = 0;
+/** A fresh agent id per test: sessions on one page share the cross-tab fund channel. */
+export const newAgentId = (): string => `agent-op-${++agents}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** 200.00 a week, 140.00 spent (60.00 left), cap 150.00, approval above 50.00. */
+export function makeFund(over: Partial<Fund> = {}): Fund {
+  return {
+    agentId: 'agent-op',
+    currency: 'USD',
+    budget: 20000,
+    spent: 14000,
+    pending: 0,
+    perActionCap: 15000,
+    approvalThreshold: 5000,
+    period: 'week',
+    periodStart: '2026-11-23T00:00:00.000Z',
+    periodEnd: '2026-11-30T00:00:00.000Z',
+    version: 3,
+    ledger: [],
+    ...over,
+  };
+}
+
+export const text = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const $ = <T extends HTMLElement = HTMLElement>(el: MendOfferPicker, selector: string): T | null =>
+  el.shadowRoot!.querySelector<T>(selector);
+export const $$ = <T extends HTMLElement = HTMLElement>(el: MendOfferPicker, selector: string): T[] => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
+
+/** The checkbox whose label contains `label`. */
+export function checkbox(el: MendOfferPicker, label: string): HTMLInputElement {
+  const found = $$(el, 'label.check').find((l) => text(l).includes(label));
+  if (!found) throw new Error(`no checkbox "${label}" in ${$$(el, 'label.check').map((l) => text(l)).join(' | ')}`);
+  return found.querySelector('input')!;
+}
+
+/** The radio (bundle or compensation option) whose text contains `label`, within `scope` (a part). */
+export function radio(el: MendOfferPicker, scope: 'bundles' | 'compensation', label: string): HTMLElement {
+  const found = $$(el, `[part~="${scope}"] [role="radio"]`).find((r) => text(r).includes(label));
+  if (!found) throw new Error(`no ${scope} radio "${label}" in ${$$(el, `[part~="${scope}"] [role="radio"]`).map((r) => text(r)).join(' | ')}`);
+  return found;
+}
+
+export const bundles = (el: MendOfferPicker): HTMLElement[] => $$(el, '[part~="bundles"] [role="radio"]');
+export const confirmButton = (el: MendOfferPicker): HTMLButtonElement => $<HTMLButtonElement>(el, '[part~="confirm"]')!;
+export const declineButton = (el: MendOfferPicker): HTMLButtonElement => $<HTMLButtonElement>(el, '[part~="decline"]')!;
+export const announced = (el: MendOfferPicker): string => text($(el, '[role="status"]'));
+
+/** Let Lit render and the `change` dispatch (after the update) happen. */
+export async function settle(el: MendOfferPicker): Promise<void> {
+  await el.updateComplete;
+  await new Promise((r) => setTimeout(r, 0));
+  await el.updateComplete;
+}
+
+/** Wait for the polite announcement (it is set on the next animation frame). */
+export async function frame(): Promise<void> {
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  await new Promise((r) => setTimeout(r, 0));
+}
