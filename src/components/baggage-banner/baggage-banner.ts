@@ -1,0 +1,599 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { HostWrites } from '../../adapter/host-adapter.js';
+import type { Outbox, OutboxEntry } from '../../adapter/outbox.js';
+import { MendElement } from '../../base/mend-element.js';
+import { fill } from '../../base/strings.js';
+import { baggageFor } from '../../controllers/baggage.js';
+import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
+import type { BaggageAssessment } from '../../core/baggage.js';
+import { formatMoney } from '../../core/money.js';
+import type {
+  BaggageLevel,
+  BaggagePolicy,
+  Customer,
+  CustomerHistory,
+  Incident,
+  RecoveryPolicy,
+  RemedyGiven,
+} from '../../core/model.js';
+import type { BaggageAcknowledgeDetail, CallbackRequestDetail } from '../../events/baggage-banner.js';
+import { bannerStyles } from './baggage-banner.styles.js';
+
+/** What the banner is showing (reflected as the `state` attribute for CSS). */
+export const BANNER_STATES = ['idle', 'loading', 'ready', 'error', 'unsupported'] as const;
+export type BannerState = (typeof BANNER_STATES)[number];
+
+/** How a customer without baggage is shown (`none-display` attribute). */
+export const NONE_DISPLAYS = ['quiet', 'hidden'] as const;
+export type NoneDisplay = (typeof NONE_DISPLAYS)[number];
+
+/** History rows rendered per "Show more": the cost follows what is visible, not the history length. */
+export const HISTORY_PAGE = 50;
+
+/** Strings this widget adds to the shared set (replaceable through `strings` like any other). */
+export const bannerStrings = {
+  baggageReasons: 'Why',
+  baggageNotable: 'Past incidents to mention',
+  baggageTalkingPoints: 'What to say',
+  baggageCallbackTitle: 'Callback recommended',
+  baggageHistoryLabel: 'Full history, newest first',
+  baggageShowing: 'Showing {shown} of {total}',
+  baggageShowMore: 'Show {count} more',
+  baggageSaving: 'Saving…',
+  baggageSeverity: 'Severity: {severity}',
+  baggageErrorHistory: 'Could not load the customer history: {message}',
+  baggageErrorContext: 'Could not reach the console: {message}',
+  baggageInvalid: 'The customer history could not be read.',
+  baggageAnnounce: '{level}: {customer}.',
+  baggageNoRemedies: 'Nothing given yet',
+} as const;
+export type BannerStringKey = keyof typeof bannerStrings;
+
+type Write = 'acknowledgeBaggage' | 'requestCallback';
+interface Act {
+  status: 'pending' | 'done' | 'failed';
+  message?: string;
+}
+
+interface View {
+  state: BannerState;
+  /** The interaction the banner shows, or '' (plain properties without an interaction id). */
+  interactionId: string;
+  customer?: Customer;
+  history?: CustomerHistory;
+  assessment?: BaggageAssessment;
+  error?: { text: string; retry: () => void };
+}
+
+const LEVEL_KEYS = { none: 'baggageNone', light: 'baggageLight', heavy: 'baggageHeavy' } as const;
+const TALK_KEYS = {
+  acknowledge: 'baggageTalkAcknowledge',
+  own: 'baggageTalkOwn',
+  transparent: 'baggageTalkTransparent',
+} as const;
+
+const sortedCache = new WeakMap<readonly Incident[], Incident[]>();
+/** Newest first, computed once per incidents array and only when the full history is opened. */
+function newestFirst(incidents: readonly Incident[]): Incident[] {
+  let sorted = sortedCache.get(incidents);
+  if (!sorted) {
+    const time = (i: Incident) => {
+      const t = Date.parse(i?.occurredAt);
+      return Number.isNaN(t) ? -Infinity : t;
+    };
+    sorted = incidents
+      .map((incident) => [time(incident), incident] as const)
+      .sort((a, b) => b[0] - a[0])
+      .map(([, incident]) => incident);
+    sortedCache.set(incidents, sorted);
+  }
+  return sorted;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function formatDate(iso: unknown, locale: string): string {
+  const time = Date.parse(String(iso));
+  if (Number.isNaN(time)) return String(iso ?? '');
+  let format = dateFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    } catch {
+      format = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+    }
+    dateFormats.set(locale, format);
+  }
+  return format.format(time);
+}
+
+/** A shape per level, so the level never relies on colour alone (the words say it too). */
+const ICONS: Record<BaggageLevel, TemplateResult> = {
+  none: svg`<circle cx="8" cy="8" r="6.5"/><path d="M5 8.2l2 2 4-4.2" fill="none" stroke="var(--_on-level)" stroke-width="1.8"/>`,
+  light: svg`<path d="M8 1.5l7 12.5H1z"/><path d="M8 6v4M8 11.5v1" stroke="var(--_on-level)" stroke-width="1.6"/>`,
+  heavy: svg`<path d="M5.3 1h5.4L15 5.3v5.4L10.7 15H5.3L1 10.7V5.3z"/><path d="M8 4v5M8 11v1.5" stroke="var(--_on-level)" stroke-width="1.8"/>`,
+};
+
+/**
+ * @summary Pulls the customer's past bad experiences forward at the start of a contact: how heavy
+ * the baggage is and why, the incidents worth mentioning with what was already given, what to say,
+ * and the acknowledge and callback actions (R4, R5, R11, R12).
+ *
+ * Follows the host's active interaction (through `adapter` or the nearest `<mend-host>`): an answer
+ * for an interaction that is no longer active is never shown. Without an adapter it renders from
+ * plain properties (`customer`, `incidents`, `policy`, `now`, `interactionId`), the way a console
+ * such as Webex binds its store into widget properties; a plain property wins over host data.
+ * It never dismisses itself.
+ *
+ * @fires mend-baggage-acknowledge - The agent acknowledged the past issues (once per interaction).
+ *   Detail: `{ interactionId, customerId, incidentIds, idempotencyKey }`. With an adapter, the write
+ *   also goes through the durable outbox (`acknowledgeBaggage`).
+ * @fires mend-callback-request - The agent asked for an outbound callback (R5), offered only when
+ *   the assessment recommends one. Detail: `{ interactionId, customerId, reason, incidentId?, idempotencyKey }`.
+ *
+ * @csspart base - The banner region.
+ * @csspart header - Level and title row.
+ * @csspart level - The level, in words and with a shape.
+ * @csspart level-icon - The level's shape.
+ * @csspart title - The title.
+ * @csspart customer - The customer's name.
+ * @csspart body - Everything under the header.
+ * @csspart quiet - A quiet line (no baggage, no history available, no interaction).
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The error message and its retry.
+ * @csspart retry - The retry button.
+ * @csspart reasons - Why the baggage has this level.
+ * @csspart incidents - The notable past incidents.
+ * @csspart incident - One notable incident.
+ * @csspart incident-meta - Date, severity, status and survey of an incident.
+ * @csspart summary - An incident's summary (customer text, shown as text).
+ * @csspart remedies - What was already given for an incident.
+ * @csspart talking-points - What to say: acknowledge, take ownership, be transparent.
+ * @csspart talking-point - One talking point.
+ * @csspart callback - The callback recommendation.
+ * @csspart actions - The action buttons.
+ * @csspart acknowledge - The Acknowledge button.
+ * @csspart request-callback - The Request callback button.
+ * @csspart history-toggle - The button that shows or hides the full history.
+ * @csspart status - What happened to the agent's last action.
+ * @csspart history - The full history panel.
+ * @csspart history-list - The rendered window of the full history.
+ * @csspart history-item - One incident of the full history.
+ * @csspart show-more - The button that renders more of the history.
+ *
+ * @cssprop --mend-baggage-banner-min-block-size - Space reserved while loading (and kept), default 6rem.
+ * @cssprop --mend-baggage-banner-background - Banner background.
+ * @cssprop --mend-baggage-banner-border-color - Banner border.
+ * @cssprop --mend-baggage-banner-none-color - Accent of the "none" level.
+ * @cssprop --mend-baggage-banner-light-color - Accent of the "light" level.
+ * @cssprop --mend-baggage-banner-heavy-color - Accent of the "heavy" level.
+ * @cssprop --mend-baggage-banner-heavy-background - Background of a heavy banner.
+ * @cssprop --mend-baggage-banner-history-max-block-size - Height of the full history before it scrolls, default 20rem.
+ *
+ * @slot - Nothing is slotted; customer data comes from the host or properties.
+ */
+export class MendBaggageBanner extends MendElement {
+  static override styles = [...MendElement.styles, bannerStyles];
+
+  /** Plain-properties mode: the customer (wins over the host's). */
+  @property({ attribute: false }) customer?: Customer;
+
+  /** Plain-properties mode: the customer's past incidents. Setting it makes the banner use them instead of the host's history. */
+  @property({ attribute: false }) incidents?: Incident[];
+
+  /** A recovery policy or just its baggage part (wins over the host's policy). */
+  @property({ attribute: false }) policy?: RecoveryPolicy | Partial<BaggagePolicy>;
+
+  /** The time the assessment is made at (default: now). */
+  @property({ attribute: false }) now?: number | Date;
+
+  /** Plain-properties mode: the interaction id carried by the events (default: the host's active interaction). */
+  @property({ attribute: 'interaction-id' }) interactionId?: string;
+
+  /** A customer without baggage: a quiet line (`quiet`, default) or nothing at all (`hidden`). */
+  @property({ attribute: 'none-display', reflect: true }) noneDisplay: NoneDisplay = 'quiet';
+
+  /** Read-only: the level shown (`none`, `light`, `heavy`), absent until known. */
+  @property({ reflect: true }) level?: BaggageLevel;
+
+  /** Read-only: `idle`, `loading`, `ready`, `error` or `unsupported`. */
+  @property({ reflect: true }) state: BannerState = 'idle';
+
+  @state() private expanded = false;
+  @state() private shown = HISTORY_PAGE;
+
+  #view: View = { state: 'idle', interactionId: '' };
+  #scope: string | null = null;
+  #announced = '';
+  #acts = new Map<string, Act>();
+  #plain?: { customer?: Customer; incidents: Incident[]; history: CustomerHistory };
+  #outbox: Outbox | null = null;
+  #onOutbox = () => this.requestUpdate();
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#watchOutbox(null);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#watchOutbox(this.session?.outbox ?? null);
+    const view = (this.#view = this.#compute());
+    this.state = view.state;
+    this.level = view.assessment?.level;
+    const scope = `${view.interactionId}|${view.customer?.id ?? ''}`;
+    if (scope !== this.#scope) {
+      this.#scope = scope;
+      this.expanded = false;
+      this.shown = HISTORY_PAGE;
+    }
+    if (view.assessment && view.state === 'ready') {
+      const level = view.assessment.level;
+      const said = `${scope}|${level}`;
+      if (said !== this.#announced) {
+        this.#announced = said;
+        if (level !== 'none' || this.noneDisplay !== 'hidden') {
+          this.announce(
+            level === 'none'
+              ? this.t('baggageNone')
+              : this.#s('baggageAnnounce', { level: this.t(LEVEL_KEYS[level]), customer: view.customer?.name ?? '' }),
+          );
+        }
+      }
+    }
+  }
+
+  #watchOutbox(outbox: Outbox | null): void {
+    if (outbox === this.#outbox) return;
+    this.#outbox?.removeEventListener('change', this.#onOutbox);
+    outbox?.addEventListener('change', this.#onOutbox);
+    this.#outbox = outbox;
+  }
+
+  /** A string of this widget's own set, replaceable through `strings` (here or on `<mend-host>`). */
+  #s(key: BannerStringKey, values?: Record<string, string | number>): string {
+    const own = this.strings as Record<string, string | undefined> | undefined;
+    const host = this.hostController.settings.strings as Record<string, string | undefined> | undefined;
+    return fill(own?.[key] ?? host?.[key] ?? bannerStrings[key], values);
+  }
+
+  #compute(): View {
+    const session = this.session;
+    const interaction = session?.interaction ?? null;
+    const interactionId = this.interactionId ?? interaction?.id ?? '';
+
+    let history: CustomerHistory;
+    if (this.incidents !== undefined) {
+      const incidents = Array.isArray(this.incidents) ? this.incidents : [];
+      const customer = this.customer;
+      if (this.#plain?.incidents !== incidents || this.#plain.customer !== customer) {
+        const fallback = { id: interaction?.customerId ?? '', name: interaction?.customerName ?? '' };
+        this.#plain = { customer, incidents, history: { customer: customer ?? fallback, incidents } };
+      }
+      history = this.#plain.history;
+    } else {
+      if (!session) return { state: 'idle', interactionId };
+      const context = readContext(session);
+      if (context.status === 'error' && !context.value) {
+        return {
+          state: 'error',
+          interactionId,
+          error: { text: this.#s('baggageErrorContext', { message: context.error?.message ?? '' }), retry: context.retry },
+        };
+      }
+      if (!context.value) return { state: 'loading', interactionId };
+      if (!interaction) return { state: 'idle', interactionId };
+      const fallback = { id: interaction.customerId, name: interaction.customerName ?? '' };
+      if (!session.host.can('history')) return { state: 'unsupported', interactionId, customer: this.customer ?? fallback };
+      const read = readHistory(session);
+      if (read.status === 'unsupported') return { state: 'unsupported', interactionId, customer: this.customer ?? fallback };
+      if (read.status === 'error') {
+        return {
+          state: 'error',
+          interactionId,
+          customer: this.customer ?? fallback,
+          error: { text: this.#s('baggageErrorHistory', { message: read.error?.message ?? '' }), retry: read.retry },
+        };
+      }
+      // The read is keyed to the active interaction's customer: never another customer's history.
+      if (!read.value || read.key !== interaction.customerId) return { state: 'loading', interactionId, customer: this.customer ?? fallback };
+      history = read.value;
+    }
+
+    let policy: Partial<BaggagePolicy> | undefined;
+    if (this.policy) {
+      policy = 'baggage' in this.policy ? this.policy.baggage : this.policy;
+    } else if (session) {
+      const read = readPolicy(session);
+      // A policy that failed or is not provided falls back to the default baggage rules.
+      if (read.status === 'loading' || read.status === 'idle') {
+        if (!read.value) return { state: 'loading', interactionId, customer: this.customer ?? history.customer };
+      }
+      policy = read.value?.baggage;
+    }
+
+    const customer = this.customer ?? history.customer;
+    try {
+      const now = this.now === undefined ? undefined : +this.now;
+      const assessment = baggageFor(history, policy, now);
+      return { state: 'ready', interactionId, customer, history, assessment };
+    } catch {
+      return { state: 'error', interactionId, customer, error: { text: this.#s('baggageInvalid'), retry: () => this.requestUpdate() } };
+    }
+  }
+
+  #key(kind: Write, view: View): string {
+    const scope = view.interactionId || `customer:${view.customer?.id ?? ''}`;
+    return `${kind === 'acknowledgeBaggage' ? 'ack' : 'callback'}:${scope}`;
+  }
+
+  /** The status of an act: the durable outbox's when it has the entry, otherwise this widget's own. */
+  #status(key: string): { status: 'idle' | 'pending' | 'done' | 'failed'; text?: string } {
+    const entry: OutboxEntry | undefined = this.#outbox?.entry(key);
+    if (entry) {
+      if (entry.status === 'sent') return { status: 'done', text: this.t('sent') };
+      if (entry.status === 'needs_attention') {
+        return { status: 'failed', text: this.t('needsAttention', { message: entry.lastError?.message ?? '' }) };
+      }
+      return { status: 'done', text: this.t('savedLocally') };
+    }
+    const act = this.#acts.get(key);
+    if (!act) return { status: 'idle' };
+    if (act.status === 'failed') return { status: 'failed', text: this.t('needsAttention', { message: act.message ?? '' }) };
+    return { status: act.status, text: act.status === 'pending' ? this.#s('baggageSaving') : undefined };
+  }
+
+  async #act(kind: Write): Promise<void> {
+    const view = this.#view;
+    const assessment = view.assessment;
+    if (view.state !== 'ready' || !assessment) return;
+    const key = this.#key(kind, view);
+    const current = this.#status(key).status;
+    if (current === 'pending' || current === 'done') return; // once, even on a double click
+    this.#acts.set(key, { status: 'pending' });
+    this.requestUpdate();
+
+    const customerId = view.customer?.id ?? '';
+    const base = { idempotencyKey: key, interactionId: view.interactionId, customerId, at: new Date().toISOString() };
+    let payload: HostWrites[Write];
+    if (kind === 'acknowledgeBaggage') {
+      const incidentIds = assessment.notable.map((i) => i.id);
+      payload = { ...base, incidentIds };
+      this.emit('mend-baggage-acknowledge', { interactionId: base.interactionId, customerId, incidentIds, idempotencyKey: key } satisfies BaggageAcknowledgeDetail);
+    } else {
+      const reason = assessment.callback.reasons[0]?.text ?? this.t('baggageCallbackReason');
+      payload = { ...base, reason };
+      const detail: CallbackRequestDetail = { interactionId: base.interactionId, customerId, reason, idempotencyKey: key };
+      if (assessment.callback.incidentId) detail.incidentId = assessment.callback.incidentId;
+      this.emit('mend-callback-request', detail);
+    }
+
+    const session = this.session;
+    let act: Act = { status: 'done' };
+    // Without an adapter (or a host that cannot record it) the event is the write: the page records it.
+    if (session && session.host.can(kind) && view.interactionId) {
+      try {
+        await session.outbox.enqueue(kind, payload);
+      } catch (error) {
+        act = { status: 'failed', message: (error as Error)?.message ?? String(error) };
+      }
+    }
+    this.#acts.set(key, act);
+    this.requestUpdate();
+    if (act.status === 'done') {
+      this.announce(this.t(kind === 'acknowledgeBaggage' ? 'baggageAcknowledged' : 'baggageCallbackRequested'));
+    }
+  }
+
+  #toggleHistory(): void {
+    this.expanded = !this.expanded;
+  }
+
+  async #showMore(): Promise<void> {
+    const total = this.#view.history?.incidents.length ?? 0;
+    this.shown = Math.min(total, this.shown + HISTORY_PAGE);
+    this.announce(this.#s('baggageShowing', { shown: this.shown, total }));
+    if (this.shown >= total) {
+      // The button goes away: keep the keyboard user in the list rather than at the top of the page.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="history-list"]')?.focus();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const view = this.#view;
+    const level = view.assessment?.level;
+    const hidden = view.state === 'ready' && level === 'none' && this.noneDisplay === 'hidden';
+    return html`
+      ${this.renderAnnouncer()}
+      ${hidden
+        ? nothing
+        : html`<section
+            part="base"
+            class="base"
+            aria-labelledby="title"
+            aria-busy=${view.state === 'loading' ? 'true' : 'false'}
+          >
+            <div part="header" class="header">
+              ${level
+                ? html`<span part="level" class="level">
+                    <svg part="level-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">${ICONS[level]}</svg>
+                    <span>${this.t(LEVEL_KEYS[level])}</span>
+                  </span>`
+                : nothing}
+              <h2 id="title" part="title" class="title">
+                ${this.t('baggageTitle')}${view.customer?.name
+                  ? html`<span class="sep" aria-hidden="true">·</span><span part="customer">${view.customer.name}</span>`
+                  : nothing}
+              </h2>
+            </div>
+            <div part="body" class="body">${this.#renderBody(view)}</div>
+          </section>`}
+    `;
+  }
+
+  #renderBody(view: View): TemplateResult {
+    switch (view.state) {
+      case 'idle':
+        return html`<p part="quiet" class="quiet">${this.t('noInteraction')}</p>`;
+      case 'loading':
+        return html`<div part="loading" class="loading">
+          <span class="visually-hidden">${this.t('loading')}</span>
+          <span class="bar" aria-hidden="true"></span><span class="bar short" aria-hidden="true"></span>
+        </div>`;
+      case 'unsupported':
+        return html`<p part="quiet" class="quiet">${this.t('baggageUnsupported')}</p>`;
+      case 'error':
+        return html`<div part="error" class="error" role="alert">
+          <p>${view.error?.text}</p>
+          <button part="retry" type="button" @click=${() => view.error?.retry()}>${this.t('retry')}</button>
+        </div>`;
+      default:
+        return this.#renderReady(view);
+    }
+  }
+
+  #renderReady(view: View): TemplateResult {
+    const a = view.assessment!;
+    const incidents = view.history?.incidents ?? [];
+    const locale = this.resolvedLocale;
+    const ack = this.#status(this.#key('acknowledgeBaggage', view));
+    const callback = this.#status(this.#key('requestCallback', view));
+    const statusText = [ack.text, callback.text].filter(Boolean).join(' ');
+    const historyToggle = incidents.length
+      ? html`<button
+          part="history-toggle"
+          type="button"
+          aria-expanded=${this.expanded ? 'true' : 'false'}
+          aria-controls="history"
+          @click=${this.#toggleHistory}
+        >
+          ${this.expanded ? this.t('baggageHideHistory') : this.t('baggageShowHistory', { count: incidents.length.toLocaleString(locale) })}
+        </button>`
+      : nothing;
+
+    if (a.level === 'none') {
+      return html`<p part="quiet" class="quiet">${this.t('baggageNone')}</p>
+        ${incidents.length ? html`<div part="actions" class="actions">${historyToggle}</div>` : nothing}
+        ${this.#renderHistory(incidents, locale)}`;
+    }
+
+    const talk = (['acknowledge', 'own', 'transparent'] as const).flatMap((b) =>
+      a.talkingPoints.filter((p) => p.behaviour === b),
+    );
+    return html`
+      ${a.reasons.length
+        ? html`<ul part="reasons" class="reasons" aria-label=${this.#s('baggageReasons')}>
+            ${a.reasons.map((r) => html`<li>${r.text}</li>`)}
+          </ul>`
+        : nothing}
+      ${a.notable.length
+        ? html`<section class="group" aria-labelledby="notable-title">
+            <h3 id="notable-title">${this.#s('baggageNotable')}</h3>
+            <ul part="incidents" class="incidents">${a.notable.map((i) => this.#renderIncident(i, locale, 'incident'))}</ul>
+          </section>`
+        : nothing}
+      ${talk.length
+        ? html`<section class="group" aria-labelledby="talk-title">
+            <h3 id="talk-title">${this.#s('baggageTalkingPoints')}</h3>
+            <ul part="talking-points" class="talk">
+              ${talk.map(
+                (p) => html`<li part="talking-point" data-behaviour=${p.behaviour}>
+                  <strong>${this.t(TALK_KEYS[p.behaviour])}:</strong> ${p.text}
+                </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}
+      ${a.callback.recommended
+        ? html`<p part="callback" class="callback">
+            <strong>${this.#s('baggageCallbackTitle')}:</strong>
+            ${a.callback.reasons[0]?.text ?? this.t('baggageCallbackReason')}
+          </p>`
+        : nothing}
+      <div part="actions" class="actions">
+        ${this.#actionButton('acknowledgeBaggage', 'acknowledge', ack.status, 'baggageAcknowledge', 'baggageAcknowledged', true)}
+        ${a.callback.recommended
+          ? this.#actionButton('requestCallback', 'request-callback', callback.status, 'baggageRequestCallback', 'baggageCallbackRequested', false)
+          : nothing}
+        ${historyToggle}
+      </div>
+      <p part="status" class="status">${statusText}</p>
+      ${this.#renderHistory(incidents, locale)}
+    `;
+  }
+
+  #actionButton(
+    kind: Write,
+    part: string,
+    status: 'idle' | 'pending' | 'done' | 'failed',
+    label: 'baggageAcknowledge' | 'baggageRequestCallback',
+    doneLabel: 'baggageAcknowledged' | 'baggageCallbackRequested',
+    primary: boolean,
+  ): TemplateResult {
+    const busy = status === 'pending' || status === 'done';
+    // aria-disabled (not disabled) so that focus stays on the button while and after it works.
+    return html`<button
+      part=${part}
+      type="button"
+      data-variant=${primary && !busy ? 'primary' : 'default'}
+      aria-disabled=${busy ? 'true' : 'false'}
+      @click=${() => void this.#act(kind)}
+    >
+      ${status === 'done' ? this.t(doneLabel) : this.t(label)}
+    </button>`;
+  }
+
+  #renderIncident(incident: Incident, locale: string, part: string): TemplateResult {
+    const remedies: RemedyGiven[] = Array.isArray(incident.remedies) ? incident.remedies : [];
+    const given = remedies.map((r) => this.#remedy(r, locale)).join(', ');
+    return html`<li part=${part} class="incident">
+      <div part="incident-meta" class="meta">
+        <time datetime=${String(incident.occurredAt ?? '')}>${formatDate(incident.occurredAt, locale)}</time>
+        <span>${this.#s('baggageSeverity', { severity: String(incident.severity ?? '') })}</span>
+        <span class=${incident.resolved ? 'resolved' : 'unresolved'}>
+          <span aria-hidden="true">${incident.resolved ? '✓' : '!'}</span>
+          ${incident.resolved ? this.t('baggageResolved') : this.t('baggageUnresolved')}
+        </span>
+        ${typeof incident.surveyScore === 'number'
+          ? html`<span>${this.t('baggageSurvey', { score: incident.surveyScore })}</span>`
+          : nothing}
+      </div>
+      <p part="summary" class="summary">${String(incident.summary ?? '')}</p>
+      <p part="remedies" class="remedies">
+        ${given ? this.t('baggageRemediesGiven', { remedies: given }) : this.#s('baggageNoRemedies')}
+      </p>
+    </li>`;
+  }
+
+  #remedy(remedy: RemedyGiven, locale: string): string {
+    const label = String(remedy?.label ?? remedy?.kind ?? '');
+    if (typeof remedy?.amount !== 'number') return label;
+    let amount: string;
+    try {
+      amount = formatMoney(remedy.amount, remedy.currency ?? this.resolvedCurrency, locale);
+    } catch {
+      amount = `${remedy.amount} ${remedy.currency ?? ''}`.trim();
+    }
+    return `${label} (${amount})`;
+  }
+
+  #renderHistory(incidents: readonly Incident[], locale: string): TemplateResult | typeof nothing {
+    if (!incidents.length) return nothing;
+    if (!this.expanded) return html`<div id="history" part="history" hidden></div>`;
+    const total = incidents.length;
+    const shown = Math.min(this.shown, total);
+    const rows = newestFirst(incidents).slice(0, shown);
+    return html`<div id="history" part="history" class="history">
+      <ol part="history-list" class="history-list" tabindex="0" aria-label=${this.#s('baggageHistoryLabel')}>
+        ${rows.map((i) => this.#renderIncident(i, locale, 'history-item'))}
+      </ol>
+      <p class="showing">${this.#s('baggageShowing', { shown: shown.toLocaleString(locale), total: total.toLocaleString(locale) })}</p>
+      ${shown < total
+        ? html`<button part="show-more" type="button" @click=${this.#showMore}>
+            ${this.#s('baggageShowMore', { count: Math.min(HISTORY_PAGE, total - shown) })}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+}
