@@ -153,7 +153,10 @@ export interface RecommendInput {
   fund?: Fund | null;
 }
 
-/** Judges the money in a bundle against authority and fund; never cuts, only marks. */
+/**
+ * Judges the money in a bundle against the role's authority and the fund; never cuts, only marks.
+ * A role the policy does not name needs approval for any money; without a role the fund decides.
+ */
 export function approvalFor(total: number, input: Pick<RecommendInput, 'policy' | 'role' | 'fund'>): { needsApproval: boolean; refused: boolean; reasons: Reason[] } {
   if (total <= 0) return { needsApproval: false, refused: false, reasons: [] };
   const { policy, fund } = input;
@@ -166,17 +169,14 @@ export function approvalFor(total: number, input: Pick<RecommendInput, 'policy' 
       reasons: [reason('R7', 'wrong_currency', `The fund is in ${fund.currency} but the offers are in ${policy.currency}.`, { fund: fund.currency, policy: policy.currency })],
     };
   }
+  const none = reason('R6', 'no_authority', `No authority for role "${input.role ?? ''}" in this policy: money needs approval.`, { role: input.role ?? '', amount: total });
   if (fund) {
     const d = evaluateSpend(fund, total, authority);
-    return d.status === 'allowed' ? { needsApproval: false, refused: false, reasons: [] } : { needsApproval: true, refused: d.status === 'refused', reasons: d.reasons };
+    const reasons = input.role !== undefined && !authority && d.status !== 'refused' ? [none, ...(d.status === 'allowed' ? [] : d.reasons)] : d.reasons;
+    if (d.status === 'allowed' && reasons === d.reasons) return { needsApproval: false, refused: false, reasons: [] };
+    return { needsApproval: true, refused: d.status === 'refused', reasons };
   }
-  if (!authority) {
-    return {
-      needsApproval: true,
-      refused: false,
-      reasons: [reason('R6', 'no_authority', `No authority for role "${input.role ?? ''}" in this policy: money needs approval.`, { role: input.role ?? '', amount: total })],
-    };
-  }
+  if (!authority) return { needsApproval: true, refused: false, reasons: [none] };
   if (total > authority.maxPerAction) {
     return {
       needsApproval: true,
