@@ -50,7 +50,6 @@ describe('Outbox: durable writes', () => {
     expect(sent.status).to.equal('sent');
     expect(storedWhenSent).to.have.length(1);
     expect((storedWhenSent[0] as OutboxEntry).payload.idempotencyKey).to.equal('k1');
-    await until(() => true);
     await o.flush();
     expect(await keys(storeOf(scope))).to.deep.equal([]);
     expect(o.entry('k1')?.status).to.equal('sent'); // still visible as delivered
@@ -74,7 +73,7 @@ describe('Outbox: durable writes', () => {
     const scope = uniqueScope();
     const host = new FakeHost();
     host.loseAnswers = 1;
-    const first = outbox(host, scope, { backoffBaseMs: 60_000 });
+    const first = outbox(host, scope, { backoffBaseMs: 60_000, backoffMaxMs: 60_000 });
     await first.enqueue('recordRecovery', {
       ...ack('rec-1'),
       severity: 'high',
@@ -353,6 +352,7 @@ describe('Outbox: durable writes', () => {
     const payload = rootCause('k1');
     await o.enqueue('logRootCause', payload);
     payload.problem = 'changed after the fact';
+    expect((o.entry('k1')!.payload as { problem: string }).problem).to.equal('Parcel arrived crushed');
     o.resume();
     await o.whenSent('k1');
     expect((host.applied[0].payload as { problem: string }).problem).to.equal('Parcel arrived crushed');
