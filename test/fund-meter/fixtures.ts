@@ -98,3 +98,25 @@ export class FundHost implements HostAdapter {
     return () => set.delete(h);
   }
 }
+
+/**
+ * The test runner runs two pages at once and one of them is hidden: a hidden page never runs
+ * requestAnimationFrame (which the polite announcer and fixture() wait for). While installed,
+ * a frame callback also runs after a short timer, whichever comes first, exactly once.
+ */
+export function installFrameFallback(): () => void {
+  const native = window.requestAnimationFrame;
+  window.requestAnimationFrame = (callback: FrameRequestCallback): number => {
+    let done = false;
+    const run = (time: number) => {
+      if (done) return;
+      done = true;
+      callback(time);
+    };
+    setTimeout(() => run(performance.now()), 32);
+    return native.call(window, run);
+  };
+  return () => {
+    window.requestAnimationFrame = native;
+  };
+}

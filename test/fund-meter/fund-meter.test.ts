@@ -6,7 +6,7 @@ import type { Fund } from '../../src/core/model.js';
 import '../../src/define/fund-meter.js';
 import '../../src/define/host.js';
 import type { MendFundMeter } from '../../src/define/fund-meter.js';
-import { FundHost, NOW, entry, makeFund, newAgentId } from './fixtures.js';
+import { FundHost, NOW, entry, installFrameFallback, makeFund, newAgentId } from './fixtures.js';
 
 const $ = <T extends Element = HTMLElement>(el: MendFundMeter, selector: string) => el.shadowRoot!.querySelector<T & Element>(selector) as T;
 const $$ = (el: MendFundMeter, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
@@ -25,6 +25,10 @@ async function hosted(adapter: FundHost): Promise<MendFundMeter> {
   await waitUntil(() => meter(el) || $(el, '[part="error"]') || $(el, '[part="empty"]'), 'the meter settles');
   return el;
 }
+
+let restoreFrames: () => void;
+before(() => (restoreFrames = installFrameFallback()));
+after(() => restoreFrames());
 
 describe('<mend-fund-meter>: what is left, in the currency', () => {
   it('is a meter from 0 to the budget, now at what is left, with the value in USD', async () => {

@@ -1,5 +1,5 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { HostError } from '../../adapter/errors.js';
 import { fill } from '../../base/strings.js';
 import { MendElement } from '../../base/mend-element.js';
@@ -118,7 +118,8 @@ export class MendFundMeter extends MendElement {
   /** The level of the title heading in the page's outline (default 2). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  @state() private ledgerOpen = false;
+  /** Whether the ledger is expanded (the agent toggles it with the disclosure button). */
+  @property({ type: Boolean, attribute: 'ledger-open' }) ledgerOpen = false;
 
   #read: Read<Fund> | null = null;
   #error: { error?: HostError; retry(): void } | null = null;
