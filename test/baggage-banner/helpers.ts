@@ -1,5 +1,5 @@
 import type { Incident, RemedyGiven } from '../../src/core/model.js';
-import type { MendBaggageBanner } from '../../src/define/baggage-banner.js';
+import { MendBaggageBanner } from '../../src/define/baggage-banner.js';
 
 export const NOW = Date.parse('2026-03-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -47,11 +47,27 @@ export const part = <T extends Element = HTMLElement>(el: MendBaggageBanner, nam
 export const parts = <T extends Element = HTMLElement>(el: MendBaggageBanner, name: string) => $$<T>(el, `[part~="${name}"]`);
 export const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** The polite live region's text once the announcement landed (it is set on the next frame). */
+// Every announcement the banner asks for, per element. The live region is filled on the next
+// animation frame, which never comes in a hidden page (the runner's second page is hidden).
+const said = new WeakMap<Element, string[]>();
+const proto = MendBaggageBanner.prototype as unknown as { announce(message: string): void };
+const original = proto.announce;
+proto.announce = function (this: MendBaggageBanner, message: string) {
+  if (!said.has(this)) said.set(this, []);
+  said.get(this)!.push(message);
+  original.call(this, message);
+};
+
+/** Everything the banner announced so far. */
+export const announcements = (el: MendBaggageBanner): readonly string[] => said.get(el) ?? [];
+
+/** The last polite announcement; where frames run, also checks that it reached the live region. */
 export async function announced(el: MendBaggageBanner): Promise<string> {
-  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
   await el.updateComplete;
-  return text($(el, '[role="status"]'));
+  const list = announcements(el);
+  const last = list[list.length - 1] ?? '';
+  if (document.visibilityState === 'visible') await until(() => text($(el, '[role="status"]')) === last);
+  return last;
 }
 
 /** Wait until `check` passes (a few frames at most). */

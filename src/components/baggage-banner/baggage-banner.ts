@@ -206,6 +206,7 @@ export class MendBaggageBanner extends MendElement {
   #scope: string | null = null;
   #announced = '';
   #acts = new Map<string, Act>();
+  #refused = new Map<string, string>();
   #plain?: { customer?: Customer; incidents: Incident[]; history: CustomerHistory };
   #outbox: Outbox | null = null;
   #onOutbox = () => this.requestUpdate();
@@ -227,6 +228,7 @@ export class MendBaggageBanner extends MendElement {
       this.expanded = false;
       this.shown = HISTORY_PAGE;
     }
+    this.#announceRefusals(view);
     if (view.assessment && view.state === 'ready') {
       const level = view.assessment.level;
       const said = `${scope}|${level}`;
@@ -240,6 +242,17 @@ export class MendBaggageBanner extends MendElement {
           );
         }
       }
+    }
+  }
+
+  /** A write the host refused is said out loud once (the agent may be looking elsewhere). */
+  #announceRefusals(view: View): void {
+    if (view.state !== 'ready') return;
+    for (const kind of ['acknowledgeBaggage', 'requestCallback'] as const) {
+      const key = this.#key(kind, view);
+      const { status, text } = this.#status(key);
+      if (status === 'failed' && text && this.#refused.get(key) !== text) this.announce(text);
+      this.#refused.set(key, status === 'failed' ? (text ?? '') : '');
     }
   }
 
@@ -329,6 +342,8 @@ export class MendBaggageBanner extends MendElement {
 
   /** The status of an act: the durable outbox's when it has the entry, otherwise this widget's own. */
   #status(key: string): { status: 'idle' | 'pending' | 'done' | 'failed'; text?: string } {
+    const act = this.#acts.get(key);
+    if (act?.status === 'pending') return { status: 'pending', text: this.#s('baggageSaving') };
     const entry: OutboxEntry | undefined = this.#outbox?.entry(key);
     if (entry) {
       if (entry.status === 'sent') return { status: 'done', text: this.t('sent') };
@@ -337,7 +352,6 @@ export class MendBaggageBanner extends MendElement {
       }
       return { status: 'done', text: this.t('savedLocally') };
     }
-    const act = this.#acts.get(key);
     if (!act) return { status: 'idle' };
     if (act.status === 'failed') return { status: 'failed', text: this.t('needsAttention', { message: act.message ?? '' }) };
     return { status: act.status, text: act.status === 'pending' ? this.#s('baggageSaving') : undefined };
@@ -352,6 +366,16 @@ export class MendBaggageBanner extends MendElement {
     if (current === 'pending' || current === 'done') return; // once, even on a double click
     this.#acts.set(key, { status: 'pending' });
     this.requestUpdate();
+    const outbox = this.#outbox;
+    if (outbox?.entry(key)?.status === 'needs_attention') {
+      // The host refused it: send the same write again (same key: the host applied nothing).
+      await outbox.resend(key).then(
+        () => this.#acts.set(key, { status: 'done' }),
+        (error: unknown) => this.#acts.set(key, { status: 'failed', message: (error as Error)?.message ?? String(error) }),
+      );
+      this.requestUpdate();
+      return;
+    }
 
     const customerId = view.customer?.id ?? '';
     const base = { idempotencyKey: key, interactionId: view.interactionId, customerId, at: new Date().toISOString() };
@@ -459,7 +483,12 @@ export class MendBaggageBanner extends MendElement {
     const locale = this.resolvedLocale;
     const ack = this.#status(this.#key('acknowledgeBaggage', view));
     const callback = this.#status(this.#key('requestCallback', view));
-    const statusText = [ack.text, callback.text].filter(Boolean).join(' ');
+    const statusText = [
+      ack.text && `${this.t('baggageAcknowledge')}: ${ack.text}`,
+      callback.text && `${this.t('baggageRequestCallback')}: ${callback.text}`,
+    ]
+      .filter(Boolean)
+      .join(' ');
     const historyToggle = incidents.length
       ? html`<button
           part="history-toggle"
