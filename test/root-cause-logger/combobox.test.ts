@@ -1,0 +1,156 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { MendRootCauseLogger } from '../../src/define/root-cause-logger.js';
+import { generateTaxonomy } from '../../src/adapter/demo-data.js';
+import { buildTaxonomyIndex } from '../../src/core/root-cause.js';
+import { $, $$, combo, newInteraction, plainLogger, POLICY, text, typeInto } from './helpers.js';
+
+async function typed(el: MendRootCauseLogger, keys: string): Promise<void> {
+  combo(el).focus();
+  await sendKeys({ type: keys });
+  await el.updateComplete;
+}
+async function press(el: MendRootCauseLogger, key: string): Promise<void> {
+  await sendKeys({ press: key });
+  await el.updateComplete;
+}
+
+describe('<mend-root-cause-logger> root-cause combobox (ARIA 1.2)', () => {
+  it('is a labelled combobox that controls a listbox, closed at first', async () => {
+    const el = await plainLogger();
+    const input = combo(el);
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(input.getAttribute('aria-autocomplete')).to.equal('list');
+    const list = $(el, `#${input.getAttribute('aria-controls')}`)!;
+    expect(list.getAttribute('role')).to.equal('listbox');
+    expect(list.hidden).to.equal(true);
+    expect(input.labels?.[0]?.textContent?.trim()).to.equal('Root cause');
+    await expect(el).to.be.accessible();
+  });
+
+  it('typing opens the list of matches; ArrowDown/ArrowUp move the active option', async () => {
+    const el = await plainLogger();
+    await typed(el, 'carrier');
+    const input = combo(el);
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    const options = $$(el, '[role="option"]');
+    expect(options.map((o) => o.querySelector('span')!.textContent)).to.include('Late carrier pickup');
+    expect(input.hasAttribute('aria-activedescendant')).to.equal(false);
+    await press(el, 'ArrowDown');
+    expect(input.getAttribute('aria-activedescendant')).to.equal('cause-opt-0');
+    expect($(el, '#cause-opt-0')!.getAttribute('aria-selected')).to.equal('true');
+    await press(el, 'ArrowUp');
+    const count = $$(el, '[role="option"]').length;
+    expect(input.getAttribute('aria-activedescendant')).to.equal(`cause-opt-${count - 1}`);
+    expect(el.shadowRoot!.activeElement).to.equal(input); // focus stays in the input
+    await expect(el).to.be.accessible();
+  });
+
+  it('Home and End jump to the first and last option while one is active', async () => {
+    const el = await plainLogger();
+    await typed(el, 'a');
+    const count = $$(el, '[role="option"]').length;
+    expect(count).to.be.greaterThan(2);
+    await press(el, 'ArrowDown');
+    await press(el, 'End');
+    expect(combo(el).getAttribute('aria-activedescendant')).to.equal(`cause-opt-${count - 1}`);
+    await press(el, 'Home');
+    expect(combo(el).getAttribute('aria-activedescendant')).to.equal('cause-opt-0');
+  });
+
+  it('Enter chooses the active option and closes the list', async () => {
+    const el = await plainLogger();
+    await typed(el, 'lost');
+    await press(el, 'ArrowDown');
+    await press(el, 'Enter');
+    expect(combo(el).value).to.equal('Lost parcel');
+    expect(combo(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(combo(el).hasAttribute('aria-activedescendant')).to.equal(false);
+    expect($<HTMLSelectElement>(el, '#department')!.value).to.equal('shipping');
+    await expect(el).to.be.accessible();
+  });
+
+  it('Escape closes the list, a second Escape clears the text', async () => {
+    const el = await plainLogger();
+    await typed(el, 'lost');
+    expect(combo(el).getAttribute('aria-expanded')).to.equal('true');
+    await press(el, 'Escape');
+    expect(combo(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(combo(el).value).to.equal('lost');
+    await press(el, 'Escape');
+    expect(combo(el).value).to.equal('');
+  });
+
+  it('clicking an option chooses it without losing focus', async () => {
+    const el = await plainLogger();
+    await typed(el, 'duplicate');
+    $(el, '#cause-opt-0')!.click();
+    await el.updateComplete;
+    expect(combo(el).value).to.equal('Duplicate card charge');
+    expect($<HTMLSelectElement>(el, '#department')!.value).to.equal('billing');
+  });
+
+  it('says when nothing matches, without opening an empty list', async () => {
+    const el = await plainLogger();
+    await typed(el, 'zzqqxx');
+    expect(combo(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(text(el, '#cause-hint')).to.equal('No matching root cause.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('editing the text after choosing un-chooses the cause', async () => {
+    const el = await plainLogger();
+    await typed(el, 'lost');
+    await press(el, 'ArrowDown');
+    await press(el, 'Enter');
+    await press(el, 'Backspace');
+    expect($<HTMLSelectElement>(el, '#department')!.value).to.equal('');
+  });
+
+  it('renders labels as text, never as markup', async () => {
+    const el = await plainLogger();
+    await typed(el, 'onerror');
+    const option = $(el, '[role="option"]')!;
+    expect(option.querySelector('img')).to.equal(null);
+    expect(option.textContent).to.contain('<img src=x');
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('stays responsive over a 50,000-entry taxonomy (index built once, at most 20 options)', async () => {
+    const taxonomy = generateTaxonomy(50_000);
+    expect(taxonomy.causes.length).to.equal(50_000);
+    const mount = async () => {
+      const t0 = performance.now();
+      const logger = await fixture<MendRootCauseLogger>(html`<mend-root-cause-logger
+        .taxonomy=${taxonomy}
+        .policy=${POLICY}
+        .interaction=${newInteraction()}
+      ></mend-root-cause-logger>`);
+      return [logger, performance.now() - t0] as const;
+    };
+    const [el, firstMs] = await mount(); // builds the index
+    await typeInto(el, '#cause', 'w');
+    const index = buildTaxonomyIndex(taxonomy); // the same search, without the widget
+    let widget = 0;
+    let search = 0;
+    for (const q of ['wa', 'war', 'ware', 'wareh', 'damaged', 'late carrier', 'zz']) {
+      const t0 = performance.now();
+      await typeInto(el, '#cause', q);
+      widget += performance.now() - t0;
+      const t1 = performance.now();
+      index.search(q, 20);
+      search += performance.now() - t1;
+      expect($$(el, '[role="option"]').length).to.be.at.most(20);
+    }
+    await typeInto(el, '#cause', 'damaged');
+    expect($$(el, '[role="option"]').length).to.be.greaterThan(0);
+    // What the widget adds to the search itself (rendering at most 20 options) stays small, and a
+    // keystroke never takes long enough to be felt as lag (rendering 50,000 options would).
+    const overhead = (widget - search) / 7;
+    expect(overhead, `widget overhead ${overhead.toFixed(1)} ms per keystroke`).to.be.below(40);
+    expect(widget / 7, `keystroke ${(widget / 7).toFixed(1)} ms`).to.be.below(500);
+    // A second logger on the same taxonomy reuses the index instead of building it again.
+    const [, secondMs] = await mount();
+    expect(secondMs, `second mount ${secondMs.toFixed(0)} ms vs first ${firstMs.toFixed(0)} ms`).to.be.below(firstMs);
+  });
+});
