@@ -34,12 +34,26 @@ export const MATCH_SCORES = Object.freeze({
 
 /** Lower case, no diacritics, words separated by single spaces. */
 export function fold(s: string): string {
-  return String(s ?? '')
+  const t = String(s ?? '').toLowerCase();
+  // Fast path for ASCII (most taxonomies); the Unicode path strips diacritics after NFD.
+  if (!/[^\x00-\x7f]/.test(t)) return t.replace(/[^a-z0-9]+/g, ' ').trim();
+  return t
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** One bit per letter a-z, digits share 4 bits, anything else one bit: a quick "cannot match". */
+function charMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) m |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) m |= 1 << (26 + ((c - 48) & 3));
+    else if (c !== 32) m |= 1 << 30;
+  }
+  return m;
 }
 
 interface Entry {
@@ -48,12 +62,19 @@ interface Entry {
   label: string;
   /** ' ' + folded category and keywords */
   other: string;
+  /** label + '\u0001' + other: one scan rejects most entries. */
+  hay: string;
+  mask: number;
 }
 
+/** The query's characters in order in `s` (native indexOf per character). */
 function subsequence(q: string, s: string): boolean {
-  let j = 0;
-  for (let i = 0; i < s.length && j < q.length; i++) if (s.charCodeAt(i) === q.charCodeAt(j)) j++;
-  return j === q.length;
+  let at = -1;
+  for (let j = 0; j < q.length; j++) {
+    at = s.indexOf(q[j]!, at + 1);
+    if (at < 0) return false;
+  }
+  return true;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -68,29 +89,43 @@ export function buildTaxonomyIndex(taxonomy: Taxonomy): TaxonomyIndex {
   const departments = new Map<string, Department>();
   for (const d of taxonomy.departments ?? []) if (!departments.has(d.id)) departments.set(d.id, d);
   const entries: Entry[] = (taxonomy.causes ?? [])
-    .map((cause) => ({
-      cause,
-      label: ' ' + fold(cause.label),
-      other: ' ' + fold([cause.category, ...(cause.keywords ?? [])].join(' ')),
-    }))
+    .map((cause) => {
+      const label = ' ' + fold(cause.label);
+      const other = ' ' + fold([cause.category, ...(cause.keywords ?? [])].join(' '));
+      return { cause, label, other, hay: label + '\u0001' + other, mask: charMask(label) };
+    })
     .sort((a, b) => byText(a.label, b.label) || byText(a.cause.label, b.cause.label) || byText(a.cause.id, b.cause.id) || byText(a.other, b.other));
   const ids = new Map<string, RootCause>();
   for (const e of entries) if (!ids.has(e.cause.id)) ids.set(e.cause.id, e.cause);
   const S = MATCH_SCORES;
   const tiers = Object.values(S).sort((a, b) => b - a);
-
-  function score(e: Entry, q: string, sq: string, words: string[]): number {
-    const { label, other } = e;
-    if (label === sq) return S.exact;
-    if (label.startsWith(sq)) return S.prefix;
-    if (label.includes(sq)) return S.wordStart;
-    if (other.includes(sq)) return S.otherWordStart;
-    if (words.length > 1 && words.every((w) => label.includes(w) || other.includes(w))) return S.allWords;
-    if (label.includes(q)) return S.substring;
-    if (other.includes(q)) return S.otherSubstring;
-    if (q.length > 1 && subsequence(q.replaceAll(' ', ''), label)) return S.subsequence;
-    return 0;
+  // All haystacks in one string, in sorted order: one native indexOf scan finds the candidates.
+  const all = entries.map((e) => e.hay).join('\n');
+  const starts = new Int32Array(entries.length + 1);
+  for (let i = 0, at = 0; i <= entries.length; i++) {
+    starts[i] = at;
+    at += (entries[i]?.hay.length ?? 0) + 1;
   }
+  const entryAt = (pos: number): number => {
+    let lo = 0;
+    let hi = entries.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  /** Visits, in sorted order, each entry whose haystack contains `needle`; stop by returning false. */
+  const scan = (needle: string, visit: (i: number) => boolean | void): void => {
+    for (let from = 0; ; ) {
+      const at = all.indexOf(needle, from);
+      if (at < 0) return;
+      const i = entryAt(at);
+      if (visit(i) === false) return;
+      from = starts[i + 1]!;
+    }
+  };
 
   return {
     size: entries.length,
@@ -98,21 +133,71 @@ export function buildTaxonomyIndex(taxonomy: Taxonomy): TaxonomyIndex {
       const n = Math.max(0, Math.floor(limit));
       if (!n) return [];
       const q = fold(query);
-      const match = (e: Entry, s: number): RootCauseMatch => ({ cause: e.cause, department: departments.get(e.cause.departmentId), score: s });
-      if (!q) return entries.slice(0, n).map((e) => match(e, 0));
+      const match = (i: number, s: number): RootCauseMatch => {
+        const cause = entries[i]!.cause;
+        return { cause, department: departments.get(cause.departmentId), score: s };
+      };
+      if (!q) return entries.slice(0, n).map((_, i) => match(i, 0));
       const sq = ' ' + q;
       const words = q.split(' ').map((w) => ' ' + w);
-      // Entries are sorted by label, so the first `n` of each tier are the winners of its ties.
-      const buckets = new Map<number, Entry[]>(tiers.map((t) => [t, []]));
-      for (const e of entries) {
-        const s = score(e, q, sq, words);
-        if (!s) continue;
-        const b = buckets.get(s)!;
-        if (b.length < n) b.push(e);
-        if (s === S.exact && b.length >= n) break;
+      const allWords = (hay: string) => words.length > 1 && words.every((w) => hay.includes(w));
+      // Each pass visits entries in sorted order, so the first `n` of a tier win its ties; a pass
+      // runs only while fewer than `n` better matches were found.
+      const buckets = new Map<number, number[]>(tiers.map((t) => [t, []]));
+      const b = (t: number) => buckets.get(t)!;
+      let found = 0;
+      const count = () => (found = [...buckets.values()].reduce((sum, x) => sum + x.length, 0));
+      // Exact and prefix: a contiguous range of the sorted labels.
+      let lo = 0;
+      for (let hi = entries.length; lo < hi; ) {
+        const mid = (lo + hi) >> 1;
+        if (entries[mid]!.label < sq) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < entries.length && entries[i]!.label.startsWith(sq) && found < n; i++, found++) {
+        b(entries[i]!.label === sq ? S.exact : S.prefix).push(i);
+      }
+      if (found < n) {
+        const prefixes = found;
+        scan(sq, (i) => {
+          const { label } = entries[i]!;
+          if (label.startsWith(sq)) return;
+          const t = label.includes(sq) ? S.wordStart : S.otherWordStart;
+          if (b(t).length < n) b(t).push(i);
+          return prefixes + b(S.wordStart).length < n;
+        });
+        count();
+      }
+      if (found < n && words.length > 1) {
+        const rare = words.reduce((x, y) => (y.length > x.length ? y : x));
+        scan(rare, (i) => {
+          const { hay } = entries[i]!;
+          if (!hay.includes(sq) && allWords(hay)) b(S.allWords).push(i);
+          return found + b(S.allWords).length < n;
+        });
+        count();
+      }
+      if (found < n) {
+        scan(q, (i) => {
+          const { label, hay } = entries[i]!;
+          if (hay.includes(sq) || allWords(hay)) return;
+          const t = label.includes(q) ? S.substring : S.otherSubstring;
+          if (b(t).length < n) b(t).push(i);
+          return found + b(S.substring).length < n;
+        });
+        count();
+      }
+      const loose = q.replaceAll(' ', '');
+      if (found < n && loose.length > 1) {
+        const qmask = charMask(loose);
+        const sub = b(S.subsequence);
+        for (let i = 0; i < entries.length && found + sub.length < n; i++) {
+          const e = entries[i]!;
+          if ((qmask & ~e.mask) === 0 && subsequence(loose, e.label) && !e.hay.includes(q) && !allWords(e.hay)) sub.push(i);
+        }
       }
       const out: RootCauseMatch[] = [];
-      for (const t of tiers) for (const e of buckets.get(t)!) if (out.length < n) out.push(match(e, t));
+      for (const t of tiers) for (const i of buckets.get(t)!) if (out.length < n) out.push(match(i, t));
       return out;
     },
     byId: (id) => ids.get(id),

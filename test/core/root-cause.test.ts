@@ -1,0 +1,163 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { buildTaxonomyIndex, recurrence, route, timeLimit } from '../../src/core/root-cause.js';
+import type { RootCause, Taxonomy } from '../../src/core/model.js';
+
+const taxonomy: Taxonomy = {
+  version: 1,
+  departments: [
+    { id: 'wh', name: 'Warehouse' },
+    { id: 'sh', name: 'Shipping' },
+    { id: 'bi', name: 'Billing' },
+  ],
+  causes: [
+    { id: 'c1', label: 'Damaged in packing', category: 'Packing', departmentId: 'wh', keywords: ['broken', 'crushed'] },
+    { id: 'c2', label: 'Wrong item picked', category: 'Picking', departmentId: 'wh', keywords: ['mix-up'] },
+    { id: 'c3', label: 'Late delivery', category: 'Carrier', departmentId: 'sh', keywords: ['delay'] },
+    { id: 'c4', label: 'Parcel damaged in transit', category: 'Carrier', departmentId: 'sh' },
+    { id: 'c5', label: 'Double charge', category: 'Payments', departmentId: 'bi', keywords: ['charged twice'] },
+    { id: 'c6', label: 'Facture erronée', category: 'Payments', departmentId: 'bi' },
+    { id: 'c7', label: 'Damage', category: 'Product', departmentId: 'gone' },
+  ],
+};
+const index = buildTaxonomyIndex(taxonomy);
+const ids = (q: string, limit?: number) => index.search(q, limit).map((m) => m.cause.id);
+
+describe('root causes: R8 log and route, R10 time limit', () => {
+  it('R8: type-ahead ranks exact, then prefix, then word start, then substring', () => {
+    expect(ids('damage')).to.deep.equal(['c7', 'c1', 'c4']);
+    expect(index.search('damage')[0]!.score).to.be.greaterThan(index.search('damage')[1]!.score);
+    expect(ids('late')[0]).to.equal('c3');
+    expect(ids('charge')).to.deep.equal(['c5']);
+  });
+
+  it('R8: matches categories and keywords after the label', () => {
+    expect(ids('crushed')).to.deep.equal(['c1']);
+    expect(ids('carrier')).to.deep.equal(['c3', 'c4']);
+    expect(ids('charged twice')).to.deep.equal(['c5']);
+  });
+
+  it('R8: is case- and diacritics-insensitive and tolerates loose typing', () => {
+    expect(ids('FACTURE ERRONEE')).to.deep.equal(['c6']);
+    expect(ids('erronée')).to.deep.equal(['c6']);
+    expect(ids('dbl chrg')).to.deep.equal(['c5']);
+    expect(ids('zzzz')).to.deep.equal([]);
+  });
+
+  it('R8: a search names the responsible department, and the limit is honoured', () => {
+    const [m] = index.search('wrong item');
+    expect(m!.department).to.deep.equal({ id: 'wh', name: 'Warehouse' });
+    expect(ids('a', 2)).to.have.length(2);
+    expect(ids('', 3)).to.deep.equal(['c7', 'c1', 'c5']);
+    expect(index.size).to.equal(7);
+  });
+
+  it('R8: route sends the problem back to the group that caused it, with a reason', () => {
+    const r = route('c2', index);
+    expect(r.department!.name).to.equal('Warehouse');
+    expect(r.reasons[0]).to.include({ rule: 'R8', code: 'routed' });
+    expect(r.reasons[0]!.text).to.contain('Warehouse');
+    expect(route('nope', index).reasons[0]!.code).to.equal('unknown_cause');
+    expect(route('c7', index)).to.deep.include({ department: undefined });
+    expect(route('c7', index).reasons[0]!.code).to.equal('unknown_department');
+  });
+
+  it('R8: a root cause logged threshold times in the window is recurring, with its count', () => {
+    const policy = { windowDays: 7, threshold: 5 };
+    const r = recurrence([{ causeId: 'c1', count: 14 }, { causeId: 'c2', count: 2 }], 'c1', policy);
+    expect(r).to.deep.include({ recurring: true, count: 14, windowDays: 7 });
+    expect(r.reasons[0]!.text).to.contain('14 times in 7 days');
+    expect(recurrence([{ causeId: 'c2', count: 4 }], 'c2', policy).recurring).to.equal(false);
+    expect(recurrence([{ causeId: 'c2', count: 5 }], 'c2', policy).recurring).to.equal(true);
+    expect(recurrence([], 'c3', policy)).to.deep.include({ recurring: false, count: 0 });
+  });
+
+  it('R10: an unresolved interaction past the limit is overdue, so a manager is notified', () => {
+    const start = Date.parse('2024-06-15T12:00:00Z');
+    const i = { startedAt: '2024-06-15T12:00:00Z', resolved: false };
+    expect(timeLimit(i, start + 30 * 60_000, 30)).to.deep.include({ overdue: false, minutesOpen: 30 });
+    const late = timeLimit(i, new Date(start + 42 * 60_000), 30);
+    expect(late).to.deep.include({ overdue: true, minutesOpen: 42 });
+    expect(late.reasons[0]).to.include({ rule: 'R10', code: 'over_time_limit' });
+    expect(timeLimit({ ...i, resolved: true }, start + 99 * 60_000, 30).overdue).to.equal(false);
+    expect(timeLimit({ startedAt: 'garbage' }, start, 30)).to.deep.include({ overdue: false });
+  });
+});
+
+function generate(size: number): Taxonomy {
+  const a = ['Damaged', 'Missing', 'Late', 'Wrong', 'Duplicate', 'Broken', 'Expired', 'Incorrect', 'Lost', 'Delayed'];
+  const b = ['parcel', 'invoice', 'label', 'refund', 'item', 'address', 'payment', 'order', 'login', 'manual'];
+  const c = ['at hub', 'in transit', 'on arrival', 'after update', 'by carrier', 'at checkout', 'in warehouse'];
+  const causes: RootCause[] = [];
+  for (let i = 0; i < size; i++) {
+    causes.push({
+      id: `rc-${i}`,
+      label: `${a[i % a.length]} ${b[Math.floor(i / a.length) % b.length]} ${c[Math.floor(i / 100) % c.length]} ${i}`,
+      category: b[i % b.length]!,
+      departmentId: `d${i % 8}`,
+      keywords: [`k${i % 97}`],
+    });
+  }
+  return { version: 1, departments: Array.from({ length: 8 }, (_, i) => ({ id: `d${i}`, name: `Dept ${i}` })), causes };
+}
+
+describe('root causes: properties and speed', () => {
+  it('ranking is deterministic and independent of the taxonomy order', () => {
+    const base = generate(300).causes;
+    fc.assert(
+      fc.property(fc.shuffledSubarray(base, { minLength: 1 }), fc.string({ maxLength: 6 }), fc.constantFrom('dam', 'late p', 'invoice', 'k4', 'xq', 'dmg prc'), (subset, typed, word) => {
+        const shuffled = [...subset].reverse();
+        const i1 = buildTaxonomyIndex({ version: 1, departments: [], causes: subset });
+        const i2 = buildTaxonomyIndex({ version: 1, departments: [], causes: shuffled });
+        for (const q of [typed, word]) {
+          const r1 = i1.search(q, 8).map((m) => `${m.cause.id}:${m.score}`);
+          const r2 = i2.search(q, 8).map((m) => `${m.cause.id}:${m.score}`);
+          if (r1.join() !== r2.join()) return false;
+          const scores = i1.search(q, 8).map((m) => m.score);
+          if (scores.some((s, k) => k > 0 && s > scores[k - 1]!)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('every result really contains the query letters in order', () => {
+    const i1 = buildTaxonomyIndex(generate(500));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{1,4}$/), (q) =>
+        i1.search(q, 20).every((m) => {
+          const hay = `${m.cause.label} ${m.cause.category} ${m.cause.keywords!.join(' ')}`.toLowerCase();
+          let j = 0;
+          for (const ch of hay) if (ch === q[j]) j++;
+          return j >= q.length;
+        }),
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('searches 50,000 causes fast (sanity bound: < 50 ms per query)', () => {
+    const big = generate(50_000);
+    const t0 = performance.now();
+    const i1 = buildTaxonomyIndex(big);
+    const build = performance.now() - t0;
+    const queries = ['dam', 'late parcel', 'invoice', 'zzzz', 'dmg prc', 'k42', 'w', 'in transit 4999'];
+    const times: number[] = [];
+    for (const q of queries) {
+      // Best of three: the test machine is shared, a single sample measures the neighbours.
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t = performance.now();
+        const r = i1.search(q, 10);
+        best = Math.min(best, performance.now() - t);
+        if (q !== 'zzzz') expect(r.length, q).to.be.greaterThan(0);
+      }
+      times.push(best);
+    }
+    const worst = Math.max(...times);
+    expect(i1.size).to.equal(50_000);
+    expect(build, `build ${build.toFixed(1)} ms`).to.be.below(2000);
+    expect(worst, `worst query ${worst.toFixed(1)} ms: ${times.map((t) => t.toFixed(1)).join(', ')}`).to.be.below(50);
+  });
+});
