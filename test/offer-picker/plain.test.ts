@@ -1,6 +1,6 @@
 // <mend-offer-picker> with plain properties (no adapter): the R1-R3 rules through the UI, the fund
 // impact and approval, keyboard, events.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { checkBundle, recommend } from '../../src/core/recovery.js';
 import type { ChosenOffer, Fund, RecoveryPolicy } from '../../src/core/model.js';
@@ -9,12 +9,11 @@ import type { MendOfferPicker } from '../../src/define/offer-picker.js';
 import {
   $,
   $$,
-  announced,
+  expectAnnounced,
   bundles,
   checkbox,
   confirmButton,
   declineButton,
-  frame,
   makeFund,
   makePolicy,
   radio,
@@ -34,7 +33,7 @@ interface Setup {
 async function picker(setup: Setup = {}): Promise<MendOfferPicker> {
   const policy = setup.policy ?? makePolicy();
   const fund = 'fund' in setup ? setup.fund : makeFund();
-  const wrapper = await fixture<HTMLElement>(html`<div dir=${setup.dir ?? 'ltr'}>
+  const wrapper = fixtureSync<HTMLElement>(html`<div dir=${setup.dir ?? 'ltr'}>
     <mend-offer-picker
       .policy=${policy}
       .fund=${fund}
@@ -192,8 +191,7 @@ describe('<mend-offer-picker>: the fund (R6, R7)', () => {
     expect(text(confirmButton(el))).to.equal('Request approval');
     expect(text($(el, '[part~="approval"]'))).to.contain('Above your limit of $50.00: needs approval.');
     expect(el.checkValidity(), 'needing approval is still a valid choice').to.equal(true);
-    await frame();
-    expect(announced(el)).to.contain('needs approval');
+    await expectAnnounced(el, 'needs approval');
     await expect(el).to.be.accessible();
   });
 
@@ -394,7 +392,7 @@ describe('<mend-offer-picker>: events', () => {
     const { detail } = await event;
     expect(detail.accepted).to.equal(true);
     expect(detail.strategy).to.equal(expected.strategy);
-    expect(detail.offers.map((o) => o.offerId)).to.have.members(expected.offers.map((o) => o.offerId));
+    expect(detail.offers.map((o: ChosenOffer) => o.offerId)).to.have.members(expected.offers.map((o) => o.offerId));
     expect(detail.interactionId).to.equal('int-1');
     expect(detail.customerId).to.equal('cust-1');
     expect(detail.severity).to.equal('high');

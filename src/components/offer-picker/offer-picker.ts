@@ -338,7 +338,8 @@ export class MendOfferPicker extends MendElement {
     }
     this.#chosen = chosen;
     this.#check = chosen.length ? checkBundle(chosen, { severity: this.#baseSeverity, baggage: this.#baggage, policy }) : null;
-    if (this.#fund && this.#amount !== undefined) {
+    // Once recorded, the fund already holds the spend: show it as it is, not minus the amount again.
+    if (this.#fund && this.#amount !== undefined && !this.#done) {
       this.#decision = evaluateSpend(this.#fund, this.#amount, authorityFor(policy, role));
     }
   }
