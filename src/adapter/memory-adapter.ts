@@ -13,7 +13,7 @@
  */
 import type { Agent, CustomerHistory, Fund, HostContext, Interaction } from '../core/model.js';
 import { Crm, MapStore, type CrmSeed } from './enforce.js';
-import { HostError, type HostErrorCode } from './errors.js';
+import { HOST_ERROR_CODES, HostError, type HostErrorCode } from './errors.js';
 import {
   CAPABILITIES,
   type BaggageAcknowledgement,
@@ -109,7 +109,7 @@ export interface ReceivedWrite {
 type Fault = { fail: unknown } | { malform: unknown };
 
 const asError = (e: unknown) =>
-  typeof e === 'string' ? new HostError(e as HostErrorCode, `The host failed (${e}).`) : e;
+  typeof e !== 'string' ? e : (HOST_ERROR_CODES as readonly string[]).includes(e) ? new HostError(e as HostErrorCode, `The host failed (${e}).`) : new Error(e);
 const aborted = () => new HostError('unavailable', 'The call was cancelled.', { retryable: false, details: { aborted: true } });
 const byId = <T>(list: T[] | Record<string, T> | undefined): T[] => (Array.isArray(list) ? list : Object.values(list ?? {}));
 

@@ -288,3 +288,17 @@ describe('demo data', () => {
     expect(generateTaxonomy(300)).to.deep.equal(small); // deterministic
   });
 });
+
+describe('demo data through the core rules', () => {
+  it('the six customers assess as intended: none, light, heavy with a callback, a frequent complainer', async () => {
+    const { assessBaggage } = await import('../../src/core/baggage.js');
+    const seed = demoSeed();
+    const level = (id: string) => assessBaggage(seed.histories.find((h) => h.customer.id === id)!.incidents, Date.now());
+    expect(level(DEMO_IDS.customers.none).level).to.equal('none');
+    expect(level(DEMO_IDS.customers.light).level).to.equal('light');
+    const carmen = level(DEMO_IDS.customers.heavy);
+    expect(carmen.level).to.equal('heavy');
+    expect(carmen.callback.recommended).to.equal(true);
+    expect(level(DEMO_IDS.customers.frequent).level).to.equal('heavy');
+  });
+});

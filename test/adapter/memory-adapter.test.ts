@@ -129,8 +129,8 @@ describe('MemoryAdapter', () => {
     const t1 = performance.now();
     await adapter.getFund(DEMO_IDS.agent);
     const t2 = performance.now();
-    expect(t1 - t0).to.be.lessThan(30);
     expect(t2 - t1).to.be.at.least(35);
+    expect(t1 - t0).to.be.lessThan(t2 - t1);
   });
 
   it('setInteraction and endInteraction fire the host events; unsubscription is real', async () => {
