@@ -112,7 +112,7 @@ export function assessBaggage(incidents: readonly Incident[], now: Date | number
   let poor: Scored | undefined;
   let callback: Scored | undefined;
   const notable: Scored[] = [];
-  const remedies: Array<{ r: RemedyGiven; t: number; k: string }> = [];
+  const remedies: Array<{ r: RemedyGiven; t: number; id: string; i: number }> = [];
 
   for (const incident of incidents) {
     const t = Date.parse(incident.occurredAt);
@@ -131,10 +131,14 @@ export function assessBaggage(incidents: readonly Incident[], now: Date | number
     if (poorlyRated && recent && (!poor || score! < poor.incident.surveyScore! || (score === poor.incident.surveyScore && t > poor.t))) poor = s;
     if (score !== null && score <= p.severeScore && days <= p.callbackDays && (!callback || better(s, callback))) callback = s;
     insertTop(notable, s, NOTABLE_MAX, better);
-    for (let i = 0; i < (incident.remedies?.length ?? 0); i++) {
-      insertTop(remedies, { r: incident.remedies[i]!, t, k: `${incident.id}\u0000${String(i).padStart(4, '0')}` }, REMEDIES_MAX, (a, b) =>
-        a.t !== b.t ? a.t > b.t : a.k < b.k,
-      );
+    const given = incident.remedies;
+    // Most recent first; skip without allocating when older than the 10 kept.
+    if (given?.length && (remedies.length < REMEDIES_MAX || t >= remedies[REMEDIES_MAX - 1]!.t)) {
+      for (let i = 0; i < given.length; i++) {
+        insertTop(remedies, { r: given[i]!, t, id: incident.id, i }, REMEDIES_MAX, (a, b) =>
+          a.t !== b.t ? a.t > b.t : a.id !== b.id ? a.id < b.id : a.i < b.i,
+        );
+      }
     }
   }
 

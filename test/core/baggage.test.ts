@@ -146,10 +146,14 @@ describe('baggage: R4 customer baggage', () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       incident(i % 400, { resolved: i % 3 !== 0, surveyScore: i % 5 === 0 ? (i % 5) + 1 : null, remedies: [{ kind: 'compensation', label: `r${i}` }] }),
     );
-    assessBaggage(many, NOW);
-    const t = performance.now();
-    const a = assessBaggage(many, NOW);
-    const ms = performance.now() - t;
+    let ms = Infinity;
+    let a = assessBaggage(many, NOW);
+    // Best of three: the test machine is shared, a single sample measures the neighbours.
+    for (let k = 0; k < 3; k++) {
+      const t = performance.now();
+      a = assessBaggage(many, NOW);
+      ms = Math.min(ms, performance.now() - t);
+    }
     expect(a.level).to.equal('heavy');
     expect(a.notable).to.have.length(3);
     expect(a.remediesGiven.length).to.be.at.most(10);

@@ -114,6 +114,20 @@ describe('recovery: R1-R3, R7, R11', () => {
     expect(nonMonetary.some((b) => b.reasons.some((x) => x.rule === 'R11' && x.code === 'non_monetary'))).to.equal(true);
   });
 
+  it('R9: escalating to a voice call is offered as assistance from medium severity, not for low', () => {
+    const voice = (severity: string) =>
+      recommend({ severity, baggage: 'none', policy: P, role: 'agent' }).bundles.some((b) => b.offers.some((o) => o.offerId === 'escalate-voice'));
+    expect(P.offers.find((o) => o.id === 'escalate-voice')).to.include({ kind: 'assistance', minSeverity: 'medium' });
+    expect(voice('low')).to.equal(false);
+    expect(voice('high')).to.equal(true);
+  });
+
+  it('each bundle says why: R1 remedies, R2 apology with more, R3 the severity rule', () => {
+    const [b] = recommend({ severity: 'low', baggage: 'none', policy: P, role: 'agent' }).bundles;
+    expect(b!.reasons.map((x) => x.rule)).to.include.members(['R1', 'R2', 'R3']);
+    expect(b!.reasons.every((x) => x.text.length > 0)).to.equal(true);
+  });
+
   it('offers marked counts:false are never what satisfies a bundle', () => {
     for (const severity of P.severities) {
       const r = recommend({ severity, baggage: 'none', policy: P, role: 'agent' });
