@@ -542,7 +542,7 @@ export class BridgeAdapter implements HostAdapter {
       const onAbort = () =>
         fail(new HostError('unavailable', 'The call was cancelled.', { retryable: false, details: { aborted: true } }));
       const timer = setTimeout(
-        () => fail(new HostError('timeout', `The host page did not answer within ${Math.round(this.#timeoutMs / 1000)} s.`)),
+        () => fail(new HostError('timeout', `The host page did not answer within ${this.#timeoutMs / 1000} s.`)),
         this.#timeoutMs,
       );
       if (signal?.aborted) return onAbort();

@@ -6,11 +6,11 @@ import { FakeHost, fund } from './fake-host.js';
 import { type Frame, openFrame, otherOrigin, pageOrigin, tick, until } from './frames.js';
 
 // The test page is the HOST console (one origin); fixtures/child.html is the WIDGET page in an
-// iframe on another origin (localhost vs 127.0.0.1 on the same port).
+// iframe on another origin (localhost vs 127.0.0.1 on the same port): two real origins.
 const TIMEOUT = 300;
 
 const base = { interactionId: 'int-A', customerId: 'cust-A', at: '2026-11-23T10:10:00.000Z' };
-const spendRequest = (key: string, extra: Partial<SpendRequest> = {}): SpendRequest => ({
+const spendRequest = (key: string, extra: Record<string, unknown> = {}): SpendRequest => ({
   ...base, idempotencyKey: key, agentId: 'agent-1', amount: 2500, currency: 'USD', reason: 'item_damaged', expectedVersion: 1, ...extra,
 });
 const recovery = (key: string): RecoveryRecord => ({
@@ -23,12 +23,30 @@ let disposers: Array<() => void> = [];
 let host: FakeHost;
 let child: Frame;
 
+async function frame(origin = otherOrigin): Promise<Frame> {
+  const f = await openFrame(origin);
+  frames.push(f);
+  return f;
+}
+
+function expose(options: { origin?: string; currency?: string; timeoutMs?: number } = {}): () => void {
+  const dispose = exposeAdapter(host, { iframe: child.element, origin: otherOrigin, timeoutMs: TIMEOUT, ...options });
+  disposers.push(dispose);
+  return dispose;
+}
+
+/** A host page with the fake adapter and a widget iframe on the other origin, connected. */
 async function connected(options: { expose?: boolean; capabilities?: ConstructorParameters<typeof FakeHost>[0] } = {}) {
   host = new FakeHost(options.capabilities);
-  child = await openFrame();
-  frames.push(child);
-  if (options.expose !== false) disposers.push(exposeAdapter(host, { iframe: child.element, origin: otherOrigin, timeoutMs: TIMEOUT }));
-  await child.value('connect', { targetOrigin: pageOrigin, timeoutMs: TIMEOUT });
+  child = await frame();
+  if (options.expose !== false) expose();
+  return child.value<Record<string, boolean>>('connect', { targetOrigin: pageOrigin, timeoutMs: TIMEOUT });
+}
+
+/** The `call` message the iframe sent for `method` (what any host page sees on the wire). */
+async function wireCall(method: string): Promise<{ channel: string; id: string }> {
+  await until(() => child.sent.some((m) => m.kind === 'call' && m.method === method));
+  return child.sent.find((m) => m.kind === 'call' && m.method === method) as { channel: string; id: string };
 }
 
 afterEach(() => {
@@ -40,12 +58,9 @@ afterEach(() => {
 
 describe('bridge: widgets in an iframe on another origin', () => {
   it('hands over the host capabilities after the handshake (none before)', async () => {
-    await connected({ expose: false, capabilities: { notifyManager: false, wrapUpGuard: false } });
-    const before = await child.value<Record<string, boolean>>('capabilities' in {} ? 'x' : 'connect', {
-      targetOrigin: pageOrigin, timeoutMs: TIMEOUT,
-    });
-    expect(Object.values(before).every((v) => v === false)).to.equal(true);
-    disposers.push(exposeAdapter(host, { iframe: child.element, origin: otherOrigin }));
+    const before = await connected({ expose: false, capabilities: { notifyManager: false, wrapUpGuard: false } });
+    expect(Object.values(before).every((v) => v === false), 'all false before the handshake').to.equal(true);
+    expose();
     const caps = await child.value<Record<string, boolean>>('ready');
     expect(caps.history).to.equal(true);
     expect(caps.spend).to.equal(true);
@@ -61,5 +76,335 @@ describe('bridge: widgets in an iframe on another origin', () => {
     expect(history.customer.id).to.equal('cust-A');
     expect(host.calls.map((c) => c.method)).to.deep.equal(['getContext', 'getHistory']);
     expect(host.calls[1].args).to.deep.equal(['cust-A']);
+  });
+
+  it('a retried write applies once and returns the first receipt; unknown fields never reach the host', async () => {
+    await connected();
+    const record = { ...recovery('rec-1'), injected: '<img src=x onerror=alert(1)>' };
+    const first = await child.value('call', { method: 'recordRecovery', args: [record], guarded: true });
+    const again = await child.value('call', { method: 'recordRecovery', args: [record], guarded: true });
+    expect(again).to.deep.equal(first);
+    expect(host.received).to.have.length(1);
+    expect(host.received[0].payload).to.deep.equal(recovery('rec-1'));
+    expect(host.received[0].payload).not.to.have.property('injected');
+  });
+
+  it('a replayed spend spends once: same ledger entry, fund charged once', async () => {
+    await connected();
+    const a = await child.value<{ entryId: string; fund: { spent: number } }>('call', { method: 'spend', args: [spendRequest('sp-1')], guarded: true });
+    const b = await child.value<{ entryId: string; fund: { spent: number } }>('call', { method: 'spend', args: [spendRequest('sp-1')], guarded: true });
+    expect(b.entryId).to.equal(a.entryId);
+    expect(b.fund.spent).to.equal(2500);
+    expect(host.current.spent).to.equal(2500);
+    expect(host.received.filter((r) => r.method === 'spend')).to.have.length(1);
+  });
+
+  it('keeps the HostError across the bridge: code, message, retryable, details', async () => {
+    await connected();
+    host.fail('spend', new HostError('conflict', 'The fund changed since you looked.', { details: { currentVersion: 7 } }));
+    const conflict = await child.error('call', { method: 'spend', args: [spendRequest('sp-2')] });
+    expect(conflict.isHostError, 'a real HostError inside the iframe').to.equal(true);
+    expect(conflict.code).to.equal('conflict');
+    expect(conflict.message).to.equal('The fund changed since you looked.');
+    expect(conflict.retryable).to.equal(false);
+    expect(conflict.details).to.deep.equal({ currentVersion: 7 });
+    // A loosely written host error (Amazon Connect style) keeps its code too.
+    host.fail('getFund', { code: 'permission', message: 'Not your fund.' });
+    const denied = await child.error('call', { method: 'getFund', args: ['agent-1'], guarded: true });
+    expect(denied.code).to.equal('permission');
+    expect(denied.message).to.equal('Not your fund.');
+    const missing = await child.error('call', { method: 'getPolicy', guarded: true });
+    expect(missing.code).to.equal('not_found');
+  });
+
+  it('answers from the host page are not trusted: guardHost turns a malformed fund into invalid_response', async () => {
+    await connected();
+    host.malform('getFund', { ...fund(), spent: 12.5 });
+    const error = await child.error('call', { method: 'getFund', args: ['agent-1'], guarded: true });
+    expect(error.code).to.equal('invalid_response');
+    expect(error.details?.path).to.equal('spent');
+  });
+
+  it('times out when the host never answers, and cancels the call on the host', async () => {
+    await connected();
+    host.never('getTaxonomy');
+    const started = performance.now();
+    const error = await child.error('call', { method: 'getTaxonomy' });
+    expect(error.code).to.equal('timeout');
+    expect(error.retryable).to.equal(true);
+    expect(performance.now() - started).to.be.within(TIMEOUT - 20, TIMEOUT + 400);
+    await until(() => host.signals.getTaxonomy?.aborted === true);
+  });
+
+  it('times out when no host page answers the handshake', async () => {
+    await connected({ expose: false });
+    const ready = await child.error('ready');
+    expect(ready.code).to.equal('timeout');
+    const call = await child.error('call', { method: 'getContext' });
+    expect(call.code).to.equal('timeout');
+    expect(host.calls).to.have.length(0);
+  });
+
+  it('a host page that starts after the iframe still connects; calls made before wait for it', async () => {
+    await connected({ expose: false });
+    const pending = child.value('call', { method: 'getContext' });
+    await tick(60);
+    expose();
+    expect(await pending).to.deep.equal(host.context);
+  });
+
+  it('an aborted call rejects at once and aborts the host call', async () => {
+    await connected();
+    host.hold('getPolicy');
+    const error = await child.error('call', { method: 'getPolicy', abortAfterMs: 20 });
+    expect(error.code).to.equal('unavailable');
+    expect(error.details).to.deep.equal({ aborted: true });
+    await until(() => host.signals.getPolicy?.aborted === true);
+  });
+
+  it('host page ignores the right window on the wrong origin (exact origin check)', async () => {
+    host = new FakeHost();
+    child = await frame();
+    // The widget page is at otherOrigin; the host expects the page's own origin: nothing may pass.
+    disposers.push(exposeAdapter(host, { iframe: child.element, origin: pageOrigin }));
+    await child.value('connect', { targetOrigin: pageOrigin, timeoutMs: 150 });
+    expect((await child.error('call', { method: 'getContext' })).code).to.equal('timeout');
+    expect(host.calls).to.have.length(0);
+  });
+
+  it('host page ignores the right origin from another window, even with the live channel', async () => {
+    await connected();
+    await child.value('call', { method: 'getContext' });
+    const { channel } = await wireCall('getContext');
+    const intruder = await frame(); // same origin as the widget page, another window
+    const forged = { type: 'mend-bridge', kind: 'call', channel, id: 'forged-1', method: 'spend', args: [spendRequest('evil')] };
+    await intruder.value('post', { message: forged });
+    await intruder.value('post', { message: { type: 'mend-bridge', kind: 'hello', channel: '', id: 'forged-hello' } });
+    await tick(60);
+    expect(host.calls.map((c) => c.method)).to.deep.equal(['getContext']);
+    expect(await intruder.value('received'), 'the intruder got no answer').to.deep.equal([]);
+    // The real widget is still connected on its channel.
+    expect(await child.value('call', { method: 'getContext' })).to.deep.equal(host.context);
+  });
+
+  for (const [who, origin] of [
+    ['a frame on the wrong origin', () => otherOrigin],
+    ['a sibling frame on the host origin (wrong window)', () => pageOrigin],
+  ] as const) {
+    it(`the iframe ignores answers forged by ${who}`, async () => {
+      await connected();
+      const forger = await frame(origin());
+      const release = host.hold('getFund');
+      const answer = child.value<{ spent: number }>('call', { method: 'getFund', args: ['agent-1'] });
+      const { channel, id } = await wireCall('getFund');
+      const target = child.index;
+      await forger.value('post', { frame: target, message: { type: 'mend-bridge', kind: 'result', channel, id, ok: true, value: { ...fund(), spent: 99999 } } });
+      await forger.value('post', { frame: target, message: { type: 'mend-bridge', kind: 'ping', channel: '', id: '' } });
+      await tick(30);
+      host.current = fund(3, 700);
+      release();
+      expect((await answer).spent).to.equal(700);
+      expect(child.sent.filter((m) => m.kind === 'hello'), 'a forged ping starts no new handshake').to.have.length(1);
+    });
+  }
+
+  it('the iframe ignores its own target window once that window is on another origin', async () => {
+    host = new FakeHost();
+    const target = await frame(pageOrigin); // plays the host page, at first on the right origin
+    child = await frame();
+    await child.value('connect', { frame: target.index, targetOrigin: pageOrigin, timeoutMs: TIMEOUT });
+    let hello: { id: string } | undefined;
+    const hellos = async () => (await target.value<Array<{ kind: string; id: string }>>('received')).filter((m) => m.kind === 'hello');
+    for (let i = 0; i < 50 && !hello; i++) {
+      [hello] = await hellos();
+      if (!hello) await tick(10);
+    }
+    expect(hello, 'the iframe said hello to its target').to.exist;
+    const welcome = { type: 'mend-bridge', kind: 'welcome', channel: 'c1', id: hello!.id, capabilities: { history: true } };
+    // Same window, but navigated to another origin: its welcome must not be taken.
+    await target.navigate(otherOrigin);
+    await target.value('post', { frame: child.index, message: welcome });
+    await tick(50);
+    expect((await child.value<Record<string, boolean>>('capabilities')).history).to.equal(false);
+    // Back on the right origin, the same message is accepted (so the origin was the only difference).
+    await target.navigate(pageOrigin);
+    await target.value('post', { frame: child.index, message: welcome });
+    let caps: Record<string, boolean> = {};
+    for (let i = 0; i < 20 && !caps.history; i++) {
+      caps = await child.value<Record<string, boolean>>('capabilities');
+      await tick(10);
+    }
+    expect(caps.history).to.equal(true);
+  });
+
+  it('answers for unknown request ids are dropped; a duplicate answer changes nothing', async () => {
+    await connected();
+    const release = host.hold('getFund');
+    const answer = child.value<{ spent: number }>('call', { method: 'getFund', args: ['agent-1'] });
+    const { channel, id } = await wireCall('getFund');
+    // Even the real host window cannot answer a request it was not asked.
+    child.window.postMessage({ type: 'mend-bridge', kind: 'result', channel, id: 'not-a-request', ok: true, value: { spent: 1 } }, otherOrigin);
+    child.window.postMessage({ type: 'mend-bridge', kind: 'result', channel: 'other-channel', id, ok: true, value: { spent: 2 } }, otherOrigin);
+    await tick(30);
+    host.current = fund(2, 300);
+    release();
+    expect((await answer).spent).to.equal(300);
+    child.window.postMessage({ type: 'mend-bridge', kind: 'result', channel, id, ok: true, value: { spent: 3 } }, otherOrigin);
+    expect(await child.value('call', { method: 'getFund', args: ['agent-1'] })).to.deep.equal(fund(2, 300));
+    expect(await child.value('errors')).to.equal(0);
+  });
+
+  it('request ids are unique and unguessable', async () => {
+    await connected();
+    await Promise.all(Array.from({ length: 20 }, () => child.value('call', { method: 'getTaxonomy' })));
+    const ids = child.sent.filter((m) => m.kind === 'call').map((m) => m.id as string);
+    expect(ids).to.have.length(20);
+    expect(new Set(ids).size).to.equal(20);
+    for (const id of ids) expect(id).to.match(/^[0-9a-f]{32}$/);
+  });
+
+  it('forwards events to the iframe and stops after unsubscribe (on the host too)', async () => {
+    await connected();
+    const key = await child.value<string>('subscribe', { event: 'fundChanged', guarded: true });
+    await until(() => host.listenerCount('fundChanged') === 1);
+    host.emit('fundChanged', { fund: fund(2, 100) });
+    host.emit('fundChanged', { fund: { spent: 'lots' } }); // malformed: guardHost drops it
+    host.emit('interactionEnded', { interactionId: 'int-A' }); // not subscribed
+    await until(() => child.events.length >= 1);
+    await tick(30);
+    expect(child.events).to.deep.equal([{ key, payload: { fund: fund(2, 100) } }]);
+    await child.value('off', { key });
+    await until(() => host.listenerCount('fundChanged') === 0);
+    host.emit('fundChanged', { fund: fund(3, 200) });
+    await tick(30);
+    expect(child.events).to.have.length(1);
+  });
+
+  it('the host asks the wrap-up guard in the iframe; unregistering removes it', async () => {
+    await connected();
+    const key = await child.value<string>('guard', { verdict: { allow: false, message: 'Log the root cause first.' } });
+    await until(() => host.guards.length === 1);
+    expect(await host.guards[0]('int-A')).to.deep.equal({ allow: false, message: 'Log the root cause first.' });
+    expect(child.events).to.deep.equal([{ key, payload: 'int-A' }]);
+    await child.value('off', { key });
+    await until(() => host.guards.length === 0);
+  });
+
+  it('a wrap-up guard that fails or never answers lets the agent wrap up, with a message', async () => {
+    await connected();
+    await child.value<string>('guard', { throws: true });
+    await until(() => host.guards.length === 1);
+    const verdict = await host.guards[0]('int-A');
+    expect(verdict.allow).to.equal(true);
+    expect(verdict.message).to.be.a('string');
+    const guard = host.guards[0];
+    child.remove(); // the widget page is gone
+    const started = performance.now();
+    expect((await guard('int-A')).allow).to.equal(true);
+    expect(performance.now() - started).to.be.below(TIMEOUT + 300);
+  });
+
+  it('refuses hostile amounts and currencies at the boundary with a clear message', async () => {
+    await connected();
+    const hostile: Array<[unknown, RegExp]> = [
+      [-500, /request\.amount must be a whole number of minor units/],
+      [12.5, /request\.amount must be a whole number of minor units/],
+      [2 ** 53, /request\.amount .*9007199254740991/],
+      ['1000', /request\.amount must be a whole number/],
+      [Number.NaN, /request\.amount/],
+      [Number.POSITIVE_INFINITY, /request\.amount/],
+      [0, /request\.amount must be more than 0/],
+    ];
+    for (const [amount, message] of hostile) {
+      const error = await child.error('call', { method: 'spend', args: [spendRequest(`h-${String(amount)}`, { amount })], guarded: true });
+      expect(error.code, String(amount)).to.equal('invalid_request');
+      expect(error.retryable).to.equal(false);
+      expect(error.message).to.match(message);
+    }
+    for (const currency of ['usd', 'US', 'EURO', 42]) {
+      const error = await child.error('call', { method: 'spend', args: [spendRequest('h-cur', { currency })] });
+      expect(error.code).to.equal('invalid_request');
+      expect(error.message).to.contain('request.currency must be an ISO 4217 currency code');
+    }
+    const offer = { ...recovery('h-rec'), offers: [{ offerId: 'o', kind: 'compensation', label: 'Refund', amount: -1 }] };
+    expect((await child.error('call', { method: 'recordRecovery', args: [offer] })).message).to.contain('request.offers.0.amount');
+    expect(host.calls, 'the real adapter saw none of it').to.have.length(0);
+  });
+
+  it('refuses a spend in another currency than the host pins', async () => {
+    host = new FakeHost();
+    child = await frame();
+    expose({ currency: 'USD' });
+    await child.value('connect', { targetOrigin: pageOrigin, timeoutMs: TIMEOUT });
+    const error = await child.error('call', { method: 'spend', args: [spendRequest('eur', { currency: 'EUR' })] });
+    expect(error.code).to.equal('invalid_request');
+    expect(error.message).to.equal('request.currency must be USD, the currency of this host; got EUR.');
+    expect((await child.value<{ fund: { spent: number } }>('call', { method: 'spend', args: [spendRequest('usd')] })).fund.spent).to.equal(2500);
+  });
+
+  it('forwards only allow-listed methods with sane arguments', async () => {
+    await connected();
+    await child.value('call', { method: 'getContext' });
+    const { channel } = await wireCall('getContext');
+    host.calls.length = 0;
+    // Speak the wire protocol as a compromised widget page would, from the real iframe.
+    const bad: Array<[string, unknown[]]> = [
+      ['constructor', []],
+      ['__proto__', []],
+      ['emit', ['fundChanged', {}]],
+      ['getHistory', [{ toString: 'x' }]],
+      ['getHistory', []],
+      ['getFund', ['agent-1', 'extra']],
+    ];
+    for (const [i, [method, args]] of bad.entries()) {
+      await child.value('post', { message: { type: 'mend-bridge', kind: 'call', channel, id: `bad-${i}`, method, args } });
+    }
+    let results: Array<{ id: string; ok: boolean; error: { code: string; message: string } }> = [];
+    for (let i = 0; i < 50 && results.length < bad.length; i++) {
+      results = (await child.value<typeof results>('received')).filter((m) => String(m.id).startsWith('bad-'));
+      await tick(10);
+    }
+    expect(results).to.have.length(bad.length);
+    for (const r of results) {
+      expect(r.ok).to.equal(false);
+      expect(r.error.code, r.id).to.equal('invalid_request');
+    }
+    expect(results.find((r) => r.id === 'bad-0')?.error.message).to.contain('is not a method the bridge forwards');
+    expect(results.find((r) => r.id === 'bad-3')?.error.message).to.contain('argument 1 must be text');
+    expect(host.calls).to.have.length(0);
+  });
+
+  it('dispose stops serving: calls time out and host subscriptions end', async () => {
+    await connected();
+    await child.value('subscribe', { event: 'interactionChanged' });
+    await until(() => host.listenerCount('interactionChanged') === 1);
+    for (const d of disposers) d();
+    disposers = [];
+    expect(host.listenerCount('interactionChanged')).to.equal(0);
+    expect((await child.error('call', { method: 'getContext' })).code).to.equal('timeout');
+    expect(host.calls).to.have.length(0);
+  });
+
+  it('a host page that restarts re-connects the iframe and its subscriptions', async () => {
+    await connected();
+    const key = await child.value<string>('subscribe', { event: 'interactionEnded' });
+    await until(() => host.listenerCount('interactionEnded') === 1);
+    for (const d of disposers) d();
+    disposers = [];
+    expose();
+    await until(() => host.listenerCount('interactionEnded') === 1);
+    host.emit('interactionEnded', { interactionId: 'int-A' });
+    await until(() => child.events.length === 1);
+    expect(child.events[0]).to.deep.equal({ key, payload: { interactionId: 'int-A' } });
+    expect(await child.value('call', { method: 'getContext' })).to.deep.equal(host.context);
+  });
+});
+
+describe('bridge: set-up mistakes fail loudly', () => {
+  it('refuses a wildcard or inexact origin on either end', () => {
+    for (const bad of ['*', '/', 'https://console.example/', 'https://console.example/path', 'console.example', '']) {
+      expect(() => new BridgeAdapter({ target: window, targetOrigin: bad }), bad).to.throw(TypeError, /exact origin/);
+      expect(() => exposeAdapter(new FakeHost(), { iframe: window, origin: bad }), bad).to.throw(TypeError, /exact origin/);
+    }
   });
 });

@@ -18,20 +18,24 @@ export class Frame {
   readonly sent: Array<Record<string, unknown>> = [];
   #seq = 0;
   #waiting = new Map<number, (r: Reply) => void>();
-  #ready: Promise<void>;
+  #ready!: Promise<void>;
+  #onReady!: () => void;
 
-  constructor(readonly origin: string) {
+  constructor(public origin: string) {
     this.element = document.createElement('iframe');
     this.element.title = 'widgets';
-    let ready!: () => void;
-    this.#ready = new Promise((r) => (ready = r));
     addEventListener('message', this.#onMessage);
-    this.#onReady = ready;
-    this.element.src = `${origin}/test/bridge/fixtures/child.html`;
+    this.navigate(origin);
     document.body.append(this.element);
   }
 
-  #onReady: () => void;
+  /** Load the driver page from `origin` in the same frame (same window, new origin). */
+  navigate(origin: string): Promise<void> {
+    this.origin = origin;
+    this.#ready = new Promise((r) => (this.#onReady = r));
+    this.element.src = `${origin}/test/bridge/fixtures/child.html?at=${Date.now()}`;
+    return this.#ready;
+  }
 
   get window(): Window {
     return this.element.contentWindow!;
