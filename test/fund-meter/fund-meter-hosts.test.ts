@@ -7,6 +7,8 @@ import { LocalAdapter } from '../../src/adapter/local-adapter.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { SpendRequest } from '../../src/adapter/host-adapter.js';
 import '../../src/define/fund-meter.js';
+import '../../src/define/host.js';
+import '../../src/define/offer-picker.js';
 import type { MendFundMeter } from '../../src/define/fund-meter.js';
 
 const meter = (el: MendFundMeter) => el.shadowRoot!.querySelector('[role="meter"]');
@@ -72,6 +74,24 @@ describe('<mend-fund-meter> with MemoryAdapter', () => {
     await waitUntil(() => now(el) === '13000', 'the declined spend frees the fund');
     expect(el.shadowRoot!.querySelector('.pending')).to.equal(null);
     expect(el.getAttribute('level')).to.equal('low');
+  });
+});
+
+describe('<mend-fund-meter> beside <mend-offer-picker>', () => {
+  it('shares one fund load and one host subscription with the picker', async () => {
+    const seed = demoSeed();
+    const adapter = new MemoryAdapter({ ...seed, context: { interaction: seed.interactions[1]! } }, { latency: 2 });
+    const wrap = await fixture<HTMLElement>(
+      html`<mend-host .adapter=${adapter} locale="en-US"><mend-offer-picker></mend-offer-picker><mend-fund-meter></mend-fund-meter></mend-host>`,
+    );
+    const el = wrap.querySelector('mend-fund-meter')!;
+    await waitUntil(() => meter(el), 'the meter shows');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(adapter.calls.getFund).to.equal(1);
+    expect(adapter.listenerCount('fundChanged')).to.equal(1);
+    const fund = await adapter.crm.fund(DEMO_IDS.agent);
+    adapter.emit('fundChanged', { fund: { ...fund, spent: fund.spent + 1000, version: fund.version + 1 } });
+    await waitUntil(() => now(el) === '6000', 'the meter follows the shared fund');
   });
 });
 

@@ -189,7 +189,9 @@ export class MendFundMeter extends MendElement {
       </div>`;
     else if (this.#read?.status === 'unsupported') body = html`<p part="empty" class="quiet">${this.t('fundUnsupported')}</p>`;
     else body = html`<p part="empty" class="quiet">${this.#s('fundNone')}</p>`;
-    return html`<div part="base" class="base" aria-busy=${this.#loading && !fund ? 'true' : 'false'}>${body}</div>
+    // A failed reload keeps the last fund on screen, and says that it may be out of date.
+    const stale = fund && this.#error ? this.#renderError(this.#error) : nothing;
+    return html`<div part="base" class="base" aria-busy=${this.#loading && !fund ? 'true' : 'false'}>${body}${stale}</div>
       ${this.renderAnnouncer()}`;
   }
 
