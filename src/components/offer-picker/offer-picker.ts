@@ -151,7 +151,10 @@ export class MendOfferPicker extends MendElement {
   // Selection (what the agent chose).
   #picked = new Set<string>();
   #comp: string | null = null;
-  #customText = '';
+  /** What the agent typed in the custom amount (null: nothing typed, show `#customMinor`). */
+  #customText: string | null = null;
+  /** A custom amount set by a bundle or a restored value, in minor units (formatted at render time). */
+  #customMinor: number | undefined;
 
   // Outcome of the last confirm/decline.
   #busy = false;
@@ -241,7 +244,8 @@ export class MendOfferPicker extends MendElement {
   #clear(): void {
     this.#picked = new Set();
     this.#comp = null;
-    this.#customText = '';
+    this.#customText = null;
+    this.#customMinor = undefined;
     this.#message = null;
     this.#done = false;
     this.#intent = null;
@@ -265,13 +269,14 @@ export class MendOfferPicker extends MendElement {
     const catalog = this.#policy ?? this.policy ?? DEFAULT_POLICY;
     this.#picked = new Set();
     this.#comp = null;
-    this.#customText = '';
+    this.#customText = null;
+    this.#customMinor = undefined;
     for (const chosen of offers) {
       const offer = catalog.offers.find((o) => o.id === chosen.offerId);
       if (!offer) continue;
       if (offer.monetary) {
         this.#comp = offer.id;
-        if (offer.customAmount && chosen.amount !== undefined) this.#customText = this.#money(chosen.amount);
+        if (offer.customAmount) this.#customMinor = chosen.amount;
       } else this.#picked.add(offer.id);
     }
   }
@@ -325,10 +330,14 @@ export class MendOfferPicker extends MendElement {
       if (offer.id === this.#comp) {
         let amount = offer.amount;
         if (offer.customAmount) {
-          amount = undefined;
-          const parsed = parseMoney(this.#customText, this.#currency, this.resolvedLocale);
-          if (parsed.ok) amount = parsed.value;
-          else this.#amountError = this.#amountMessage(parsed.error);
+          const parsed =
+            this.#customText === null
+              ? this.#customMinor === undefined
+                ? ({ ok: false, error: 'empty' } as const)
+                : ({ ok: true, value: this.#customMinor } as const)
+              : parseMoney(this.#customText, this.#currency, this.resolvedLocale);
+          amount = parsed.ok ? parsed.value : undefined;
+          if (!parsed.ok) this.#amountError = this.#amountMessage(parsed.error);
         }
         this.#amount = amount;
         chosen.push({ offerId: offer.id, kind: offer.kind, label: offer.label, ...(amount !== undefined ? { amount } : {}) });
@@ -345,7 +354,7 @@ export class MendOfferPicker extends MendElement {
   }
 
   get #currency(): string {
-    return this.#fund?.currency || this.#policy?.currency || this.resolvedCurrency;
+    return (this.#fund ?? this.fund)?.currency || (this.#policy ?? this.policy)?.currency || this.resolvedCurrency;
   }
 
   #money(minor: number): string {
@@ -438,7 +447,7 @@ export class MendOfferPicker extends MendElement {
     if (this.#off || this.#comp === id) return;
     this.#comp = id;
     const offer = id ? this.#policy?.offers.find((o) => o.id === id) : undefined;
-    if (offer?.customAmount && !this.#customText && offer.amount) this.#customText = this.#money(offer.amount);
+    if (offer?.customAmount && this.#customText === null && this.#customMinor === undefined) this.#customMinor = offer.amount;
     void this.#changed();
   }
 
@@ -808,7 +817,7 @@ export class MendOfferPicker extends MendElement {
         type="text"
         inputmode="decimal"
         autocomplete="off"
-        .value=${this.#customText}
+        .value=${this.#customText ?? (this.#customMinor === undefined ? '' : this.#money(this.#customMinor))}
         ?disabled=${this.#off}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby="amount-hint"
