@@ -47,11 +47,13 @@ export function minorToDecimal(minor: number, exp: number): string {
 
 /**
  * Formats integer minor units for a locale, exactly: the amount goes to Intl as a decimal string,
- * so no float error can creep in, even near Number.MAX_SAFE_INTEGER.
+ * so no float error can creep in, even near Number.MAX_SAFE_INTEGER. A fractional number of minor
+ * units is a caller bug; its fraction is dropped.
  */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   const exp = currencyExponent(currency);
   const nf = formatter(locale, currency);
+  if (!Number.isFinite(minor)) return nf.format(minor); // "$NaN": honest, and never a throw in a render
   // Intl.NumberFormat v3 formats decimal strings exactly (Chrome 106+, Node 19+).
   return nf.format(minorToDecimal(minor, exp) as unknown as number);
 }

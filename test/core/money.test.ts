@@ -26,6 +26,8 @@ describe('money: integer minor units (R6, R7)', () => {
     expect(formatMoney(1234, 'JPY', 'en-US')).to.equal('¥1,234');
     expect(formatMoney(12345, 'KWD', 'en-US')).to.match(/12\.345/);
     expect(formatMoney(5, 'USD', 'en-US')).to.equal('$0.05');
+    expect(formatMoney(-250, 'USD', 'en-US')).to.equal('-$2.50');
+    expect(formatMoney(NaN, 'USD', 'en-US')).to.equal('$NaN');
   });
 
   it('formats exactly near the largest safe integer (no float error)', () => {
