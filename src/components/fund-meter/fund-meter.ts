@@ -51,9 +51,6 @@ const SHAPES: Record<FundLevel, SVGTemplateResult> = {
 };
 
 /**
- * @summary The agent's discretionary fund for the period (R6, R7): what is left, the per-action cap,
- * the approval threshold, pending approvals, when the period ends, and what was given, live.
- *
  * With an adapter (property or `<mend-host>`), the meter shows the session's one shared fund (the
  * offer picker reads the same: one load, one subscription), follows the host's `fundChanged`
  * events and other tabs of the agent, and never shows an older version over a newer one. Without
@@ -62,6 +59,9 @@ const SHAPES: Record<FundLevel, SVGTemplateResult> = {
  *
  * The level (`plenty`, `low`, `exhausted`) is reflected as the `level` attribute, shown in words and
  * by a shape, never by colour alone. When the period has ended, the meter shows the new period.
+ *
+ * @tagname mend-fund-meter
+ * @summary The agent's discretionary fund (R6, R7): what is left, the limits, pending approvals, the period end and what was given, live.
  *
  * @fires mend-fund-level - The level changed because the host's data changed (a spend, an event,
  * another tab). `detail: { level, previous, remaining, fund }`. Not fired for a `fund` set by code.
