@@ -36,6 +36,7 @@ import {
 export const BRIDGE_TYPE = 'mend-bridge';
 const DEFAULT_BRIDGE_TIMEOUT_MS = 10_000;
 const MAX_TEXT = 20_000;
+const MAX_SUBSCRIPTIONS = 100;
 
 type Kind = 'hello' | 'welcome' | 'call' | 'result' | 'cancel' | 'event' | 'guard' | 'verdict' | 'ping';
 const KINDS: readonly Kind[] = ['hello', 'welcome', 'call', 'result', 'cancel', 'event', 'guard', 'verdict', 'ping'];
@@ -291,6 +292,7 @@ export function exposeAdapter(adapter: HostAdapter, options: ExposeOptions): () 
     if (method === 'on' || method === 'registerWrapUpGuard') {
       const key = args[method === 'on' ? 1 : 0] as string;
       const fn = adapter[method] as unknown;
+      if (subs.size >= MAX_SUBSCRIPTIONS && !subs.has(key)) refuse(`At most ${MAX_SUBSCRIPTIONS} subscriptions per iframe.`);
       if (typeof fn !== 'function') throw new HostError('unsupported', `This host cannot ${method === 'on' ? 'send events' : 'hold a wrap-up'}.`, { retryable: false });
       const sent = channel;
       const off =
@@ -453,10 +455,12 @@ export class BridgeAdapter implements HostAdapter {
 
   /** Stop listening; calls in flight reject with `unavailable`. */
   dispose(): void {
+    // Tell the host to drop our subscriptions now (no answer awaited).
+    if (!this.#closed && this.#channel) for (const key of this.#subs.keys()) this.#post({ kind: 'call', channel: this.#channel, id: newId(), method: 'off', args: [key] });
+    this.#subs.clear();
     this.#closed = true;
     clearTimeout(this.#helloTimer);
     removeEventListener('message', this.#onMessage);
-    for (const key of [...this.#subs.keys()]) this.#unsubscribe(key);
     for (const p of this.#pending.values()) p.settle({ ok: false, error: { code: 'unavailable', message: 'The bridge was closed.' } } as BridgeMessage);
   }
 
@@ -472,7 +476,8 @@ export class BridgeAdapter implements HostAdapter {
   }
 
   #unsubscribe(key: string): void {
-    if (this.#subs.delete(key) && this.#channel) this.#call('off', [key]).catch(() => {});
+    // Sent even before the handshake: it then follows the pending subscription on the wire.
+    if (this.#subs.delete(key)) this.#call('off', [key]).catch(() => {});
   }
 
   #post(m: Omit<BridgeMessage, 'type'>): void {
@@ -519,10 +524,8 @@ export class BridgeAdapter implements HostAdapter {
       const channel = m.channel;
       Promise.resolve()
         .then(() => (sub.handler as WrapUpGuard)(interactionId))
-        .then(
-          (value) => ({ ok: true, value: { allow: value.allow === true, ...(typeof value.message === 'string' ? { message: value.message } : {}) } }),
-          (error) => ({ ok: false, error: serialize(error) }),
-        )
+        .then((v) => ({ ok: true, value: { allow: v.allow === true, ...(typeof v.message === 'string' ? { message: v.message } : {}) } }))
+        .catch((error: unknown) => ({ ok: false, error: serialize(error) }))
         .then((answer) => channel === this.#channel && this.#post({ kind: 'verdict', channel, id: m.id, ...answer }));
     }
   };

@@ -280,6 +280,29 @@ describe('bridge: widgets in an iframe on another origin', () => {
     expect(child.events).to.have.length(1);
   });
 
+  it('a subscription dropped before the handshake never stays behind on the host', async () => {
+    await connected({ expose: false });
+    const key = await child.value<string>('subscribe', { event: 'fundChanged' });
+    await child.value('off', { key });
+    expose();
+    await child.value('call', { method: 'getContext' });
+    await until(() => child.sent.filter((m) => m.method === 'off').length === 1);
+    await tick(30);
+    expect(host.listenerCount('fundChanged')).to.equal(0);
+  });
+
+  it('closing the bridge in the iframe ends its subscriptions on the host and refuses new calls', async () => {
+    await connected();
+    await child.value('subscribe', { event: 'fundChanged' });
+    await child.value('guard', { verdict: { allow: true } });
+    await until(() => host.listenerCount('fundChanged') === 1 && host.guards.length === 1);
+    await child.value('dispose');
+    await until(() => host.listenerCount('fundChanged') === 0 && host.guards.length === 0);
+    const error = await child.error('call', { method: 'getContext' });
+    expect(error.code).to.equal('unavailable');
+    expect(host.calls).to.have.length(0);
+  });
+
   it('the host asks the wrap-up guard in the iframe; unregistering removes it', async () => {
     await connected();
     const key = await child.value<string>('guard', { verdict: { allow: false, message: 'Log the root cause first.' } });
