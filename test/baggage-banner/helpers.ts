@@ -1,3 +1,4 @@
+import { render, type TemplateResult } from 'lit';
 import type { Incident, RemedyGiven } from '../../src/core/model.js';
 import { MendBaggageBanner } from '../../src/define/baggage-banner.js';
 
@@ -78,3 +79,20 @@ export async function until(check: () => boolean, ms = 2000): Promise<void> {
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+/**
+ * Render a template that does not start with a Lit element. (open-wc's `fixture` waits an animation
+ * frame for plain elements, and frames never come in the runner's hidden second page.)
+ */
+export async function mountTemplate(template: TemplateResult): Promise<HTMLElement> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.push(container);
+  render(template, container);
+  for (const el of container.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')) await el.updateComplete;
+  return container;
+}
+const mounted: HTMLElement[] = [];
+afterEach(() => {
+  for (const c of mounted.splice(0)) c.remove();
+});

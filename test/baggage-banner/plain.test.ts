@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/baggage-banner.js';
 import type { MendBaggageBanner } from '../../src/define/baggage-banner.js';
 import type { Incident } from '../../src/core/model.js';
-import { NOW, announced, heavyIncidents, incident, lightIncidents, manyIncidents, part, parts, text, $, $$ } from './helpers.js';
+import { NOW, announced, mountTemplate, heavyIncidents, incident, lightIncidents, manyIncidents, part, parts, text, $, $$ } from './helpers.js';
 
 const customer = { id: 'cust-1', name: 'Carmen Ruiz' };
 
@@ -245,10 +245,11 @@ describe('<mend-baggage-banner> from plain properties (no adapter)', () => {
   });
 
   it('right-to-left: the level stripe follows the inline start', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl">
+    const root = await mountTemplate(html`<div dir="rtl">
       <mend-baggage-banner .incidents=${heavyIncidents()} .now=${NOW}></mend-baggage-banner>
     </div>`);
-    const el = wrapper.querySelector('mend-baggage-banner')!;
+    const wrapper = root.firstElementChild!;
+    const el = root.querySelector('mend-baggage-banner')!;
     await el.updateComplete;
     const style = getComputedStyle(part(el, 'base'));
     expect(style.borderRightWidth).to.equal('4px');

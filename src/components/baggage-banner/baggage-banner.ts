@@ -199,7 +199,9 @@ export class MendBaggageBanner extends MendElement {
   /** Read-only: `idle`, `loading`, `ready`, `error` or `unsupported`. */
   @property({ reflect: true }) state: BannerState = 'idle';
 
-  @state() private expanded = false;
+  /** Whether the full history is open (the agent's disclosure button toggles it; closes for a new customer). */
+  @property({ type: Boolean, reflect: true, attribute: 'history-open' }) historyOpen = false;
+
   @state() private shown = HISTORY_PAGE;
 
   #view: View = { state: 'idle', interactionId: '' };
@@ -223,9 +225,10 @@ export class MendBaggageBanner extends MendElement {
     this.state = view.state;
     this.level = view.assessment?.level;
     const scope = `${view.interactionId}|${view.customer?.id ?? ''}`;
-    if (scope !== this.#scope) {
+    if (view.state === 'ready' && scope !== this.#scope) {
+      // A new customer: the full history closes again (an initial `history-open` is kept).
+      if (this.#scope !== null) this.historyOpen = false;
       this.#scope = scope;
-      this.expanded = false;
       this.shown = HISTORY_PAGE;
     }
     this.#announceRefusals(view);
@@ -354,7 +357,7 @@ export class MendBaggageBanner extends MendElement {
     }
     if (!act) return { status: 'idle' };
     if (act.status === 'failed') return { status: 'failed', text: this.t('needsAttention', { message: act.message ?? '' }) };
-    return { status: act.status, text: act.status === 'pending' ? this.#s('baggageSaving') : undefined };
+    return { status: 'done' };
   }
 
   async #act(kind: Write): Promise<void> {
@@ -410,7 +413,7 @@ export class MendBaggageBanner extends MendElement {
   }
 
   #toggleHistory(): void {
-    this.expanded = !this.expanded;
+    this.historyOpen = !this.historyOpen;
   }
 
   async #showMore(): Promise<void> {
@@ -493,11 +496,11 @@ export class MendBaggageBanner extends MendElement {
       ? html`<button
           part="history-toggle"
           type="button"
-          aria-expanded=${this.expanded ? 'true' : 'false'}
+          aria-expanded=${this.historyOpen ? 'true' : 'false'}
           aria-controls="history"
           @click=${this.#toggleHistory}
         >
-          ${this.expanded ? this.t('baggageHideHistory') : this.t('baggageShowHistory', { count: incidents.length.toLocaleString(locale) })}
+          ${this.historyOpen ? this.t('baggageHideHistory') : this.t('baggageShowHistory', { count: incidents.length.toLocaleString(locale) })}
         </button>`
       : nothing;
 
@@ -517,22 +520,22 @@ export class MendBaggageBanner extends MendElement {
           </ul>`
         : nothing}
       ${a.notable.length
-        ? html`<section class="group" aria-labelledby="notable-title">
+        ? html`<div class="group">
             <h3 id="notable-title">${this.#s('baggageNotable')}</h3>
-            <ul part="incidents" class="incidents">${a.notable.map((i) => this.#renderIncident(i, locale, 'incident'))}</ul>
-          </section>`
+            <ul part="incidents" class="incidents" aria-labelledby="notable-title">${a.notable.map((i) => this.#renderIncident(i, locale, 'incident'))}</ul>
+          </div>`
         : nothing}
       ${talk.length
-        ? html`<section class="group" aria-labelledby="talk-title">
+        ? html`<div class="group">
             <h3 id="talk-title">${this.#s('baggageTalkingPoints')}</h3>
-            <ul part="talking-points" class="talk">
+            <ul part="talking-points" class="talk" aria-labelledby="talk-title">
               ${talk.map(
                 (p) => html`<li part="talking-point" data-behaviour=${p.behaviour}>
                   <strong>${this.t(TALK_KEYS[p.behaviour])}:</strong> ${p.text}
                 </li>`,
               )}
             </ul>
-          </section>`
+          </div>`
         : nothing}
       ${a.callback.recommended
         ? html`<p part="callback" class="callback">
@@ -609,7 +612,7 @@ export class MendBaggageBanner extends MendElement {
 
   #renderHistory(incidents: readonly Incident[], locale: string): TemplateResult | typeof nothing {
     if (!incidents.length) return nothing;
-    if (!this.expanded) return html`<div id="history" part="history" hidden></div>`;
+    if (!this.historyOpen) return html`<div id="history" part="history" hidden></div>`;
     const total = incidents.length;
     const shown = Math.min(this.shown, total);
     const rows = newestFirst(incidents).slice(0, shown);
