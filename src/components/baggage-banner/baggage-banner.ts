@@ -125,6 +125,7 @@ const ICONS: Record<BaggageLevel, TemplateResult> = {
  * such as Webex binds its store into widget properties; a plain property wins over host data.
  * It never dismisses itself.
  *
+ * @tagname mend-baggage-banner
  * @fires mend-baggage-acknowledge - The agent acknowledged the past issues (once per interaction).
  *   Detail: `{ interactionId, customerId, incidentIds, idempotencyKey }`. With an adapter, the write
  *   also goes through the durable outbox (`acknowledgeBaggage`).
@@ -212,6 +213,12 @@ export class MendBaggageBanner extends MendElement {
   #plain?: { customer?: Customer; incidents: Incident[]; history: CustomerHistory };
   #outbox: Outbox | null = null;
   #onOutbox = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: listen to the outbox again (willUpdate re-attaches it).
+    if (this.hasUpdated) this.requestUpdate();
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
