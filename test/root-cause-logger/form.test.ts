@@ -226,6 +226,15 @@ describe('<mend-root-cause-logger> resolution pre-filled from the recovery', () 
     accept(interaction.id, ['Expedited replacement', 'Goodwill credit']);
     await el.updateComplete;
     expect($<HTMLTextAreaElement>(el, '#resolution')!.value).to.equal('Expedited replacement; Goodwill credit');
+    document.body.dispatchEvent(
+      new CustomEvent('mend-offer-accept', {
+        bubbles: true,
+        composed: true,
+        detail: { accepted: true, strategy: 'R3:high', interactionId: interaction.id, offers: [{ label: 'Refund', offerId: 'refund', kind: 'compensation', amount: 2500 }] },
+      }),
+    );
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#resolution')!.value).to.equal('Refund $25.00');
   });
 
   it('never overwrites what the agent typed', async () => {

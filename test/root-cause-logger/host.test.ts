@@ -90,7 +90,13 @@ describe('<mend-root-cause-logger> with a host', () => {
     await until(() => text(el, '[part="status"]').includes('Delivered.'));
     expect(logsOf(adapter, interaction.id).length).to.equal(1);
     expect((logsOf(adapter, interaction.id)[0]!.payload as RootCauseLog).idempotencyKey).to.equal(detail.idempotencyKey);
+    await until(() => (el.shadowRoot!.querySelector('[role="status"]')?.textContent ?? '').includes('Delivered.'));
     await expect(el).to.be.accessible();
+    // Confirmed: the draft's text is gone from the device; that it was logged is kept.
+    el.remove();
+    const stored = Object.keys(localStorage).filter((k) => k.includes(interaction.id)).map((k) => localStorage.getItem(k)).join('');
+    expect(stored).to.not.contain('wrong colour');
+    expect(stored).to.contain(detail.idempotencyKey);
   });
 
   it('shows "Saved on this device; sending…" before the host answers', async () => {

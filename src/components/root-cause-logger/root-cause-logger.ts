@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { RootCauseLog, WrapUpVerdict } from '../../adapter/host-adapter.js';
 import type { Outbox, OutboxEntry } from '../../adapter/outbox.js';
 import type { Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
+import { formatMoney } from '../../core/money.js';
 import { DEFAULT_POLICY } from '../../core/recovery.js';
 import {
   buildTaxonomyIndex,
@@ -177,7 +178,7 @@ export class MendRootCauseLogger extends MendElement {
   @state() private errors: ReadonlySet<Field> = new Set();
   @state() private busy = false;
   @state() private saveError = '';
-  @state() private wrapUpRefused = false;
+  @state() private wrapUpRefusedFor: string | null = null;
 
   #drafts = new DraftController<LoggerDraft>(this, 'root-cause-logger');
   #loadedFor: string | null | undefined = undefined;
@@ -191,6 +192,7 @@ export class MendRootCauseLogger extends MendElement {
   #overdue = new Map<string, { minutes: number; limit: number; notified: boolean }>();
   #submitted = false;
   #saving: Promise<void> = Promise.resolve();
+  #lastStatus: string | null = null;
   #onOutbox = () => this.requestUpdate();
   #onOffer = (event: Event) => this.#offerAccepted((event as CustomEvent<OfferAcceptDetail>).detail);
 
@@ -207,8 +209,9 @@ export class MendRootCauseLogger extends MendElement {
   checkWrapUp(interactionId = this.#interaction?.id ?? ''): WrapUpVerdict {
     const allow = !!interactionId && this.#isLogged(interactionId);
     const message = allow ? undefined : this.#s('rcWrapUpBlocked');
-    if (!allow && interactionId === this.#interaction?.id) {
-      this.wrapUpRefused = true;
+    if (!allow) {
+      // Keyed to the contact: shown while it is (or once it becomes) the active one.
+      this.wrapUpRefusedFor = interactionId;
       this.announce(message!);
     }
     this.emit('mend-wrap-up-check', { interactionId, allow, message });
@@ -341,12 +344,18 @@ export class MendRootCauseLogger extends MendElement {
       this.errors = new Set();
       this.#submitted = false;
       this.saveError = '';
-      this.wrapUpRefused = false;
     } else if (changed.has('resolution') && !this.draft.resolutionEdited && !this.#locked) {
       this.#update({ resolution: this.resolution ?? '' });
     }
-    // Delivered: keep only the marker that it was logged (the text is at the host now).
+    // Say delivery changes politely (focus stays where the agent is).
     const entry = this.#entry();
+    const status = entry?.status ?? null;
+    if (status !== this.#lastStatus) {
+      if (this.#lastStatus && status === 'sent') this.announce(this.t('sent'));
+      if (status === 'needs_attention') this.announce(this.t('needsAttention', { message: entry!.lastError?.message ?? '' }));
+      this.#lastStatus = status;
+    }
+    // Delivered: keep only the marker that it was logged (the text is at the host now).
     if (id && entry?.status === 'sent' && !this.draft.sent) {
       this.draft = { ...this.draft, sent: true };
       this.#drafts.write(id, { ...EMPTY, savedId: this.draft.savedId, sent: true });
@@ -392,8 +401,14 @@ export class MendRootCauseLogger extends MendElement {
 
   #offerAccepted(detail: OfferAcceptDetail | null | undefined): void {
     if (!detail || typeof detail.interactionId !== 'string' || !Array.isArray(detail.offers)) return;
-    const labels = (detail.offers as Array<{ label?: unknown }>)
-      .map((o) => (typeof o?.label === 'string' ? o.label : ''))
+    const labels = (detail.offers as Array<{ label?: unknown; amount?: unknown }>)
+      .map((o) =>
+        typeof o?.label !== 'string'
+          ? ''
+          : Number.isSafeInteger(o.amount) && (o.amount as number) > 0
+            ? `${o.label} ${formatMoney(o.amount as number, this.resolvedCurrency, this.resolvedLocale)}`
+            : o.label,
+      )
       .filter(Boolean);
     if (!labels.length) return;
     const text = `${labels.join('; ')}${detail.accepted === false ? ` ${this.#s('rcDeclined')}` : ''}`;
@@ -556,7 +571,6 @@ export class MendRootCauseLogger extends MendElement {
       if (interaction.id !== this.#loadedFor) return;
       this.#update({ savedId: key, sent: !outbox });
       if (!outbox && this.#loadedFor) this.#drafts.write(this.#loadedFor, { ...EMPTY, savedId: key, sent: true });
-      this.wrapUpRefused = false;
       this.emit('mend-root-cause-log', log);
       this.announce(this.#s(outbox ? 'savedLocally' : 'rcLogged'));
     } catch (error) {
@@ -796,7 +810,7 @@ export class MendRootCauseLogger extends MendElement {
         ${interaction && this.#overdue.has(interaction.id)
           ? html`<p part="time-limit">⏱ ${this.#overdueText(interaction.id)}</p>`
           : nothing}
-        ${this.wrapUpRefused && !this.complete ? html`<p part="wrap-up">⚠ ${this.#s('rcWrapUpBlocked')}</p>` : nothing}
+        ${interaction && this.wrapUpRefusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.#s('rcWrapUpBlocked')}</p>` : nothing}
       </form>
       ${this.renderAnnouncer()}
     </section>`;
