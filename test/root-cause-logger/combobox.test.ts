@@ -28,6 +28,12 @@ describe('<mend-root-cause-logger> root-cause combobox (ARIA 1.2)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the axe check reaches into the shadow root: an unlabelled combobox fails it', async () => {
+    const el = await plainLogger();
+    $(el, 'label[for="cause"]')!.remove();
+    await expect(el).not.to.be.accessible();
+  });
+
   it('typing opens the list of matches; ArrowDown/ArrowUp move the active option', async () => {
     const el = await plainLogger();
     await typed(el, 'carrier');

@@ -189,6 +189,18 @@ describe('<mend-root-cause-logger> with a host', () => {
     expect($<HTMLTextAreaElement>(el, '#problem')!.value).to.equal('Customer received the wrong colour.');
   });
 
+  it('after a reload, a log the outbox no longer holds shows as delivered', async () => {
+    const interaction = newInteraction();
+    // The page was closed right after delivery, before the draft recorded it.
+    localStorage.setItem(
+      `mend:draft:root-cause-logger:${interaction.id}`,
+      JSON.stringify({ at: Date.now(), value: { problem: 'p', query: '', causeId: 'rc-pick', departmentId: '', resolution: 'r', resolutionEdited: true, notify: false, key: 'k-gone', savedId: 'k-gone' } }),
+    );
+    const el = await hostedLogger(adapterFor(interaction));
+    await until(() => text(el, '[part="status"]').includes('Delivered.'));
+    expect(el.complete).to.equal(true);
+  });
+
   it('a host without logRootCause gets a quiet line; saving hands the log to the page', async () => {
     const adapter = adapterFor(newInteraction(), { capabilities: { logRootCause: false } });
     const el = await hostedLogger(adapter);

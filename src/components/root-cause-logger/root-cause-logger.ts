@@ -193,6 +193,7 @@ export class MendRootCauseLogger extends MendElement {
   #submitted = false;
   #saving: Promise<void> = Promise.resolve();
   #lastStatus: string | null = null;
+  #outboxLoaded = false;
   #onOutbox = () => this.requestUpdate();
   #onOffer = (event: Event) => this.#offerAccepted((event as CustomEvent<OfferAcceptDetail>).detail);
 
@@ -356,7 +357,10 @@ export class MendRootCauseLogger extends MendElement {
       this.#lastStatus = status;
     }
     // Delivered: keep only the marker that it was logged (the text is at the host now).
-    if (id && entry?.status === 'sent' && !this.draft.sent) {
+    // A saved log the loaded outbox no longer holds was delivered (by this page before a reload,
+    // or by another tab): only confirmed entries leave it.
+    const delivered = entry ? entry.status === 'sent' : this.#outboxLoaded && !!this.draft.savedId;
+    if (id && delivered && !this.draft.sent) {
       this.draft = { ...this.draft, sent: true };
       this.#drafts.write(id, { ...EMPTY, savedId: this.draft.savedId, sent: true });
     }
@@ -381,7 +385,13 @@ export class MendRootCauseLogger extends MendElement {
     if (outbox === this.#outbox) return;
     this.#outbox?.removeEventListener('change', this.#onOutbox);
     this.#outbox = outbox;
+    this.#outboxLoaded = false;
     outbox?.addEventListener('change', this.#onOutbox);
+    void outbox?.ready.then(() => {
+      if (outbox !== this.#outbox) return;
+      this.#outboxLoaded = true;
+      this.requestUpdate();
+    });
   }
 
   #syncGuard(): void {
