@@ -46,6 +46,10 @@ export default {
           '--disable-component-update',
           '--no-first-run',
           '--disable-sync',
+          // The runner's second page is a background page: keep its timers and frames running.
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),

@@ -398,6 +398,10 @@ interface Subscription {
  * document.querySelector('mend-host').adapter = adapter;
  */
 export class BridgeAdapter implements HostAdapter {
+  /** The durable outbox inside the iframe is scoped to the console it talks to. */
+  get storageScope(): string {
+    return `bridge:${this.#origin}`;
+  }
   #target: Window;
   #origin: string;
   #timeoutMs: number;

@@ -151,6 +151,12 @@ export const WRITE_KINDS = [
  */
 export interface HostAdapter {
   readonly capabilities: Capabilities;
+  /**
+   * A stable name for what this adapter connects to (e.g. the console and agent), used to scope the
+   * durable outbox in IndexedDB: writes stored under a scope are delivered by the next page with
+   * an adapter of the same scope. Default `default`.
+   */
+  readonly storageScope?: string;
   getContext(options?: CallOptions): Promise<HostContext>;
   getHistory(customerId: string, options?: CallOptions): Promise<CustomerHistory>;
   getPolicy(options?: CallOptions): Promise<RecoveryPolicy>;

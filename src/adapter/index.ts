@@ -6,3 +6,4 @@ export { parseHostAnswer, type AnswerName, type HostAnswers } from './schemas.js
 export { Resource, RESOURCE_STATUSES, type ResourceState, type ResourceStatus } from './resource.js';
 export { HostSession, sessionFor, type SessionOptions } from './session.js';
 export * from './outbox.js';
+export { spendOnce, type SpendOnceOptions } from './spend.js';

@@ -86,6 +86,8 @@ export class LocalAdapter implements HostAdapter {
   readonly name: string;
   readonly agentId: string;
   readonly crm: Crm;
+  /** The durable outbox of this CRM and agent survives reloads under this scope. */
+  readonly storageScope: string;
 
   #seed: () => CrmSeed;
   #locale: string;
@@ -100,6 +102,7 @@ export class LocalAdapter implements HostAdapter {
   constructor(options: LocalOptions = {}) {
     this.name = options.name ?? 'mend-local-crm';
     this.agentId = options.agentId ?? 'agent-dana';
+    this.storageScope = `local:${this.name}:${this.agentId}`;
     this.#seed = options.seed ?? ((): DemoSeed => demoSeed(options.now?.()));
     this.#locale = options.locale ?? 'en-US';
     this.crm = new Crm(new IdbStore(createStore(this.name, 'records')), options.now);

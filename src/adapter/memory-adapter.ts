@@ -78,6 +78,8 @@ export interface MemoryOptions {
   latency?: number | Partial<Record<MemoryMethod, number>>;
   /** The server's clock (period roll-over, timestamps). */
   now?: () => number;
+  /** Outbox scope; default a fresh one per adapter, so tests and stories never share queued writes. */
+  storageScope?: string;
 }
 
 /** One call caught by {@link MemoryAdapter.hold}. */
@@ -120,6 +122,8 @@ export class MemoryAdapter implements HostAdapter {
   /** Every write it applied, in order. */
   readonly received: ReceivedWrite[] = [];
   /** Number of calls per method (including failed and held ones). */
+  /** Each MemoryAdapter keeps its own durable outbox unless `options.storageScope` names a shared one. */
+  readonly storageScope: string;
   readonly calls = Object.fromEntries(MEMORY_METHODS.map((m) => [m, 0])) as Record<MemoryMethod, number>;
 
   #context: HostContext;
@@ -136,6 +140,7 @@ export class MemoryAdapter implements HostAdapter {
       Object.fromEntries(CAPABILITIES.map((c) => [c, options.capabilities?.[c] ?? true])) as Record<Capability, boolean>,
     );
     this.#latency = options.latency;
+    this.storageScope = options.storageScope ?? `memory:${crypto.randomUUID()}`;
     const agent: Agent = seed.context?.agent ?? seed.agents?.[0] ?? { id: 'agent-1', name: 'Agent', role: 'agent' };
     this.#context = {
       agent,

@@ -13,6 +13,7 @@ import { guardHost, type GuardedHost, type GuardOptions } from './guard.js';
 import type { HostAdapter, SpendRequest, SpendResult } from './host-adapter.js';
 import { Resource } from './resource.js';
 import { outboxFor, type Outbox } from './outbox.js';
+import { spendOnce } from './spend.js';
 
 const HISTORY_CACHE = 24;
 const DAY_MS = 86_400_000;
@@ -74,7 +75,8 @@ export class HostSession extends EventTarget {
 
   /** The durable write path shared by every widget of this host. */
   get outbox(): Outbox {
-    return outboxFor(this.host);
+    const scope = this.host.adapter.storageScope;
+    return outboxFor(this.host, typeof scope === 'string' && scope ? scope : 'default');
   }
 
   /** Number of attached widgets. */
@@ -132,18 +134,14 @@ export class HostSession extends EventTarget {
    * retried with the same idempotency key, so the host applies it at most once.
    */
   async spend(request: SpendRequest): Promise<SpendResult> {
-    let attempt = 0;
-    for (;;) {
-      try {
-        const result = await this.host.spend(request);
-        this.acceptFund(result.fund, true);
-        return result;
-      } catch (error) {
-        const e = toHostError(error);
-        if (e.code === 'conflict') void this.fund(request.agentId).reload();
-        if (!e.retryable || attempt++ >= this.#spendRetries) throw e;
-        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
-      }
+    try {
+      const result = await spendOnce(this.host, request, { retries: this.#spendRetries });
+      this.acceptFund(result.fund, true);
+      return result;
+    } catch (error) {
+      const e = toHostError(error);
+      if (e.code === 'conflict') void this.fund(request.agentId).reload();
+      throw e;
     }
   }
 

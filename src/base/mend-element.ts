@@ -70,9 +70,10 @@ export class MendElement extends LitElement {
 
   /** Say something to screen readers politely, without taking focus. */
   protected announce(message: string): void {
-    // Clear first so that the same message twice is announced twice.
+    // Clear first so that the same message twice is announced twice. A timer, not an animation
+    // frame: a console in a background tab runs no frames, and the message must still land.
     this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = message));
+    setTimeout(() => (this.announcement = message), 0);
   }
 
   /** Render once in each widget's template. */
