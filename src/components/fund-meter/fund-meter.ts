@@ -217,8 +217,9 @@ export class MendFundMeter extends MendElement {
       aria-valuetext=${this.#leftText(fund)}
     >
       <div part="track" class="track">
-        <div part="bar" class="bar" style="inline-size:${pct(now)}"></div>
-        <div part="pending-bar" class="pending-bar" style="inline-size:${pct(pending)}"></div>
+        <!-- CSSOM (.style), not a style attribute: a strict CSP (style-src without 'unsafe-inline') blocks those. -->
+        <div part="bar" class="bar" .style=${`inline-size:${pct(now)}`}></div>
+        <div part="pending-bar" class="pending-bar" .style=${`inline-size:${pct(pending)}`}></div>
       </div>
     </div>`;
   }
