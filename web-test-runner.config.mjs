@@ -35,6 +35,9 @@ export default {
   ],
   browsers: [
     chromeLauncher({
+      // Each test file in its own window, not a background tab: a background tab is hidden and runs
+      // no animation frames, which is not how an agent's console runs.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
         executablePath,
         headless: true,

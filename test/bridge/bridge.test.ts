@@ -36,11 +36,11 @@ function expose(options: { origin?: string; currency?: string; timeoutMs?: numbe
 }
 
 /** A host page with the fake adapter and a widget iframe on the other origin, connected. */
-async function connected(options: { expose?: boolean; capabilities?: ConstructorParameters<typeof FakeHost>[0] } = {}) {
+async function connected(options: { expose?: boolean; timeoutMs?: number; capabilities?: ConstructorParameters<typeof FakeHost>[0] } = {}) {
   host = new FakeHost(options.capabilities);
   child = await frame();
   if (options.expose !== false) expose();
-  return child.value<Record<string, boolean>>('connect', { targetOrigin: pageOrigin, timeoutMs: TIMEOUT });
+  return child.value<Record<string, boolean>>('connect', { targetOrigin: pageOrigin, timeoutMs: options.timeoutMs ?? TIMEOUT });
 }
 
 /** The `call` message the iframe sent for `method` (what any host page sees on the wire). */
@@ -146,7 +146,8 @@ describe('bridge: widgets in an iframe on another origin', () => {
   });
 
   it('a host page that starts after the iframe still connects; calls made before wait for it', async () => {
-    await connected({ expose: false });
+    // A roomier time-out than the others: this test is about waiting, not about timing out.
+    await connected({ expose: false, timeoutMs: 3000 });
     const pending = child.value('call', { method: 'getContext' });
     await tick(60);
     expose();

@@ -78,7 +78,17 @@ describe('static Storybook build', () => {
           if (el.localName !== 'mend-host') expect(el.shadowRoot?.childElementCount ?? 0, `${el.localName} rendered`).to.be.greaterThan(0);
         }
         if (!win.axe) await loadScript(doc, '/node_modules/axe-core/axe.min.js');
-        const results = await win.axe!.run(root, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        // Storybook's a11y addon may be running axe in the same frame: wait for it to finish.
+        let results: unknown;
+        for (let attempt = 0; ; attempt++) {
+          try {
+            results = await win.axe!.run(root, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+            break;
+          } catch (error) {
+            if (attempt > 50 || !String(error).includes('already running')) throw error;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
         const violations = (results as { violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }).violations;
         expect(
           violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`),
