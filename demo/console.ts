@@ -1,0 +1,505 @@
+/**
+ * The demo agent console: a queue of concurrent contacts, the four Mend widgets on the active one
+ * inside one `<mend-host>`, and the demo's own controls (host online/offline, outbox, reset, theme,
+ * right-to-left, event log). Everything runs on the embedded {@link LocalAdapter} (IndexedDB).
+ *
+ * The DOM is built with Lit templates only: no inline script or style, no innerHTML, so the built
+ * console runs under a strict Content-Security-Policy with Trusted Types.
+ */
+import { html, nothing, render, svg, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import '../src/define/host.js';
+import '../src/define/baggage-banner.js';
+import '../src/define/offer-picker.js';
+import '../src/define/fund-meter.js';
+import '../src/define/root-cause-logger.js';
+import { LocalAdapter } from '../src/adapter/local-adapter.js';
+import { toHostError } from '../src/adapter/errors.js';
+import { sessionFor, type HostSession } from '../src/adapter/session.js';
+import type { Agent, Channel, Interaction } from '../src/core/model.js';
+import { describe, LOG_SIZE, LOGGED_EVENTS, type LogLine, type LoggedEvent } from './event-log.js';
+
+/** The looks the theme switcher offers: Mend's own tokens and the two example vendor themes, light or dark. */
+export const THEMES = ['light', 'dark', 'harbor', 'harbor-dark', 'ember', 'ember-dark'] as const;
+export type Theme = (typeof THEMES)[number];
+const THEME_LABELS: Record<Theme, string> = {
+  light: 'Light',
+  dark: 'Dark',
+  harbor: 'Harbor',
+  'harbor-dark': 'Harbor dark',
+  ember: 'Ember',
+  'ember-dark': 'Ember dark',
+};
+const THEME_CLASSES = ['mend-theme-dark', 'mend-theme-harbor', 'mend-theme-ember'];
+const PREFS = 'mend-demo:prefs';
+
+export interface DemoOptions {
+  /** IndexedDB name of the embedded CRM (default `mend-local-crm`); tests pass a fresh one. */
+  db?: string;
+  /** The page element that carries the theme classes and `dir` (default `<html>`). */
+  page?: HTMLElement;
+  /** Remember the theme and direction in localStorage (default true). */
+  remember?: boolean;
+}
+
+const CHANNEL_LABELS: Record<Channel, string> = {
+  voice: 'Voice',
+  chat: 'Chat',
+  email: 'Email',
+  messaging: 'Messaging',
+  social: 'Social',
+  other: 'Other',
+};
+
+/** A shape per channel (decorative: the channel is always named in words too). */
+const CHANNEL_ICONS: Record<Channel, TemplateResult> = {
+  voice: svg`<path d="M4.5 1.5l2.4 3-1.4 1.8a8 8 0 0 0 4.2 4.2l1.8-1.4 3 2.4-1.3 2.5C7.6 14 2 8.4 2 2.8z"/>`,
+  chat: svg`<path d="M2 3h12v8H7l-3.5 3V11H2z"/>`,
+  email: svg`<path d="M1.5 3.5h13v9h-13z"/><path d="M1.5 3.5L8 9l6.5-5.5" fill="none" stroke="var(--demo-surface)" stroke-width="1.4"/>`,
+  messaging: svg`<path d="M2 2.5h12v8.5H9l-4 3v-3H2z"/><circle cx="5.5" cy="6.7" r="1" fill="var(--demo-surface)"/><circle cx="8" cy="6.7" r="1" fill="var(--demo-surface)"/><circle cx="10.5" cy="6.7" r="1" fill="var(--demo-surface)"/>`,
+  social: svg`<circle cx="8" cy="5" r="3"/><path d="M2 14.5c.6-3.2 3-5 6-5s5.4 1.8 6 5z"/>`,
+  other: svg`<circle cx="8" cy="8" r="6"/>`,
+};
+
+const DRAFT_PREFIX = 'mend:draft:';
+
+/** The whole console, rendered into `target`. Create it with {@link mountDemo}. */
+export class DemoConsole {
+  readonly adapter: LocalAdapter;
+  readonly session: HostSession;
+  /** Resolves when the first context and queue are loaded (or failed). */
+  readonly ready: Promise<void>;
+
+  #target: HTMLElement;
+  #page: HTMLElement;
+  #remember: boolean;
+  #locale = 'en-US';
+  #agent: Agent | null = null;
+  #interactions: Interaction[] = [];
+  #queueError = '';
+  #loaded = false;
+  #activeId: string | null = null;
+  #pending = 0;
+  #lastPending = -1;
+  #notice = '';
+  #log: LogLine[] = [];
+  #logId = 0;
+  #generation = 0;
+  #resetting = false;
+  #busy = false;
+  #theme: Theme = 'light';
+  #rtl = false;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #offs: Array<() => void> = [];
+  #destroyed = false;
+
+  constructor(target: HTMLElement, options: DemoOptions = {}) {
+    this.#target = target;
+    this.#page = options.page ?? document.documentElement;
+    this.#remember = options.remember ?? true;
+    this.adapter = new LocalAdapter(options.db ? { name: options.db } : {});
+    this.session = sessionFor(this.adapter);
+    this.#restorePrefs();
+    for (const type of LOGGED_EVENTS) {
+      const listener = (event: Event) => this.#onEvent(type, event as CustomEvent);
+      window.addEventListener(type, listener);
+      this.#offs.push(() => window.removeEventListener(type, listener));
+    }
+    this.#offs.push(
+      this.adapter.on('interactionChanged', ({ interaction }) => {
+        this.#activeId = interaction?.id ?? null;
+        this.#render();
+      }),
+      this.adapter.on('interactionEnded', () => void this.#loadQueue()),
+    );
+    // Waiting times tick.
+    this.#timer = setInterval(() => this.#render(), 30_000);
+    this.#render();
+    this.ready = this.#start();
+  }
+
+  // ---- what the controls do (public, so tests and a console user can drive them) ----
+
+  get activeId(): string | null {
+    return this.#activeId;
+  }
+
+  get interactions(): readonly Interaction[] {
+    return this.#interactions;
+  }
+
+  /** Writes stored on this device that the host has not confirmed yet. */
+  get pending(): number {
+    return this.#pending;
+  }
+
+  get log(): readonly LogLine[] {
+    return this.#log;
+  }
+
+  get theme(): Theme {
+    return this.#theme;
+  }
+
+  /** Make a contact of the queue the active one: every widget follows it. */
+  async select(interactionId: string): Promise<void> {
+    if (interactionId === this.#activeId) return;
+    try {
+      await this.adapter.setActive(interactionId);
+      this.#say('');
+    } catch (error) {
+      this.#say(`Could not switch to this contact: ${toHostError(error).message}`);
+    }
+  }
+
+  /** Take the host offline (every call fails, writes wait in the outbox) or bring it back. */
+  setOnline(online: boolean): void {
+    this.adapter.setOnline(online);
+    this.#say(online ? 'The host is back online. Waiting writes are being delivered.' : 'The host is offline. New writes are kept on this device.');
+    if (online) {
+      const s = this.session;
+      s.outbox.retryNow();
+      for (const resource of [s.context, s.policy, s.taxonomy, s.recurrence]) if (resource.state.status === 'error') void resource.reload();
+      if (this.#agent) {
+        const fund = s.fund(this.#agent.id);
+        if (fund.state.status === 'error') void fund.reload();
+      }
+      const customer = this.#active?.customerId;
+      if (customer) {
+        const history = s.history(customer);
+        if (history.state.status === 'error') void history.reload();
+      }
+      if (this.#queueError || !this.#loaded) void this.#start();
+    }
+  }
+
+  /**
+   * Restore the demo data: the CRM's seed, no drafts, fresh widgets. Writes still waiting in the
+   * outbox are kept (nothing an agent logged is ever dropped silently).
+   */
+  async reset(): Promise<void> {
+    if (this.#resetting) return;
+    this.#resetting = true;
+    this.#render(); // the widgets leave the page and flush their drafts
+    try {
+      this.adapter.setOnline(true);
+      await this.adapter.reset();
+      clearDrafts();
+      const s = this.session;
+      await Promise.all([s.context.reload(), s.recurrence.reload(), this.#agent ? s.fund(this.#agent.id).reload() : null]);
+      this.#activeId = s.interaction?.id ?? null;
+      await this.#loadQueue();
+      this.#log = [];
+      this.#generation++;
+      this.#say('The demo data is restored.');
+    } catch (error) {
+      this.#say(`Could not restore the demo data: ${toHostError(error).message}`);
+    } finally {
+      this.#resetting = false;
+      this.#render();
+    }
+  }
+
+  /** Wrap up the active contact: the root-cause logger may hold it until the cause is logged. */
+  async wrapUp(): Promise<void> {
+    const active = this.#active;
+    if (!active || this.#busy) return;
+    this.#busy = true;
+    this.#render();
+    try {
+      const verdict = await this.adapter.endInteraction(active.id);
+      if (!verdict.allow) {
+        this.#say(verdict.message ?? 'The contact cannot be wrapped up yet.');
+        return;
+      }
+      await this.#loadQueue();
+      const next = this.#interactions[0];
+      if (next) await this.adapter.setActive(next.id);
+      this.#say(`${active.customerName ?? 'The contact'} is wrapped up.`);
+    } catch (error) {
+      this.#say(`Could not wrap up: ${toHostError(error).message}`);
+    } finally {
+      this.#busy = false;
+      this.#render();
+    }
+  }
+
+  setTheme(theme: Theme): void {
+    this.#theme = THEMES.includes(theme) ? theme : 'light';
+    this.#applyPrefs();
+    this.#render();
+  }
+
+  setRtl(rtl: boolean): void {
+    this.#rtl = rtl;
+    this.#applyPrefs();
+    this.#render();
+  }
+
+  /** Stop listening, stop timers, remove the console from the page. */
+  destroy(): void {
+    this.#destroyed = true;
+    clearInterval(this.#timer);
+    for (const off of this.#offs) off();
+    this.#offs = [];
+    render(nothing, this.#target);
+    this.adapter.close();
+  }
+
+  // ---- internals ----
+
+  get #active(): Interaction | null {
+    return this.#interactions.find((i) => i.id === this.#activeId) ?? this.session.interaction ?? null;
+  }
+
+  async #start(): Promise<void> {
+    try {
+      const context = await this.adapter.getContext();
+      this.#agent = context.agent;
+      this.#locale = context.locale;
+      this.#activeId = context.interaction?.id ?? null;
+    } catch (error) {
+      this.#queueError = toHostError(error).message;
+    }
+    await this.#loadQueue();
+    const outbox = this.session.outbox;
+    await outbox.ready;
+    this.#pending = outbox.pending;
+    this.#loaded = true;
+    this.#render();
+  }
+
+  async #loadQueue(): Promise<void> {
+    try {
+      this.#interactions = await this.adapter.interactions();
+      this.#queueError = '';
+    } catch (error) {
+      this.#queueError = toHostError(error).message;
+    }
+    this.#render();
+  }
+
+  #onEvent(type: LoggedEvent, event: CustomEvent): void {
+    if (type === 'mend-outbox-change') {
+      const detail = event.detail as { scope?: string; pending?: number } | undefined;
+      if (detail?.scope !== this.adapter.storageScope) return;
+      this.#pending = detail.pending ?? 0;
+      if (this.#pending === this.#lastPending) return this.#render();
+      this.#lastPending = this.#pending;
+    }
+    const who = (id: string | null | undefined) => this.#interactions.find((i) => i.id === id)?.customerName ?? '';
+    const text = describe(type, event.detail, who, this.#locale);
+    if (text === null) return;
+    this.#log = [{ id: ++this.#logId, at: Date.now(), type, text }, ...this.#log].slice(0, LOG_SIZE);
+    this.#render();
+  }
+
+  #say(message: string): void {
+    this.#notice = message;
+    this.#render();
+  }
+
+  #restorePrefs(): void {
+    if (this.#remember) {
+      try {
+        const saved = JSON.parse(localStorage.getItem(PREFS) ?? '{}') as { theme?: Theme; rtl?: boolean };
+        if (THEMES.includes(saved.theme as Theme)) this.#theme = saved.theme!;
+        this.#rtl = saved.rtl === true;
+      } catch {
+        /* no storage: defaults */
+      }
+    }
+    this.#applyPrefs();
+  }
+
+  #applyPrefs(): void {
+    const [family, dark] = this.#theme.endsWith('dark') ? [this.#theme.replace(/-?dark$/, ''), true] : [this.#theme, false];
+    this.#page.classList.remove(...THEME_CLASSES);
+    if (dark) this.#page.classList.add('mend-theme-dark');
+    if (family === 'harbor' || family === 'ember') this.#page.classList.add(`mend-theme-${family}`);
+    this.#page.dir = this.#rtl ? 'rtl' : 'ltr';
+    if (this.#remember) {
+      try {
+        localStorage.setItem(PREFS, JSON.stringify({ theme: this.#theme, rtl: this.#rtl }));
+      } catch {
+        /* ignore */
+      }
+    }
+  }
+
+  #waiting(startedAt: string): string {
+    const minutes = Math.max(0, Math.floor((Date.now() - Date.parse(startedAt)) / 60_000));
+    const [value, unit] = minutes < 60 ? [minutes, 'minute'] : [Math.floor(minutes / 60), 'hour'];
+    return new Intl.NumberFormat(this.#locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  }
+
+  #render(): void {
+    if (this.#destroyed) return;
+    render(this.#template(), this.#target);
+  }
+
+  #template(): TemplateResult {
+    const online = this.adapter.online;
+    return html`<mend-host .adapter=${this.adapter}>
+      <div class="demo" data-online=${online ? 'true' : 'false'}>
+        ${this.#topBar(online)}
+        <p class="notice" role="status">${this.#notice}</p>
+        <div class="desk">
+          <div class="col col-queue">${this.#queue()} ${this.#eventLog()}</div>
+          ${this.#resetting
+            ? html`<div class="col col-work resetting"><p class="quiet">Restoring the demo data…</p></div>`
+            : keyed(this.#generation, this.#work())}
+        </div>
+      </div>
+    </mend-host>`;
+  }
+
+  #topBar(online: boolean): TemplateResult {
+    const pending = this.#pending;
+    return html`<header class="top">
+      <div class="top-main">
+        <div class="brand">
+          <svg class="logo" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M4 13.5l5 5L20 6.5" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
+          </svg>
+          <h1>Mend <span class="brand-sub">agent desktop</span></h1>
+        </div>
+        <p class="agent">
+          <span class="label">Agent</span>
+          <span class="agent-name">${this.#agent?.name ?? '…'}</span>
+        </p>
+        ${keyed(this.#generation, html`<mend-fund-meter class="top-fund" variant="compact"></mend-fund-meter>`)}
+        <p class="host-state" data-online=${online ? 'true' : 'false'}>
+          <svg class="state-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            ${online ? svg`<circle cx="8" cy="8" r="6"/>` : svg`<path d="M2 2h12v12H2z"/>`}
+          </svg>
+          ${online ? 'Host connected' : 'Host offline'}
+        </p>
+        <p class="outbox" data-pending=${pending ? 'true' : 'false'}>
+          <svg class="state-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            ${pending ? svg`<path d="M8 1.5l6.5 12H1.5z"/>` : svg`<path d="M2 8.5l4 4L14 4.5" fill="none" stroke="currentColor" stroke-width="2.5"/>`}
+          </svg>
+          ${pending ? `Outbox: ${pending} waiting to send` : 'Outbox: all sent'}
+        </p>
+      </div>
+      <div class="top-demo" role="group" aria-labelledby="demo-controls">
+        <span id="demo-controls" class="label">Demo controls</span>
+        <button type="button" class="switch" role="switch" aria-checked=${online ? 'true' : 'false'} @click=${() => this.setOnline(!online)}>
+          <span class="switch-track" aria-hidden="true"><span class="switch-thumb"></span></span>
+          Host online
+        </button>
+        <label class="theme">
+          <span>Theme</span>
+          <select @change=${(e: Event) => this.setTheme((e.target as HTMLSelectElement).value as Theme)}>
+            ${THEMES.map((t) => html`<option value=${t} ?selected=${t === this.#theme}>${THEME_LABELS[t]}</option>`)}
+          </select>
+        </label>
+        <button type="button" class="switch" role="switch" aria-checked=${this.#rtl ? 'true' : 'false'} @click=${() => this.setRtl(!this.#rtl)}>
+          <span class="switch-track" aria-hidden="true"><span class="switch-thumb"></span></span>
+          Right-to-left
+        </button>
+        <button type="button" class="reset" ?disabled=${this.#resetting} @click=${() => void this.reset()}>Reset demo data</button>
+      </div>
+    </header>`;
+  }
+
+  #queue(): TemplateResult {
+    const list = this.#interactions;
+    return html`<nav class="panel queue" aria-labelledby="queue-title">
+      <h2 id="queue-title" class="panel-title">Queue <span class="count">${list.length}</span></h2>
+      ${this.#queueError
+        ? html`<p class="error">
+            The queue could not load: ${this.#queueError}
+            <button type="button" @click=${() => void this.#loadQueue()}>Retry</button>
+          </p>`
+        : nothing}
+      ${!this.#loaded && !this.#queueError ? html`<p class="quiet">Loading the queue…</p>` : nothing}
+      ${this.#loaded && !list.length && !this.#queueError ? html`<p class="quiet">No open contacts. Reset the demo data to start again.</p>` : nothing}
+      <ul class="queue-list">
+        ${list.map(
+          (i) => html`<li>
+            <button
+              type="button"
+              class="contact"
+              data-id=${i.id}
+              aria-current=${i.id === this.#activeId ? 'true' : 'false'}
+              @click=${() => void this.select(i.id)}
+            >
+              <span class="contact-head">
+                <span class="contact-name">${i.customerName ?? i.customerId}</span>
+                <span class="contact-wait">${this.#waiting(i.startedAt)}</span>
+              </span>
+              <span class="contact-meta">
+                <svg class="channel-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${CHANNEL_ICONS[i.channel]}</svg>
+                <span class="contact-channel">${CHANNEL_LABELS[i.channel]}</span>
+                ${i.severity ? html`<span class="contact-severity" data-severity=${i.severity}>${i.severity}</span>` : nothing}
+              </span>
+              <span class="contact-subject">${i.subject ?? ''}</span>
+            </button>
+          </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
+  #eventLog(): TemplateResult {
+    return html`<section class="panel log" aria-labelledby="log-title">
+      <h2 id="log-title" class="panel-title">Event log</h2>
+      <div role="log" aria-live="polite" aria-labelledby="log-title">
+        <ol class="log-list">
+        ${this.#log.map(
+          (line) => html`<li data-type=${line.type}>
+            <time datetime=${new Date(line.at).toISOString()}>${new Date(line.at).toLocaleTimeString(this.#locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}</time>
+            <code>${line.type}</code>
+            <span>${line.text}</span>
+          </li>`,
+        )}
+        </ol>
+      </div>
+      ${this.#log.length ? nothing : html`<p class="quiet">Events the widgets fire appear here.</p>`}
+    </section>`;
+  }
+
+  #work(): TemplateResult {
+    const active = this.#active;
+    return html`<main class="col col-work" aria-labelledby="customer-title">
+        <section class="panel customer">
+          ${active
+            ? html`<div class="customer-head">
+                  <h2 id="customer-title" class="customer-name">${active.customerName ?? active.customerId}</h2>
+                  <button type="button" class="wrap-up" ?disabled=${this.#busy} @click=${() => void this.wrapUp()}>Wrap up</button>
+                </div>
+                <p class="customer-meta">
+                  <svg class="channel-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${CHANNEL_ICONS[active.channel]}</svg>
+                  <span>${CHANNEL_LABELS[active.channel]}</span>
+                  <span aria-hidden="true">·</span>
+                  <span>waiting ${this.#waiting(active.startedAt)}</span>
+                  ${active.severity ? html`<span aria-hidden="true">·</span><span>Severity: ${active.severity}</span>` : nothing}
+                </p>
+                ${active.subject ? html`<p class="customer-subject">${active.subject}</p>` : nothing}`
+            : html`<h2 id="customer-title" class="customer-name">No active contact</h2>
+                <p class="quiet">Pick a contact from the queue.</p>`}
+        </section>
+        <mend-baggage-banner></mend-baggage-banner>
+        <mend-offer-picker></mend-offer-picker>
+      </main>
+      <aside class="col col-tools" aria-label="Fund and root cause">
+        <mend-fund-meter></mend-fund-meter>
+        <mend-root-cause-logger></mend-root-cause-logger>
+      </aside>`;
+  }
+}
+
+/** Remove every widget draft (the logger's per-contact drafts) from localStorage. */
+function clearDrafts(): void {
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith(DRAFT_PREFIX)) localStorage.removeItem(key);
+  } catch {
+    /* no storage */
+  }
+}
+
+/** Render the console into `target` (default: `#app`). */
+export function mountDemo(target: HTMLElement, options: DemoOptions = {}): DemoConsole {
+  return new DemoConsole(target, options);
+}

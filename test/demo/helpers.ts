@@ -1,0 +1,106 @@
+// Helpers for the demo console tests: mount the console on a fresh embedded CRM, read the widgets'
+// shadow DOM, wait for things a user would wait for.
+import { fixture, html } from '@open-wc/testing';
+import { mountDemo, type DemoConsole } from '../../demo/console.js';
+
+/** Text of an element, whitespace collapsed. */
+export const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** An element inside a widget's shadow root. */
+export function inside<T extends Element = HTMLElement>(root: ParentNode, tag: string, selector: string): T | null {
+  return root.querySelector(tag)?.shadowRoot?.querySelector<T>(selector) ?? null;
+}
+
+export async function until(check: () => boolean, what = 'the condition', ms = 6000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export function clearDrafts(): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('mend:draft:')) localStorage.removeItem(key);
+}
+
+export interface Mounted {
+  demo: DemoConsole;
+  root: HTMLElement;
+  page: HTMLElement;
+}
+
+const mounted: DemoConsole[] = [];
+
+let sheet: Promise<void> | null = null;
+/** The demo's own style sheet (and through it the vendor themes), as index.html links it. */
+function loadSheet(): Promise<void> {
+  return (sheet ??= new Promise<void>((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = '/demo/demo.css';
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error('demo.css did not load'));
+    document.head.append(link);
+  }));
+}
+
+/** The console on a fresh CRM (its own IndexedDB database and outbox scope), widgets loaded. */
+export async function mount(): Promise<Mounted> {
+  clearDrafts();
+  await loadSheet();
+  const page = await fixture<HTMLElement>(html`<div class="page"><div class="root"></div></div>`);
+  const root = page.querySelector<HTMLElement>('.root')!;
+  const demo = mountDemo(root, { db: `mend-demo-test-${crypto.randomUUID()}`, page, remember: false });
+  mounted.push(demo);
+  await demo.ready;
+  await until(() => text(inside(root, 'mend-baggage-banner', '[part~="customer"]')) !== '', 'the banner to show a customer');
+  await until(() => text(inside(root, '.col-tools mend-fund-meter', '[part~="remaining"]')) !== '', 'the fund');
+  return { demo, root, page };
+}
+
+/** Tear down every console of the test: listeners, timers, and its outbox (so it delivers nothing later). */
+export async function unmountAll(): Promise<void> {
+  const list = mounted.splice(0);
+  for (const demo of list) demo.destroy();
+  await Promise.all(list.map((demo) => Promise.race([demo.session.outbox.dispose(), new Promise((r) => setTimeout(r, 300))])));
+  clearDrafts();
+}
+
+/** The queue button of a contact. */
+export const contact = (root: ParentNode, name: string): HTMLButtonElement =>
+  [...root.querySelectorAll<HTMLButtonElement>('.queue button.contact')].find((b) => text(b).includes(name))!;
+
+export const switchNamed = (root: ParentNode, name: string): HTMLButtonElement =>
+  [...root.querySelectorAll<HTMLButtonElement>('[role="switch"]')].find((b) => text(b) === name)!;
+
+export const buttonNamed = (root: ParentNode, name: string): HTMLButtonElement =>
+  [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name)!;
+
+const logger = (root: ParentNode) => root.querySelector('mend-root-cause-logger')!;
+
+/** Type into a logger field as a user would. */
+async function typeInto(root: ParentNode, selector: string, value: string): Promise<void> {
+  const field = logger(root).shadowRoot!.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+  field.focus();
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await logger(root).updateComplete;
+}
+
+/** Fill the root-cause logger (problem, a cause from the type-ahead, resolution) and save it. */
+export async function logRootCause(root: ParentNode): Promise<void> {
+  const el = logger(root);
+  await until(() => !!el.shadowRoot!.querySelector('[role="combobox"]'), 'the taxonomy');
+  await typeInto(root, '#problem', 'Replacement arrived broken again.');
+  await typeInto(root, '#cause', 'damaged packaging');
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+  await el.updateComplete;
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+  await el.updateComplete;
+  await typeInto(root, '#resolution', 'Sent a new one by express.');
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  await until(() => !!el.shadowRoot!.querySelector('[part~="status"]'), 'the saved status');
+}
+
+export const loggerStatus = (root: ParentNode): string => text(inside(root, 'mend-root-cause-logger', '[part~="status"]'));
