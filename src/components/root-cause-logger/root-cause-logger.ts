@@ -15,7 +15,6 @@ import {
   type TaxonomyIndex,
 } from '../../core/root-cause.js';
 import { MendElement } from '../../base/mend-element.js';
-import { fill, type StringKey } from '../../base/strings.js';
 import { DraftController } from '../../controllers/draft.js';
 import { readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import type {} from '../../events/root-cause-logger.js';
@@ -142,6 +141,7 @@ interface OfferAcceptDetail {
  */
 export class MendRootCauseLogger extends MendElement {
   static override styles = [...MendElement.styles, rootCauseLoggerStyles];
+  static override localStrings = rootCauseLoggerStrings;
 
   /** The root-cause taxonomy (plain-properties mode; wins over the host's). */
   @property({ attribute: false }) taxonomy?: Taxonomy;
@@ -209,7 +209,7 @@ export class MendRootCauseLogger extends MendElement {
    */
   checkWrapUp(interactionId = this.#interaction?.id ?? ''): WrapUpVerdict {
     const allow = !!interactionId && this.#isLogged(interactionId);
-    const message = allow ? undefined : this.#s('rcWrapUpBlocked');
+    const message = allow ? undefined : this.t('rcWrapUpBlocked');
     if (!allow) {
       // Keyed to the contact: shown while it is (or once it becomes) the active one.
       this.wrapUpRefusedFor = interactionId;
@@ -319,14 +319,6 @@ export class MendRootCauseLogger extends MendElement {
     return entry?.status !== 'needs_attention';
   }
 
-  #s(key: StringKey | LoggerKey, values?: Record<string, string | number>): string {
-    const own = (this.strings as Record<string, string> | undefined)?.[key] ??
-      (this.hostController.settings.strings as Record<string, string> | undefined)?.[key];
-    if (own !== undefined) return fill(own, values);
-    if (key in rootCauseLoggerStrings) return fill(rootCauseLoggerStrings[key as LoggerKey], values);
-    return this.t(key as StringKey, values);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     const session = this.session;
     this.#taxonomyRead = this.taxonomy ? null : readTaxonomy(session);
@@ -421,12 +413,12 @@ export class MendRootCauseLogger extends MendElement {
       )
       .filter(Boolean);
     if (!labels.length) return;
-    const text = `${labels.join('; ')}${detail.accepted === false ? ` ${this.#s('rcDeclined')}` : ''}`;
+    const text = `${labels.join('; ')}${detail.accepted === false ? ` ${this.t('rcDeclined')}` : ''}`;
     const id = detail.interactionId;
     if (id === this.#loadedFor) {
       if (this.draft.resolutionEdited || this.#locked) return;
       this.#update({ resolution: text });
-      this.announce(this.#s('rcPrefilled'));
+      this.announce(this.t('rcPrefilled'));
     } else {
       const stored = this.#drafts.read(id) ?? EMPTY;
       if (!stored.resolutionEdited && !stored.savedId) this.#drafts.write(id, { ...EMPTY, ...stored, resolution: text });
@@ -447,7 +439,7 @@ export class MendRootCauseLogger extends MendElement {
     this.open = this.results.length > 0;
     this.active = -1;
     if (index && query.trim()) {
-      this.announce(this.results.length ? this.#s('rcResults', { count: this.results.length }) : this.#s('rcNoMatch'));
+      this.announce(this.results.length ? this.t('rcResults', { count: this.results.length }) : this.t('rcNoMatch'));
     }
   }
 
@@ -551,7 +543,7 @@ export class MendRootCauseLogger extends MendElement {
     const errors = this.#validate();
     this.errors = errors;
     if (errors.size) {
-      this.announce(this.#s('rcFixErrors', { count: errors.size }));
+      this.announce(this.t('rcFixErrors', { count: errors.size }));
       await this.updateComplete;
       const first = FIELDS.find((f) => errors.has(f))!;
       this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
@@ -582,9 +574,9 @@ export class MendRootCauseLogger extends MendElement {
       this.#update({ savedId: key, sent: !outbox });
       if (!outbox && this.#loadedFor) this.#drafts.write(this.#loadedFor, { ...EMPTY, savedId: key, sent: true });
       this.emit('mend-root-cause-log', log);
-      this.announce(this.#s(outbox ? 'savedLocally' : 'rcLogged'));
+      this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
     } catch (error) {
-      this.saveError = this.#s('rcSaveFailed', { message: (error as Error)?.message ?? String(error) });
+      this.saveError = this.t('rcSaveFailed', { message: (error as Error)?.message ?? String(error) });
       this.announce(this.saveError);
     } finally {
       this.busy = false;
@@ -609,8 +601,8 @@ export class MendRootCauseLogger extends MendElement {
     const o = this.#overdue.get(id);
     if (!o) return '';
     return o.notified
-      ? this.#s('rcOverdue', { minutes: o.minutes })
-      : this.#s('rcOverdueNoNotify', { minutes: o.minutes, limit: o.limit });
+      ? this.t('rcOverdue', { minutes: o.minutes })
+      : this.t('rcOverdueNoNotify', { minutes: o.minutes, limit: o.limit });
   }
 
   #describedBy(field: Field, ...more: string[]): string | typeof nothing {
@@ -619,7 +611,7 @@ export class MendRootCauseLogger extends MendElement {
 
   #error(field: Field, key: LoggerKey): TemplateResult | typeof nothing {
     return this.errors.has(field)
-      ? html`<p id="${field}-error" part="error">${this.#s(key)}</p>`
+      ? html`<p id="${field}-error" part="error">${this.t(key)}</p>`
       : nothing;
   }
 
@@ -628,7 +620,7 @@ export class MendRootCauseLogger extends MendElement {
     if (!this.taxonomy && read) {
       if (read.status === 'loading' || read.status === 'idle')
         return html`<p id="cause-hint" part="hint" aria-busy="true">${this.t('loading')}</p>`;
-      if (read.status === 'unsupported') return html`<p id="cause-hint" part="quiet">${this.#s('rcTaxonomyUnsupported')}</p>`;
+      if (read.status === 'unsupported') return html`<p id="cause-hint" part="quiet">${this.t('rcTaxonomyUnsupported')}</p>`;
       if (read.status === 'error')
         return html`<p id="cause-hint" part="error" class="inline">
           ${this.t('errorPrefix', { message: read.error?.message ?? '' })}
@@ -639,7 +631,7 @@ export class MendRootCauseLogger extends MendElement {
       return html`<p id="cause-hint" part="hint">${this.t('rcNoMatch')}</p>`;
     const index = this.#index;
     if (index && !this.draft.causeId)
-      return html`<p id="cause-hint" part="hint">${this.#s('rcTypeToSearch', { count: index.size.toLocaleString(this.resolvedLocale) })}</p>`;
+      return html`<p id="cause-hint" part="hint">${this.t('rcTypeToSearch', { count: index.size.toLocaleString(this.resolvedLocale) })}</p>`;
     return nothing;
   }
 
@@ -662,7 +654,7 @@ export class MendRootCauseLogger extends MendElement {
     if (!d.savedId) return nothing;
     const entry = this.#entry();
     if (!this.#canWrite || (!entry && d.sent))
-      return html`<p part="status" data-status="sent">✓ ${this.#s(this.#canWrite ? 'sent' : 'rcLogged')}</p>`;
+      return html`<p part="status" data-status="sent">✓ ${this.t(this.#canWrite ? 'sent' : 'rcLogged')}</p>`;
     if (!entry) return html`<p part="status" data-status="queued">${this.t('savedLocally')}</p>`;
     switch (entry.status) {
       case 'sent':
@@ -673,7 +665,7 @@ export class MendRootCauseLogger extends MendElement {
         </p>`;
       default:
         return html`<p part="status" data-status=${entry.status}>
-          ${entry.lastError && entry.attempts > 0 ? this.#s('rcWaiting') : this.t('savedLocally')}
+          ${entry.lastError && entry.attempts > 0 ? this.t('rcWaiting') : this.t('savedLocally')}
         </p>`;
     }
   }
@@ -690,11 +682,18 @@ export class MendRootCauseLogger extends MendElement {
     const overridden = !!routed && !!d.departmentId && d.departmentId !== routed.id;
     const activeId = this.open && this.active >= 0 ? `cause-opt-${this.active}` : '';
     const contextLoading = !interaction && this.session && this.session.context.state.status === 'loading';
+    // The host's context failed (unreachable or malformed): say so, with a retry, not "no interaction".
+    const context = !interaction && this.session?.context.state.status === 'error' ? this.session.context : null;
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title" part="title">${this.t('rcTitle')}</h2>
       ${interaction
         ? nothing
-        : html`<p part="quiet" aria-busy=${contextLoading ? 'true' : 'false'}>
+        : context
+          ? html`<p part="error" class="inline" role="alert">
+              ${this.t('errorPrefix', { message: context.state.error?.message ?? '' })}
+              <button type="button" part="retry" @click=${() => void context.reload()}>${this.t('retry')}</button>
+            </p>`
+          : html`<p part="quiet" aria-busy=${contextLoading ? 'true' : 'false'}>
             ${contextLoading ? this.t('loading') : this.t('noInteraction')}
           </p>`}
       <form part="form" novalidate @submit=${this.#save}>
@@ -765,12 +764,12 @@ export class MendRootCauseLogger extends MendElement {
                 this.#update({ departmentId: value === routed?.id ? '' : value });
               }}
             >
-              <option value="" ?selected=${!departmentId}>${this.#s('rcChooseDepartment')}</option>
+              <option value="" ?selected=${!departmentId}>${this.t('rcChooseDepartment')}</option>
               ${departments.map((dep) => html`<option value=${dep.id} ?selected=${dep.id === departmentId}>${dep.name}</option>`)}
             </select>
             ${routed
               ? html`<p id="department-hint" part="hint">
-                  ${overridden ? this.#s('rcOverridden', { department: routed.name }) : this.#s('rcRouted')}
+                  ${overridden ? this.t('rcOverridden', { department: routed.name }) : this.t('rcRouted')}
                 </p>`
               : nothing}
             ${this.#error('department', 'rcDepartmentRequired')}
@@ -798,7 +797,7 @@ export class MendRootCauseLogger extends MendElement {
           </div>
         </fieldset>
         ${this.session && !this.session.host.can('logRootCause')
-          ? html`<p part="quiet">${this.#s('rcNoWrite')}</p>`
+          ? html`<p part="quiet">${this.t('rcNoWrite')}</p>`
           : nothing}
         <div part="actions">
           <button
@@ -820,7 +819,7 @@ export class MendRootCauseLogger extends MendElement {
         ${interaction && this.#overdue.has(interaction.id)
           ? html`<p part="time-limit">⏱ ${this.#overdueText(interaction.id)}</p>`
           : nothing}
-        ${interaction && this.wrapUpRefusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.#s('rcWrapUpBlocked')}</p>` : nothing}
+        ${interaction && this.wrapUpRefusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing}
       </form>
       ${this.renderAnnouncer()}
     </section>`;
