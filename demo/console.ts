@@ -343,7 +343,7 @@ export class DemoConsole {
     return html`<mend-host .adapter=${this.adapter}>
       <div class="demo" data-online=${online ? 'true' : 'false'}>
         ${this.#topBar(online)}
-        <p class="notice" role="status">${this.#notice}</p>
+        <p class="notice" role="status" dir="auto">${this.#notice}</p>
         <div class="desk">
           <div class="col col-queue">${this.#queue()} ${this.#eventLog()}</div>
           ${this.#resetting
@@ -426,15 +426,15 @@ export class DemoConsole {
               @click=${() => void this.select(i.id)}
             >
               <span class="contact-head">
-                <span class="contact-name">${i.customerName ?? i.customerId}</span>
-                <span class="contact-wait">${this.#waiting(i.startedAt)}</span>
+                <span class="contact-name" dir="auto">${i.customerName ?? i.customerId}</span>
+                <span class="contact-wait" dir="auto">${this.#waiting(i.startedAt)}</span>
               </span>
               <span class="contact-meta">
                 <svg class="channel-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${CHANNEL_ICONS[i.channel]}</svg>
                 <span class="contact-channel">${CHANNEL_LABELS[i.channel]}</span>
                 ${i.severity ? html`<span class="contact-severity" data-severity=${i.severity}>${i.severity}</span>` : nothing}
               </span>
-              <span class="contact-subject">${i.subject ?? ''}</span>
+              <span class="contact-subject" dir="auto">${i.subject ?? ''}</span>
             </button>
           </li>`,
         )}
@@ -451,7 +451,7 @@ export class DemoConsole {
           (line) => html`<li data-type=${line.type}>
             <time datetime=${new Date(line.at).toISOString()}>${new Date(line.at).toLocaleTimeString(this.#locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}</time>
             <code>${line.type}</code>
-            <span>${line.text}</span>
+            <span dir="auto">${line.text}</span>
           </li>`,
         )}
         </ol>
@@ -466,7 +466,7 @@ export class DemoConsole {
         <section class="panel customer">
           ${active
             ? html`<div class="customer-head">
-                  <h2 id="customer-title" class="customer-name">${active.customerName ?? active.customerId}</h2>
+                  <h2 id="customer-title" class="customer-name" dir="auto">${active.customerName ?? active.customerId}</h2>
                   <button type="button" class="wrap-up" ?disabled=${this.#busy} @click=${() => void this.wrapUp()}>Wrap up</button>
                 </div>
                 <p class="customer-meta">
@@ -476,7 +476,7 @@ export class DemoConsole {
                   <span>waiting ${this.#waiting(active.startedAt)}</span>
                   ${active.severity ? html`<span aria-hidden="true">·</span><span>Severity: ${active.severity}</span>` : nothing}
                 </p>
-                ${active.subject ? html`<p class="customer-subject">${active.subject}</p>` : nothing}`
+                ${active.subject ? html`<p class="customer-subject" dir="auto">${active.subject}</p>` : nothing}`
             : html`<h2 id="customer-title" class="customer-name">No active contact</h2>
                 <p class="quiet">Pick a contact from the queue.</p>`}
         </section>
