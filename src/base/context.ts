@@ -12,7 +12,7 @@ export interface MendSettings {
   /** ISO 4217 currency override; otherwise the host's context. */
   currency?: string;
   /** Replacement strings, merged over the defaults. */
-  strings?: Partial<MendStrings>;
+  strings?: Partial<MendStrings> & Record<string, string>;
 }
 
 export const adapterContext = createContext<HostAdapter | undefined>(Symbol.for('mend.host.adapter'));

@@ -17,11 +17,18 @@ type DetailOf<K extends keyof GlobalEventHandlersEventMap> =
 export class MendElement extends LitElement {
   static override styles = [tokens, baseStyles];
 
+  /**
+   * A widget's own strings beyond the shared set in `src/base/strings.ts`: kept with the widget so
+   * a page that loads one widget does not ship every widget's text. Replaceable exactly like the
+   * shared ones, through `strings` here or on `<mend-host>`.
+   */
+  static localStrings: Readonly<Record<string, string>> = {};
+
   /** The host adapter. Optional: set it here, or let the nearest `<mend-host>` provide it. */
   @property({ attribute: false }) adapter?: HostAdapter;
 
   /** Replacement strings, merged over `<mend-host>`'s and the defaults. */
-  @property({ attribute: false }) strings?: Partial<MendStrings>;
+  @property({ attribute: false }) strings?: Partial<MendStrings> & Record<string, string>;
 
   /** BCP 47 locale. Default: `<mend-host>`, then the host's context, then the document's `lang`. */
   @property({ reflect: false }) locale?: string;
@@ -53,10 +60,15 @@ export class MendElement extends LitElement {
     return this.currency || this.hostController.settings.currency || this.session?.context.state.value?.currency || 'USD';
   }
 
-  /** A user-visible string, with `{placeholders}` filled. */
-  protected t(key: StringKey, values?: Record<string, string | number>): string {
-    const text = this.strings?.[key] ?? this.hostController.settings.strings?.[key] ?? defaultStrings[key];
-    return fill(text, values);
+  /**
+   * A user-visible string, with `{placeholders}` filled: the widget's `strings`, then
+   * `<mend-host>`'s, then the widget's own defaults, then the shared defaults.
+   */
+  protected t(key: StringKey | (string & {}), values?: Record<string, string | number>): string {
+    const replaced = (this.strings as Record<string, string> | undefined)?.[key] ??
+      (this.hostController.settings.strings as Record<string, string> | undefined)?.[key];
+    const own = (this.constructor as typeof MendElement).localStrings[key];
+    return fill(replaced ?? own ?? (defaultStrings as Record<string, string>)[key] ?? key, values);
   }
 
   /** Fire a composed, bubbling event declared in GlobalEventHandlersEventMap. */

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import type { HostWrites } from '../../adapter/host-adapter.js';
 import type { Outbox, OutboxEntry } from '../../adapter/outbox.js';
 import { MendElement } from '../../base/mend-element.js';
-import { fill } from '../../base/strings.js';
 import { baggageFor } from '../../controllers/baggage.js';
 import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
 import type { BaggageAssessment } from '../../core/baggage.js';
@@ -175,6 +174,7 @@ const ICONS: Record<BaggageLevel, TemplateResult> = {
  */
 export class MendBaggageBanner extends MendElement {
   static override styles = [...MendElement.styles, bannerStyles];
+  static override localStrings = bannerStrings;
 
   /** Plain-properties mode: the customer (wins over the host's). */
   @property({ attribute: false }) customer?: Customer;
@@ -248,7 +248,7 @@ export class MendBaggageBanner extends MendElement {
           this.announce(
             level === 'none'
               ? this.t('baggageNone')
-              : this.#s('baggageAnnounce', { level: this.t(LEVEL_KEYS[level]), customer: view.customer?.name ?? '' }),
+              : this.t('baggageAnnounce', { level: this.t(LEVEL_KEYS[level]), customer: view.customer?.name ?? '' }),
           );
         }
       }
@@ -273,13 +273,6 @@ export class MendBaggageBanner extends MendElement {
     this.#outbox = outbox;
   }
 
-  /** A string of this widget's own set, replaceable through `strings` (here or on `<mend-host>`). */
-  #s(key: BannerStringKey, values?: Record<string, string | number>): string {
-    const own = this.strings as Record<string, string | undefined> | undefined;
-    const host = this.hostController.settings.strings as Record<string, string | undefined> | undefined;
-    return fill(own?.[key] ?? host?.[key] ?? bannerStrings[key], values);
-  }
-
   #compute(): View {
     const session = this.session;
     const interaction = session?.interaction ?? null;
@@ -301,7 +294,7 @@ export class MendBaggageBanner extends MendElement {
         return {
           state: 'error',
           interactionId,
-          error: { text: this.#s('baggageErrorContext', { message: context.error?.message ?? '' }), retry: context.retry },
+          error: { text: this.t('baggageErrorContext', { message: context.error?.message ?? '' }), retry: context.retry },
         };
       }
       if (!context.value) return { state: 'loading', interactionId };
@@ -315,7 +308,7 @@ export class MendBaggageBanner extends MendElement {
           state: 'error',
           interactionId,
           customer: this.customer ?? fallback,
-          error: { text: this.#s('baggageErrorHistory', { message: read.error?.message ?? '' }), retry: read.retry },
+          error: { text: this.t('baggageErrorHistory', { message: read.error?.message ?? '' }), retry: read.retry },
         };
       }
       // The read is keyed to the active interaction's customer: never another customer's history.
@@ -341,7 +334,7 @@ export class MendBaggageBanner extends MendElement {
       const assessment = baggageFor(history, policy, now);
       return { state: 'ready', interactionId, customer, history, assessment };
     } catch {
-      return { state: 'error', interactionId, customer, error: { text: this.#s('baggageInvalid'), retry: () => this.requestUpdate() } };
+      return { state: 'error', interactionId, customer, error: { text: this.t('baggageInvalid'), retry: () => this.requestUpdate() } };
     }
   }
 
@@ -353,7 +346,7 @@ export class MendBaggageBanner extends MendElement {
   /** The status of an act: the durable outbox's when it has the entry, otherwise this widget's own. */
   #status(key: string): { status: 'idle' | 'pending' | 'done' | 'failed'; text?: string } {
     const act = this.#acts.get(key);
-    if (act?.status === 'pending') return { status: 'pending', text: this.#s('baggageSaving') };
+    if (act?.status === 'pending') return { status: 'pending', text: this.t('baggageSaving') };
     const entry: OutboxEntry | undefined = this.#outbox?.entry(key);
     if (entry) {
       if (entry.status === 'sent') return { status: 'done', text: this.t('sent') };
@@ -426,7 +419,7 @@ export class MendBaggageBanner extends MendElement {
   async #showMore(): Promise<void> {
     const total = this.#view.history?.incidents.length ?? 0;
     this.shown = Math.min(total, this.shown + HISTORY_PAGE);
-    this.announce(this.#s('baggageShowing', { shown: this.shown, total }));
+    this.announce(this.t('baggageShowing', { shown: this.shown, total }));
     if (this.shown >= total) {
       // The button goes away: keep the keyboard user in the list rather than at the top of the page.
       await this.updateComplete;
@@ -522,19 +515,19 @@ export class MendBaggageBanner extends MendElement {
     );
     return html`
       ${a.reasons.length
-        ? html`<ul part="reasons" class="reasons" aria-label=${this.#s('baggageReasons')}>
+        ? html`<ul part="reasons" class="reasons" aria-label=${this.t('baggageReasons')}>
             ${a.reasons.map((r) => html`<li>${r.text}</li>`)}
           </ul>`
         : nothing}
       ${a.notable.length
         ? html`<div class="group">
-            <h3 id="notable-title">${this.#s('baggageNotable')}</h3>
+            <h3 id="notable-title">${this.t('baggageNotable')}</h3>
             <ul part="incidents" class="incidents" aria-labelledby="notable-title">${a.notable.map((i) => this.#renderIncident(i, locale, 'incident'))}</ul>
           </div>`
         : nothing}
       ${talk.length
         ? html`<div class="group">
-            <h3 id="talk-title">${this.#s('baggageTalkingPoints')}</h3>
+            <h3 id="talk-title">${this.t('baggageTalkingPoints')}</h3>
             <ul part="talking-points" class="talk" aria-labelledby="talk-title">
               ${talk.map(
                 (p) => html`<li part="talking-point" data-behaviour=${p.behaviour}>
@@ -546,7 +539,7 @@ export class MendBaggageBanner extends MendElement {
         : nothing}
       ${a.callback.recommended
         ? html`<p part="callback" class="callback">
-            <strong>${this.#s('baggageCallbackTitle')}:</strong>
+            <strong>${this.t('baggageCallbackTitle')}:</strong>
             ${a.callback.reasons[0]?.text ?? this.t('baggageCallbackReason')}
           </p>`
         : nothing}
@@ -589,7 +582,7 @@ export class MendBaggageBanner extends MendElement {
     return html`<li part=${part} class="incident">
       <div part="incident-meta" class="meta">
         <time datetime=${String(incident.occurredAt ?? '')}>${formatDate(incident.occurredAt, locale)}</time>
-        <span>${this.#s('baggageSeverity', { severity: String(incident.severity ?? '') })}</span>
+        <span>${this.t('baggageSeverity', { severity: String(incident.severity ?? '') })}</span>
         <span class=${incident.resolved ? 'resolved' : 'unresolved'}>
           <span aria-hidden="true">${incident.resolved ? '✓' : '!'}</span>
           ${incident.resolved ? this.t('baggageResolved') : this.t('baggageUnresolved')}
@@ -600,7 +593,7 @@ export class MendBaggageBanner extends MendElement {
       </div>
       <p part="summary" class="summary">${String(incident.summary ?? '')}</p>
       <p part="remedies" class="remedies">
-        ${given ? this.t('baggageRemediesGiven', { remedies: given }) : this.#s('baggageNoRemedies')}
+        ${given ? this.t('baggageRemediesGiven', { remedies: given }) : this.t('baggageNoRemedies')}
       </p>
     </li>`;
   }
@@ -624,13 +617,13 @@ export class MendBaggageBanner extends MendElement {
     const shown = Math.min(this.shown, total);
     const rows = newestFirst(incidents).slice(0, shown);
     return html`<div id="history" part="history" class="history">
-      <ol part="history-list" class="history-list" tabindex="0" aria-label=${this.#s('baggageHistoryLabel')}>
+      <ol part="history-list" class="history-list" tabindex="0" aria-label=${this.t('baggageHistoryLabel')}>
         ${rows.map((i) => this.#renderIncident(i, locale, 'history-item'))}
       </ol>
-      <p class="showing">${this.#s('baggageShowing', { shown: shown.toLocaleString(locale), total: total.toLocaleString(locale) })}</p>
+      <p class="showing">${this.t('baggageShowing', { shown: shown.toLocaleString(locale), total: total.toLocaleString(locale) })}</p>
       ${shown < total
         ? html`<button part="show-more" type="button" @click=${this.#showMore}>
-            ${this.#s('baggageShowMore', { count: Math.min(HISTORY_PAGE, total - shown) })}
+            ${this.t('baggageShowMore', { count: Math.min(HISTORY_PAGE, total - shown) })}
           </button>`
         : nothing}
     </div>`;

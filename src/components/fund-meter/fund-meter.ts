@@ -1,7 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { HostError } from '../../adapter/errors.js';
-import { fill } from '../../base/strings.js';
 import { MendElement } from '../../base/mend-element.js';
 import { readContext, readFund, type Read } from '../../controllers/reads.js';
 import { fundLevel, remaining, rollOver, totalsByReason, type FundLevel } from '../../core/fund.js';
@@ -102,6 +101,7 @@ const SHAPES: Record<FundLevel, SVGTemplateResult> = {
  */
 export class MendFundMeter extends MendElement {
   static override styles = [...MendElement.styles, fundMeterStyles];
+  static override localStrings = fundMeterStrings;
 
   /** The fund to show (plain-properties mode). When set, it wins over the host's data. */
   @property({ attribute: false }) fund?: Fund;
@@ -163,7 +163,7 @@ export class MendFundMeter extends MendElement {
     const key = rolled ? `${rolled.agentId}:${remaining(rolled)}:${rolled.budget}:${rolled.pending}` : null;
     if (rolled && level && this.#lastLevel && this.#lastKey !== null && key !== this.#lastKey) {
       const left = this.#leftText(rolled);
-      this.announce(level !== this.#lastLevel ? this.#s('fundLevelChanged', { level: this.t(LEVEL_KEY[level]), left }) : left);
+      this.announce(level !== this.#lastLevel ? this.t('fundLevelChanged', { level: this.t(LEVEL_KEY[level]), left }) : left);
       if (level !== this.#lastLevel && fromHost) {
         this.emit('mend-fund-level', { level, previous: this.#lastLevel, remaining: remaining(rolled), fund: rolled });
       }
@@ -188,7 +188,7 @@ export class MendFundMeter extends MendElement {
         ${compact ? nothing : html`<span class="placeholder-limits"></span><span class="placeholder-button"></span>`}
       </div>`;
     else if (this.#read?.status === 'unsupported') body = html`<p part="empty" class="quiet">${this.t('fundUnsupported')}</p>`;
-    else body = html`<p part="empty" class="quiet">${this.#s('fundNone')}</p>`;
+    else body = html`<p part="empty" class="quiet">${this.t('fundNone')}</p>`;
     // A failed reload keeps the last fund on screen, and says that it may be out of date.
     const stale = fund && this.#error ? this.#renderError(this.#error) : nothing;
     return html`<div part="base" class="base" aria-busy=${this.#loading && !fund ? 'true' : 'false'}>${body}${stale}</div>
@@ -251,14 +251,14 @@ export class MendFundMeter extends MendElement {
       </div>
       ${this.#renderMeter(fund, { id: 'title' })}
       <p part="remaining" class="remaining">${this.#leftText(fund)}</p>
-      ${rolledFrom ? html`<p part="rollover" class="quiet">${this.#s('fundRolledOver', { date: this.#date(fund.periodStart) })}</p>` : nothing}
+      ${rolledFrom ? html`<p part="rollover" class="quiet">${this.t('fundRolledOver', { date: this.#date(fund.periodStart) })}</p>` : nothing}
       <ul part="limits" class="limits">
         <li part="limit">${this.t('fundPerAction', { amount: m(fund.perActionCap) })}</li>
         <li part="limit">${this.t('fundApproval', { amount: m(fund.approvalThreshold) })}</li>
         ${fund.pending > 0
           ? html`<li part="limit" class="pending">
               ${pendingEntries > 0
-                ? this.#s('fundPendingCount', { amount: m(fund.pending), count: pendingEntries })
+                ? this.t('fundPendingCount', { amount: m(fund.pending), count: pendingEntries })
                 : this.t('fundPending', { amount: m(fund.pending) })}
             </li>`
           : nothing}
@@ -274,7 +274,7 @@ export class MendFundMeter extends MendElement {
         @click=${() => (this.ledgerOpen = !this.ledgerOpen)}
       >
         <svg class="chevron" viewBox="0 0 16 16" aria-hidden="true"><path d="M6 3l5 5-5 5" /></svg>
-        ${this.#s('fundShowLedger', { count: fund.ledger.length })}
+        ${this.t('fundShowLedger', { count: fund.ledger.length })}
       </button>
       <div part="ledger" class="ledger" id="ledger" ?hidden=${!this.ledgerOpen}>
         ${this.ledgerOpen ? this.#renderLedger(fund) : nothing}
@@ -282,7 +282,7 @@ export class MendFundMeter extends MendElement {
   }
 
   #renderLedger(fund: Fund): TemplateResult {
-    if (fund.ledger.length === 0) return html`<p part="empty" class="quiet">${this.#s('fundNoEntries')}</p>`;
+    if (fund.ledger.length === 0) return html`<p part="empty" class="quiet">${this.t('fundNoEntries')}</p>`;
     const entries = [...fund.ledger].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
     const totals = totalsByReason(fund.ledger);
     const m = (n: number) => this.#money(n, fund);
@@ -290,11 +290,11 @@ export class MendFundMeter extends MendElement {
         <caption>${this.t('fundLedger')}</caption>
         <thead>
           <tr>
-            <th scope="col">${this.#s('fundDate')}</th>
-            <th scope="col" class="num">${this.#s('fundAmount')}</th>
-            <th scope="col">${this.#s('fundReason')}</th>
-            <th scope="col">${this.#s('fundInteraction')}</th>
-            <th scope="col">${this.#s('fundStatus')}</th>
+            <th scope="col">${this.t('fundDate')}</th>
+            <th scope="col" class="num">${this.t('fundAmount')}</th>
+            <th scope="col">${this.t('fundReason')}</th>
+            <th scope="col">${this.t('fundInteraction')}</th>
+            <th scope="col">${this.t('fundStatus')}</th>
           </tr>
         </thead>
         <tbody>
@@ -304,7 +304,7 @@ export class MendFundMeter extends MendElement {
               <td class="num">${m(e.amount)}</td>
               <td>${this.#reason(e.reason)}</td>
               <td class="id">${e.interactionId}</td>
-              <td>${this.#s(STATUS_KEY[e.status] ?? 'fundStatusDone')}</td>
+              <td>${this.t(STATUS_KEY[e.status] ?? 'fundStatusDone')}</td>
             </tr>`,
           )}
         </tbody>
@@ -313,9 +313,9 @@ export class MendFundMeter extends MendElement {
         <caption>${this.t('fundTotals')}</caption>
         <thead>
           <tr>
-            <th scope="col">${this.#s('fundReason')}</th>
-            <th scope="col" class="num">${this.#s('fundCount')}</th>
-            <th scope="col" class="num">${this.#s('fundAmount')}</th>
+            <th scope="col">${this.t('fundReason')}</th>
+            <th scope="col" class="num">${this.t('fundCount')}</th>
+            <th scope="col" class="num">${this.t('fundAmount')}</th>
           </tr>
         </thead>
         <tbody>
@@ -358,13 +358,6 @@ export class MendFundMeter extends MendElement {
     if (label) return label;
     const words = code.replace(/[_-]+/g, ' ').trim();
     return words.charAt(0).toUpperCase() + words.slice(1);
-  }
-
-  /** This widget's own strings, replaceable like the shared ones. */
-  #s(key: FundKey, values?: Record<string, string | number>): string {
-    const own = this.strings as Record<string, string> | undefined;
-    const host = this.hostController.settings.strings as Record<string, string> | undefined;
-    return fill(own?.[key] ?? host?.[key] ?? fundMeterStrings[key], values);
   }
 }
 

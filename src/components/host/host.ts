@@ -32,7 +32,7 @@ export class MendHost extends LitElement {
   @property() currency?: string;
 
   /** Replacement user-visible strings (any subset). */
-  @property({ attribute: false }) strings?: Partial<MendStrings>;
+  @property({ attribute: false }) strings?: Partial<MendStrings> & Record<string, string>;
 
   #adapter = new ContextProvider(this, { context: adapterContext });
   #settings = new ContextProvider(this, { context: settingsContext, initialValue: {} });

@@ -3,7 +3,6 @@ import { property } from 'lit/decorators.js';
 import { toHostError } from '../../adapter/errors.js';
 import type { SpendResult } from '../../adapter/host-adapter.js';
 import { MendElement } from '../../base/mend-element.js';
-import { defaultStrings, fill, type StringKey } from '../../base/strings.js';
 import { baggageFor } from '../../controllers/baggage.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import { evaluateSpend, remaining, type SpendDecision } from '../../core/fund.js';
@@ -36,7 +35,6 @@ const localStrings = {
   offerRecordUnsupported: 'This console does not record recoveries; the page receives the result as an event.',
   offerFundUnsupported: 'This console does not provide a discretionary fund: compensation from the fund is not available here.',
 } as const;
-type LocalKey = keyof typeof localStrings;
 
 type Tone = 'info' | 'success' | 'warning' | 'danger';
 interface Message {
@@ -116,7 +114,7 @@ export class MendOfferPicker extends MendElement {
   static override styles = [...MendElement.styles, offerPickerStyles];
   static formAssociated = true;
   /** Default texts of the strings this widget adds (override any through `strings`). */
-  static readonly localStrings = localStrings;
+  static override localStrings = localStrings;
 
   /** Form field name. */
   @property({ reflect: true }) name = '';
@@ -232,13 +230,6 @@ export class MendOfferPicker extends MendElement {
 
   get #off(): boolean {
     return this.disabled || this.#formDisabled;
-  }
-
-  #s(key: StringKey | LocalKey, values?: Record<string, string | number>): string {
-    if (key in defaultStrings) return this.t(key as StringKey, values);
-    const custom = (this.strings as Record<string, string> | undefined)?.[key] ??
-      (this.hostController.settings.strings as Record<string, string> | undefined)?.[key];
-    return fill(custom ?? localStrings[key as LocalKey], values);
   }
 
   #clear(): void {
@@ -366,21 +357,21 @@ export class MendOfferPicker extends MendElement {
     const currency = this.#currency;
     switch (error) {
       case 'empty':
-        return this.#s('offerAmountEmpty');
+        return this.t('offerAmountEmpty');
       case 'negative':
-        return this.#s('offerAmountNegative');
+        return this.t('offerAmountNegative');
       case 'too_many_decimals':
-        return this.#s('offerAmountDecimals', { currency });
+        return this.t('offerAmountDecimals', { currency });
       case 'too_large':
-        return this.#s('offerAmountLarge');
+        return this.t('offerAmountLarge');
       default:
-        return this.#s('offerAmountInvalid', { example });
+        return this.t('offerAmountInvalid', { example });
     }
   }
 
   /** Why the current choice cannot be submitted, or '' when it can. */
   #invalidity(): { flags: ValidityStateFlags; message: string } | null {
-    if (!this.#chosen.length) return this.required ? { flags: { valueMissing: true }, message: this.#s('offerEmpty') } : null;
+    if (!this.#chosen.length) return this.required ? { flags: { valueMissing: true }, message: this.t('offerEmpty') } : null;
     if (this.#amountError) return { flags: { badInput: true }, message: this.#amountError };
     const check = this.#check;
     if (check && !check.sufficient) {
@@ -391,7 +382,7 @@ export class MendOfferPicker extends MendElement {
       };
     }
     if (this.#decision?.status === 'refused') {
-      return { flags: { customError: true }, message: this.#s('offerRefused', { message: this.#reasonText(this.#decision) }) };
+      return { flags: { customError: true }, message: this.t('offerRefused', { message: this.#reasonText(this.#decision) }) };
     }
     return null;
   }
@@ -426,7 +417,7 @@ export class MendOfferPicker extends MendElement {
     if (status !== this.#lastStatus) {
       this.#lastStatus = status;
       if (status === 'needs_approval') this.announce(this.#approvalText());
-      else if (status === 'refused') this.announce(this.#s('offerRefused', { message: this.#reasonText(this.#decision!) }));
+      else if (status === 'refused') this.announce(this.t('offerRefused', { message: this.#reasonText(this.#decision!) }));
       else if (status === 'allowed' && this.#fund) this.announce(this.#impactText());
     }
   }
@@ -484,12 +475,12 @@ export class MendOfferPicker extends MendElement {
 
   async #confirm(): Promise<void> {
     if (this.#busy || this.#off || this.#done) return;
-    const invalid = this.#invalidity() ?? (this.#chosen.length ? null : { message: this.#s('offerEmpty') });
+    const invalid = this.#invalidity() ?? (this.#chosen.length ? null : { message: this.t('offerEmpty') });
     if (invalid) return this.#say('danger', invalid.message);
     const session = this.session;
     if (!session) {
       this.#done = true;
-      this.#say('success', this.#s('offerAccepted'));
+      this.#say('success', this.t('offerAccepted'));
       this.emit('mend-offer-accept', this.#reaction(true));
       return;
     }
@@ -532,7 +523,7 @@ export class MendOfferPicker extends MendElement {
           await resource.ensure();
           const now = resource.state.value;
           const text = now
-            ? this.#s('offerFundChanged', { now: this.#money(remaining(now)), before: this.#money(remaining(seen)) })
+            ? this.t('offerFundChanged', { now: this.#money(remaining(now)), before: this.#money(remaining(seen)) })
             : e.message;
           this.#say('warning', this.t('offerConflict', { message: text }));
           return;
@@ -568,7 +559,7 @@ export class MendOfferPicker extends MendElement {
       const e = toHostError(error);
       // A retryable failure keeps the keys: the next click replays the same intent.
       if (!e.retryable) this.#intent = null;
-      this.#say('danger', this.#s('offerFailed', { message: e.message }));
+      this.#say('danger', this.t('offerFailed', { message: e.message }));
     } finally {
       this.#busy = false;
       this.requestUpdate();
@@ -577,7 +568,7 @@ export class MendOfferPicker extends MendElement {
 
   async #decline(): Promise<void> {
     if (this.#busy || this.#off || this.#done) return;
-    if (!this.#chosen.length) return this.#say('danger', this.#s('offerEmpty'));
+    if (!this.#chosen.length) return this.#say('danger', this.t('offerEmpty'));
     const session = this.session;
     const interaction = this.#interaction;
     const detail = this.#reaction(false);
@@ -597,7 +588,7 @@ export class MendOfferPicker extends MendElement {
           strategy: detail.strategy,
         });
       } catch (error) {
-        this.#say('danger', this.#s('offerFailed', { message: toHostError(error).message }));
+        this.#say('danger', this.t('offerFailed', { message: toHostError(error).message }));
         return;
       } finally {
         this.#busy = false;
@@ -606,7 +597,7 @@ export class MendOfferPicker extends MendElement {
     }
     this.#done = true;
     this.#declineKey = null;
-    this.#say('info', this.#s('offerDeclined'));
+    this.#say('info', this.t('offerDeclined'));
     this.emit('mend-offer-reject', detail);
   }
 
@@ -657,7 +648,7 @@ export class MendOfferPicker extends MendElement {
     if (!rec || this.#loading) return nothing;
     const raised = rec.raised ? rec.reasons.filter((r) => r.rule === 'R4' || /baggage|raise/i.test(r.code)) : [];
     return html`<p part="severity">${this.t('offerSeverity', { severity: rec.severity })}
-        ${rec.raised ? html`<span class="muted">(${this.#s('offerRaised', { severity: rec.baseSeverity })})</span>` : nothing}</p>
+        ${rec.raised ? html`<span class="muted">(${this.t('offerRaised', { severity: rec.baseSeverity })})</span>` : nothing}</p>
       ${raised.length ? html`<ul class="muted">${raised.map((r) => html`<li>${r.text}</li>`)}</ul>` : nothing}`;
   }
 
@@ -675,7 +666,7 @@ export class MendOfferPicker extends MendElement {
     const policy = this.#policy;
     if (!policy) return this.#renderError(this.#pol.status === 'error' ? this.#pol : this.#ctx);
     if (this.#failure || !this.#rec) {
-      return html`<div part="error" data-tone="danger" role="alert">${this.#s('offerFailed', { message: this.#failure ?? '' })}</div>`;
+      return html`<div part="error" data-tone="danger" role="alert">${this.t('offerFailed', { message: this.#failure ?? '' })}</div>`;
     }
     const rec = this.#rec;
     const session = this.session;
@@ -692,7 +683,7 @@ export class MendOfferPicker extends MendElement {
       ${this.#message
         ? html`<p part="message" data-tone=${this.#message.tone}><span>${this.#message.text}</span></p>`
         : nothing}
-      ${session && !session.host.can('recordRecovery') ? html`<p part="unsupported">${this.#s('offerRecordUnsupported')}</p>` : nothing}
+      ${session && !session.host.can('recordRecovery') ? html`<p part="unsupported">${this.t('offerRecordUnsupported')}</p>` : nothing}
       ${this.#renderActions()}
     `;
   }
@@ -724,7 +715,7 @@ export class MendOfferPicker extends MendElement {
             <span class="name" id="b${i}-name">${title}${bundle.total ? ` · ${this.#money(bundle.total)}` : ''}</span>
             <span id="b${i}-why" class="muted">
               ${bundle.reasons.map((r) => r.text).join(' ')}
-              ${bundle.needsApproval ? html` <span class="tag">${this.#s('offerNeedsApprovalTag')}:</span> ${bundle.approvalReasons.map((r) => r.text).join(' ')}` : nothing}
+              ${bundle.needsApproval ? html` <span class="tag">${this.t('offerNeedsApprovalTag')}:</span> ${bundle.approvalReasons.map((r) => r.text).join(' ')}` : nothing}
             </span>
           </span>
         </div>`;
@@ -765,7 +756,7 @@ export class MendOfferPicker extends MendElement {
         : nothing}
       ${monetary.length ? this.#renderCompensation(monetary) : nothing}
       ${remedies.length
-        ? html`<fieldset part="group remedies"><legend>${this.#s('offerRemedies')}</legend>${remedies.map((o) => this.#renderCheck(o))}</fieldset>`
+        ? html`<fieldset part="group remedies"><legend>${this.t('offerRemedies')}</legend>${remedies.map((o) => this.#renderCheck(o))}</fieldset>`
         : nothing}
     `;
   }
@@ -775,7 +766,7 @@ export class MendOfferPicker extends MendElement {
     const off = this.#off || unsupported;
     const current = this.#comp ?? 'none';
     const options: Array<{ id: string; label: string; offer?: Offer }> = [
-      { id: 'none', label: this.#s('offerNone') },
+      { id: 'none', label: this.t('offerNone') },
       ...monetary.map((offer) => ({
         id: offer.id,
         offer,
@@ -804,7 +795,7 @@ export class MendOfferPicker extends MendElement {
         )}
       </div>
       ${custom ? this.#renderAmount() : nothing}
-      ${unsupported ? html`<p part="unsupported">${this.#s('offerFundUnsupported')}</p>` : nothing}
+      ${unsupported ? html`<p part="unsupported">${this.t('offerFundUnsupported')}</p>` : nothing}
     </div>`;
   }
 
@@ -827,7 +818,7 @@ export class MendOfferPicker extends MendElement {
         }}
       />
       <span id="amount-hint" class=${error ? 'error-text' : 'muted'}
-        >${error ?? this.#s('offerAmountHint', { currency: this.#currency, example: this.#money(1250) })}</span
+        >${error ?? this.t('offerAmountHint', { currency: this.#currency, example: this.#money(1250) })}</span
       >
     </div>`;
   }
@@ -856,9 +847,9 @@ export class MendOfferPicker extends MendElement {
     const d = this.#decision;
     return html`<p part="impact" data-tone=${remaining(fund) <= 0 ? 'warning' : 'info'}><span>${this.#impactText()}</span></p>
       ${d?.status === 'needs_approval'
-        ? html`<p part="approval" data-tone="warning"><span class="tag">${this.#s('offerNeedsApprovalTag')}:</span><span>${this.#approvalText()}</span></p>`
+        ? html`<p part="approval" data-tone="warning"><span class="tag">${this.t('offerNeedsApprovalTag')}:</span><span>${this.#approvalText()}</span></p>`
         : d?.status === 'refused'
-          ? html`<p part="approval" data-tone="danger"><span>${this.#s('offerRefused', { message: this.#reasonText(d) })}</span></p>`
+          ? html`<p part="approval" data-tone="danger"><span>${this.t('offerRefused', { message: this.#reasonText(d) })}</span></p>`
           : nothing}`;
   }
 
@@ -886,7 +877,7 @@ export class MendOfferPicker extends MendElement {
         aria-describedby=${this.#showsValidation() ? 'validation' : nothing}
         @click=${() => void this.#confirm()}
       >
-        ${this.#busy ? this.#s('offerBusy') : approval ? this.t('offerRequestApproval') : this.t('offerConfirm')}
+        ${this.#busy ? this.t('offerBusy') : approval ? this.t('offerRequestApproval') : this.t('offerConfirm')}
       </button>
       <button part="decline" type="button" ?disabled=${this.#off} aria-disabled=${blocked ? 'true' : 'false'} @click=${() => void this.#decline()}>
         ${this.t('offerDecline')}
