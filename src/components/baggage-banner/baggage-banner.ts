@@ -2,6 +2,7 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import type { HostWrites } from '../../adapter/host-adapter.js';
 import type { Outbox, OutboxEntry } from '../../adapter/outbox.js';
+import { formatDate } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { baggageFor } from '../../controllers/baggage.js';
 import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
@@ -90,21 +91,6 @@ function newestFirst(incidents: readonly Incident[]): Incident[] {
   return sorted;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function formatDate(iso: unknown, locale: string): string {
-  const time = Date.parse(String(iso));
-  if (Number.isNaN(time)) return String(iso ?? '');
-  let format = dateFormats.get(locale);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-    } catch {
-      format = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
-    }
-    dateFormats.set(locale, format);
-  }
-  return format.format(time);
-}
 
 /** A shape per level, so the level never relies on colour alone (the words say it too). */
 const ICONS: Record<BaggageLevel, TemplateResult> = {

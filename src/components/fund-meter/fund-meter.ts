@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { HostError } from '../../adapter/errors.js';
+import { formatDate } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { readContext, readFund, type Read } from '../../controllers/reads.js';
 import { fundLevel, remaining, rollOver, totalsByReason, type FundLevel } from '../../core/fund.js';
@@ -349,8 +350,7 @@ export class MendFundMeter extends MendElement {
   }
 
   #date(iso: string, withTime = false): string {
-    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
-    return safe(() => new Intl.DateTimeFormat(this.resolvedLocale, options).format(new Date(iso)), iso);
+    return formatDate(iso, this.resolvedLocale, withTime);
   }
 
   #reason(code: string): string {

@@ -1,0 +1,22 @@
+/**
+ * Dates for people, in the widget's locale. Formatters are costly to build, so each locale and
+ * style is built once. An unreadable date shows as it came; a bad locale falls back to en-US.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+export function formatDate(iso: unknown, locale: string, withTime = false): string {
+  const time = Date.parse(String(iso));
+  if (Number.isNaN(time)) return String(iso ?? '');
+  const key = `${locale}|${withTime}`;
+  let format = formats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      format = new Intl.DateTimeFormat('en-US', options);
+    }
+    formats.set(key, format);
+  }
+  return format.format(time);
+}
