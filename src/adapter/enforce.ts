@@ -183,10 +183,17 @@ export class Crm {
 
   /** Write the seed unless the store already holds one (or always, with `force`: reset). */
   seed(seed: CrmSeed | (() => CrmSeed), force = false): Promise<boolean> {
-    return this.store.transact(['meta'], ([meta]) => {
+    const s = typeof seed === 'function' ? seed() : seed;
+    const fundKeys = (s.funds ?? []).map((f) => K.fund(f.agentId));
+    return this.store.transact(['meta', ...fundKeys], ([meta, ...funds]) => {
       if (meta && !force) return { result: false };
-      const s = typeof seed === 'function' ? seed() : seed;
-      return { result: true, clear: force, writes: seedRecords(s, this.now()) };
+      // A reset never reuses a fund version: every tab keeps only newer versions, so the seeded
+      // fund must be newer than whatever it replaces.
+      const writes = seedRecords(s, this.now()).map(([key, value]): [string, unknown] => {
+        const old = funds[fundKeys.indexOf(key)] as Fund | undefined;
+        return old && key.startsWith('fund:') ? [key, { ...(value as Fund), version: Math.max((value as Fund).version, old.version + 1) }] : [key, value];
+      });
+      return { result: true, clear: force, writes };
     });
   }
 

@@ -302,3 +302,21 @@ describe('demo data through the core rules', () => {
     expect(level(DEMO_IDS.customers.frequent).level).to.equal('heavy');
   });
 });
+
+describe('LocalAdapter reset and fund versions', () => {
+  it('a reset after a spend gives the fund a newer version, so other tabs accept it', async () => {
+    const name = `reset-version-${Math.random().toString(36).slice(2)}`;
+    const crm = new LocalAdapter({ name });
+    const before = await crm.getFund(crm.agentId);
+    const ctx = await crm.getContext();
+    const spent = await crm.spend({
+      idempotencyKey: `k-${name}`, agentId: crm.agentId, interactionId: ctx.interaction!.id, customerId: ctx.interaction!.customerId,
+      at: new Date().toISOString(), amount: 1000, currency: before.currency, reason: 'goodwill', expectedVersion: before.version,
+    });
+    await crm.reset();
+    const after = await crm.getFund(crm.agentId);
+    expect(after.spent).to.equal(before.spent);
+    expect(after.version).to.be.greaterThan(spent.fund.version);
+    crm.close();
+  });
+});
