@@ -13,7 +13,7 @@ const args = process.argv.slice(2);
 if (!args.includes('--files')) {
   run('node', ['scripts/build.mjs']);
   run('node', ['scripts/size.mjs']);
-  run('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+  run('node', ['scripts/docs.mjs', '--check']); // also writes custom-elements.json
   run('npx', ['storybook', 'build', '-o', 'storybook-static', '--quiet', '--disable-telemetry']);
 }
 run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...args]);

@@ -51,6 +51,7 @@ const uuid = (): string =>
   typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /**
+ * @tagname mend-offer-picker
  * @summary Recommends, composes and records a service recovery: apology, assistance, compensation
  * and non-monetary remedies, within the agent's authority and fund (R1, R2, R3, R7, R11).
  *

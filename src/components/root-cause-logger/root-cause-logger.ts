@@ -84,6 +84,7 @@ interface OfferAcceptDetail {
 }
 
 /**
+ * @tagname mend-root-cause-logger
  * @summary Logs the problem, its root cause, the responsible department and the resolution, so the
  * problem goes back to the department that caused it (R8), and tells a manager when a contact runs
  * past the time limit (R10).
