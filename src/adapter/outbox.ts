@@ -184,6 +184,9 @@ export class Outbox extends EventTarget {
   /** Resolves once the persisted queue is loaded (never rejects). */
   readonly ready: Promise<void>;
   #entries = new Map<string, OutboxEntry>();
+  /** The last entry added to #entries; a new one ordered before it means the map needs a sort. */
+  #last: OutboxEntry | undefined;
+  #unsorted = false;
   #snapshot: readonly OutboxEntry[] | null = null;
   #store: UseStore;
   #channel: BroadcastChannel | null = null;
@@ -236,7 +239,7 @@ export class Outbox extends EventTarget {
 
   /** Every entry in enqueue order (copies): queued, sending, needs attention, and recently sent. */
   get entries(): readonly OutboxEntry[] {
-    return (this.#snapshot ??= [...this.#entries.values()].sort(bySeq).map((e) => ({ ...e })));
+    return (this.#snapshot ??= [...this.#inOrder()].map((e) => ({ ...e })));
   }
 
   /** Entries not yet confirmed by the host. */
@@ -297,7 +300,7 @@ export class Outbox extends EventTarget {
     }
     if (fresh.length) {
       await setMany(fresh.map((e) => [e.id, e]), this.#store);
-      for (const e of fresh) this.#entries.set(e.id, e);
+      for (const e of fresh) this.#put(e);
       this.#post({ ids: fresh.map((e) => e.id) });
       this.#changed();
       this.#kick();
@@ -336,7 +339,7 @@ export class Outbox extends EventTarget {
     };
     delete next.lastError;
     await set(id, next, this.#store);
-    this.#entries.set(id, next);
+    this.#put(next);
     this.#post({ ids: [id] });
     this.#changed();
     this.retryNow();
@@ -448,7 +451,7 @@ export class Outbox extends EventTarget {
   #startSends(): void {
     if (this.#now() < this.#retryAt) return this.#arm();
     const heads = new Set<string>();
-    for (const e of [...this.#entries.values()].sort(bySeq)) {
+    for (const e of this.#inOrder()) {
       if (this.#inflight.size >= this.#concurrency) break;
       if (e.status === 'sent' || e.status === 'needs_attention' || heads.has(e.interactionId)) continue;
       heads.add(e.interactionId);
@@ -461,7 +464,7 @@ export class Outbox extends EventTarget {
     this.#inflight.add(entry.id);
     this.#busy.add(entry.interactionId);
     let next: OutboxEntry = { ...entry, status: 'sending', attempts: entry.attempts + 1 };
-    this.#entries.set(entry.id, next);
+    this.#put(next);
     this.#changed();
     try {
       await this.host.write(next.kind, next.payload);
@@ -492,6 +495,27 @@ export class Outbox extends EventTarget {
     this.#wake?.();
   }
 
+  /** Add or replace an entry, noting when a new one breaks the map's seq order. */
+  #put(entry: OutboxEntry): void {
+    if (!this.#entries.has(entry.id)) {
+      if (this.#last && bySeq(entry, this.#last) < 0) this.#unsorted = true;
+      else this.#last = entry;
+    }
+    this.#entries.set(entry.id, entry);
+  }
+
+  /** The entries in seq order: the map keeps insertion order, sorted again only when needed. */
+  #inOrder(): IterableIterator<OutboxEntry> {
+    if (this.#unsorted) {
+      this.#entries = new Map([...this.#entries].sort(([, a], [, b]) => bySeq(a, b)));
+      this.#unsorted = false;
+      let last: OutboxEntry | undefined;
+      for (const e of this.#entries.values()) last = e;
+      this.#last = last;
+    }
+    return this.#entries.values();
+  }
+
   /** Wake up when the backoff ends. */
   #arm(): void {
     if (this.#retryTimer !== undefined || this.#disposed) return;
@@ -506,7 +530,7 @@ export class Outbox extends EventTarget {
   /** Set an entry, firing `sent` / `attention` on transitions and settling waiters. */
   #apply(next: OutboxEntry): void {
     const before = this.#entries.get(next.id)?.status;
-    this.#entries.set(next.id, next);
+    this.#put(next);
     this.#seq = Math.max(this.#seq, next.seq);
     this.#changed();
     if (before === next.status) return;
@@ -531,7 +555,7 @@ export class Outbox extends EventTarget {
     let extra = -this.#keepSent;
     for (const e of this.#entries.values()) if (e.status === 'sent') extra++;
     if (extra <= 0) return;
-    for (const e of [...this.#entries.values()].sort(bySeq)) {
+    for (const e of this.#inOrder()) {
       if (extra <= 0) break;
       if (e.status === 'sent') (this.#entries.delete(e.id), extra--);
     }
