@@ -16,6 +16,7 @@ import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { Fund, HostContext, Interaction } from '../core/model.js';
 import { demoSeed, type DemoSeed } from './demo-data.js';
 import { Crm, type AppliedWrite, type CrmSeed, type RecordStore, type Step } from './enforce.js';
+import { HostEventHub } from './event-hub.js';
 import { HostError } from './errors.js';
 import {
   CAPABILITIES,
@@ -95,8 +96,7 @@ export class LocalAdapter implements HostAdapter {
   #online = true;
   /** The active interaction id; undefined = the first open one. */
   #active: string | null | undefined;
-  #listeners = new Map<HostEventName, Set<(payload: never) => void>>();
-  #guards = new Set<WrapUpGuard>();
+  #hub = new HostEventHub();
   #channel: BroadcastChannel | null = null;
 
   constructor(options: LocalOptions = {}) {
@@ -145,10 +145,8 @@ export class LocalAdapter implements HostAdapter {
    * `interactionEnded`, and (if it was active) `interactionChanged` with no contact.
    */
   async endInteraction(interactionId: string): Promise<WrapUpVerdict> {
-    for (const guard of [...this.#guards]) {
-      const verdict = await guard(interactionId);
-      if (!verdict.allow) return verdict;
-    }
+    const verdict = await this.#hub.askGuards(interactionId);
+    if (!verdict.allow) return verdict;
     const list = await this.interactions();
     await this.crm.setInteractions(list.filter((i) => i.id !== interactionId));
     this.#emit('interactionEnded', { interactionId });
@@ -234,16 +232,11 @@ export class LocalAdapter implements HostAdapter {
   }
 
   on<E extends HostEventName>(event: E, handler: (payload: HostEvents[E]) => void): () => void {
-    let set = this.#listeners.get(event);
-    if (!set) this.#listeners.set(event, (set = new Set()));
-    const h = (p: HostEvents[E]) => handler(p);
-    set.add(h as (payload: never) => void);
-    return () => void set.delete(h as (payload: never) => void);
+    return this.#hub.on(event, handler);
   }
 
   registerWrapUpGuard(guard: WrapUpGuard): () => void {
-    this.#guards.add(guard);
-    return () => void this.#guards.delete(guard);
+    return this.#hub.registerWrapUpGuard(guard);
   }
 
   // ---- internals ----
@@ -289,6 +282,6 @@ export class LocalAdapter implements HostAdapter {
   }
 
   #emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void {
-    for (const handler of [...(this.#listeners.get(event) ?? [])]) (handler as (p: HostEvents[E]) => void)(payload);
+    this.#hub.emit(event, payload);
   }
 }

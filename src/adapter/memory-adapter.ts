@@ -13,6 +13,7 @@
  */
 import type { Agent, CustomerHistory, Fund, HostContext, Interaction } from '../core/model.js';
 import { Crm, MapStore, type CrmSeed } from './enforce.js';
+import { HostEventHub } from './event-hub.js';
 import { HOST_ERROR_CODES, HostError, type HostErrorCode } from './errors.js';
 import {
   CAPABILITIES,
@@ -132,8 +133,7 @@ export class MemoryAdapter implements HostAdapter {
   #faults = new Map<MemoryMethod, Fault[]>();
   #holds = new Map<MemoryMethod, Hold & { push(c: HeldCall): void }>();
   #never = new Set<MemoryMethod>();
-  #listeners = new Map<HostEventName, Set<(payload: never) => void>>();
-  #guards = new Set<WrapUpGuard>();
+  #hub = new HostEventHub();
 
   constructor(seed: MemorySeed = {}, options: MemoryOptions = {}) {
     this.capabilities = Object.freeze(
@@ -218,22 +218,20 @@ export class MemoryAdapter implements HostAdapter {
 
   /** The agent asks to wrap up: the registered guards decide; on allow, the contact ends. */
   async wrapUp(interactionId = this.#context.interaction?.id ?? ''): Promise<WrapUpVerdict> {
-    for (const guard of [...this.#guards]) {
-      const verdict = await guard(interactionId);
-      if (!verdict.allow) return verdict;
-    }
+    const verdict = await this.#hub.askGuards(interactionId);
+    if (!verdict.allow) return verdict;
     this.endInteraction(interactionId);
     return { allow: true };
   }
 
   /** Fire a host event with any payload, even a malformed or duplicate one. */
   emit<E extends HostEventName>(event: E, payload: HostEvents[E] | unknown): void {
-    for (const handler of [...(this.#listeners.get(event) ?? [])]) (handler as (p: unknown) => void)(payload);
+    this.#hub.emit(event, payload);
   }
 
   /** Handlers currently subscribed to `event` (to prove unsubscription). */
   listenerCount(event: HostEventName): number {
-    return this.#listeners.get(event)?.size ?? 0;
+    return this.#hub.count(event);
   }
 
   /** A lead approves (or declines) a spend pending approval; fires `fundChanged`. */
@@ -291,16 +289,11 @@ export class MemoryAdapter implements HostAdapter {
   }
 
   on<E extends HostEventName>(event: E, handler: (payload: HostEvents[E]) => void): () => void {
-    let set = this.#listeners.get(event);
-    if (!set) this.#listeners.set(event, (set = new Set()));
-    const h = (p: HostEvents[E]) => handler(p);
-    set.add(h as (payload: never) => void);
-    return () => void set.delete(h as (payload: never) => void);
+    return this.#hub.on(event, handler);
   }
 
   registerWrapUpGuard(guard: WrapUpGuard): () => void {
-    this.#guards.add(guard);
-    return () => void this.#guards.delete(guard);
+    return this.#hub.registerWrapUpGuard(guard);
   }
 
   // ---- internals ----

@@ -1,0 +1,42 @@
+/**
+ * Host-side events and wrap-up guards for the adapters this package ships (MemoryAdapter,
+ * LocalAdapter): subscribe, fire, count, and ask the guards before a wrap-up.
+ */
+import type { HostEventName, HostEvents, WrapUpGuard, WrapUpVerdict } from './host-adapter.js';
+
+export class HostEventHub {
+  #listeners = new Map<HostEventName, Set<(payload: unknown) => void>>();
+  #guards = new Set<WrapUpGuard>();
+
+  on<E extends HostEventName>(event: E, handler: (payload: HostEvents[E]) => void): () => void {
+    let set = this.#listeners.get(event);
+    if (!set) this.#listeners.set(event, (set = new Set()));
+    // A fresh function per subscription, so the same handler subscribed twice unsubscribes twice.
+    const h = (p: unknown) => handler(p as HostEvents[E]);
+    set.add(h);
+    return () => void set.delete(h);
+  }
+
+  /** Fire with any payload (tests send malformed and duplicate ones on purpose). */
+  emit(event: HostEventName, payload: unknown): void {
+    for (const handler of [...(this.#listeners.get(event) ?? [])]) handler(payload);
+  }
+
+  count(event: HostEventName): number {
+    return this.#listeners.get(event)?.size ?? 0;
+  }
+
+  registerWrapUpGuard(guard: WrapUpGuard): () => void {
+    this.#guards.add(guard);
+    return () => void this.#guards.delete(guard);
+  }
+
+  /** The first guard that refuses decides; with none refusing, wrap-up may go ahead. */
+  async askGuards(interactionId: string): Promise<WrapUpVerdict> {
+    for (const guard of [...this.#guards]) {
+      const verdict = await guard(interactionId);
+      if (!verdict.allow) return verdict;
+    }
+    return { allow: true };
+  }
+}
