@@ -12,6 +12,7 @@ import { HostError, toHostError } from './errors.js';
 import { guardHost, type GuardedHost, type GuardOptions } from './guard.js';
 import type { HostAdapter, SpendRequest, SpendResult } from './host-adapter.js';
 import { Resource } from './resource.js';
+import { parseHostAnswer } from './schemas.js';
 import { outboxFor, type Outbox } from './outbox.js';
 import { spendOnce } from './spend.js';
 
@@ -192,9 +193,7 @@ export class HostSession extends EventTarget {
     const fund = value as Fund;
     if (!fund || typeof fund !== 'object' || typeof fund.agentId !== 'string' || typeof fund.version !== 'number') return;
     if (!this.#funds.has(fund.agentId)) return;
-    void import('./schemas.js').then(({ parseHostAnswer }) => {
-      this.acceptFund(parseHostAnswer('fund', fund));
-    }, () => {});
+    this.acceptFund(parseHostAnswer('fund', fund));
   }
 
   #unsubscribe(): void {
