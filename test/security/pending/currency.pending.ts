@@ -1,0 +1,28 @@
+// PENDING (not run: the runner picks test/**/*.test.ts). A known bug, see the security report:
+// <mend-offer-picker> spends policy amounts (minor units of policy.currency, e.g. USD 1500 = $15)
+// from a fund in another currency (EUR) as if they were that currency (EUR 15.00), shows them as
+// "€15.00", and reports "Recovery recorded." The core's recommend() already flags the bundle
+// ("The fund is in EUR but the offers are in USD"), but the composed choice goes through
+// evaluateSpend(), which does not compare currencies. Rename to *.test.ts once fixed.
+import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import type { SpendRequest } from '../../../src/adapter/host-adapter.js';
+import { makeFund, mount, q, settled, text, tick, until, world } from '../helpers.js';
+
+describe('amounts: a fund in another currency than the offers', () => {
+  it('the picker does not spend USD-priced offers from a EUR fund', async () => {
+    const w = world(({ agent }) => ({ funds: [makeFund(agent.id, { currency: 'EUR' })] }));
+    const c = await mount(html`<mend-offer-picker .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
+    const el = c.firstElementChild as HTMLElement;
+    await until(() => q(el, '[part~="impact"]') && q(el, '[role="radio"][data-id="credit-15"]'), 'picker ready');
+    [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('label.check')].find((l) => /Fix or replace/.test(l.textContent ?? ''))!.querySelector('input')!.click();
+    q(el, '[role="radio"][data-id="credit-15"]')!.click();
+    await settled(c);
+    q<HTMLButtonElement>(el, '[part~="confirm"]')!.click();
+    await tick(100);
+    await settled(c);
+    const spent = w.adapter.received.filter((r) => r.kind === 'spend');
+    expect(spent.map((r) => (r.payload as SpendRequest).currency), text(el.shadowRoot)).to.deep.equal([]);
+    expect(text(q(el, '[part~="message"]')) + text(q(el, '[part~="approval"]'))).to.match(/EUR|USD|currency/);
+  });
+});
