@@ -48,6 +48,14 @@ interface Args {
   value: string;
 }
 
+/** The demo policy priced in the fund's currency (the picker never spends across currencies). */
+const policies = new Map<string, typeof DEFAULT_POLICY>();
+function policyIn(currency = DEFAULT_POLICY.currency): typeof DEFAULT_POLICY {
+  let policy = policies.get(currency);
+  if (!policy) policies.set(currency, (policy = { ...DEFAULT_POLICY, currency }));
+  return policy;
+}
+
 const meta = {
   title: 'Widgets/Offer picker',
   component: 'mend-offer-picker',
@@ -62,7 +70,7 @@ const meta = {
   render: (args) =>
     html`<mend-offer-picker
       style="max-inline-size: 34rem"
-      .policy=${DEFAULT_POLICY}
+      .policy=${policyIn(args.fund?.currency)}
       .fund=${args.fund}
       .interaction=${INTERACTION}
       .value=${args.value}

@@ -43,13 +43,22 @@ export function spendLimit(fund: Fund, authority?: AuthorityLimit): number {
 
 /**
  * Decides a spend from the fund (R6, R7).
- * - refused: not a positive whole amount, or above the per-action hard cap;
+ * - refused: not a positive whole amount, in another currency than the fund, or above the per-action hard cap;
  * - needs_approval: above the approval threshold, the role's authority, or what is left;
  * - allowed otherwise. Never cuts an amount: it says which limit it crosses.
  */
-export function evaluateSpend(fund: Fund, amount: number, authority?: AuthorityLimit): SpendDecision {
+export function evaluateSpend(fund: Fund, amount: number, authority?: AuthorityLimit, currency: string = fund.currency): SpendDecision {
   const left = remaining(fund);
   const limit = spendLimit(fund, authority);
+  if (currency !== fund.currency) {
+    // No conversion: an amount in one currency never comes out of a fund kept in another.
+    return {
+      status: 'refused',
+      remainingAfter: left,
+      limit,
+      reasons: [reason('R7', 'wrong_currency', `The amount is in ${currency} but the fund is in ${fund.currency}; it cannot come from this fund.`, { currency, fund: fund.currency })],
+    };
+  }
   if (!Number.isSafeInteger(amount) || amount <= 0) {
     return {
       status: 'refused',

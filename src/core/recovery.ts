@@ -163,11 +163,7 @@ export function approvalFor(total: number, input: Pick<RecommendInput, 'policy' 
   const authority = input.role === undefined ? undefined : authorityFor(policy, input.role);
   const money = (m: number) => formatMoney(m, policy.currency, 'en-US');
   if (fund && fund.currency !== policy.currency) {
-    return {
-      needsApproval: true,
-      refused: false,
-      reasons: [reason('R7', 'wrong_currency', `The fund is in ${fund.currency} but the offers are in ${policy.currency}.`, { fund: fund.currency, policy: policy.currency })],
-    };
+    return { needsApproval: true, refused: true, reasons: evaluateSpend(fund, total, authority, policy.currency).reasons };
   }
   const none = reason('R6', 'no_authority', `No authority for role "${input.role ?? ''}" in this policy: money needs approval.`, { role: input.role ?? '', amount: total });
   if (fund) {

@@ -341,7 +341,7 @@ export class MendOfferPicker extends MendElement {
     this.#check = chosen.length ? checkBundle(chosen, { severity: this.#baseSeverity, baggage: this.#baggage, policy }) : null;
     // Once recorded, the fund already holds the spend: show it as it is, not minus the amount again.
     if (this.#fund && this.#amount !== undefined && !this.#done) {
-      this.#decision = evaluateSpend(this.#fund, this.#amount, authorityFor(policy, role));
+      this.#decision = evaluateSpend(this.#fund, this.#amount, authorityFor(policy, role), policy.currency);
     }
   }
 

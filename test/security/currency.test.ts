@@ -1,13 +1,7 @@
-// PENDING (not run: the runner picks test/**/*.test.ts). A known bug, see the security report:
-// <mend-offer-picker> spends policy amounts (minor units of policy.currency, e.g. USD 1500 = $15)
-// from a fund in another currency (EUR) as if they were that currency (EUR 15.00), shows them as
-// "€15.00", and reports "Recovery recorded." The core's recommend() already flags the bundle
-// ("The fund is in EUR but the offers are in USD"), but the composed choice goes through
-// evaluateSpend(), which does not compare currencies. Rename to *.test.ts once fixed.
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
-import type { SpendRequest } from '../../../src/adapter/host-adapter.js';
-import { makeFund, mount, q, settled, text, tick, until, world } from '../helpers.js';
+import type { SpendRequest } from '../../src/adapter/host-adapter.js';
+import { makeFund, mount, q, settled, text, tick, until, world } from './helpers.js';
 
 describe('amounts: a fund in another currency than the offers', () => {
   it('the picker does not spend USD-priced offers from a EUR fund', async () => {
