@@ -59,8 +59,9 @@ Keep text contrast at 4.5:1 or more (3:1 for borders and focus rings) when you c
 every widget state is tested with axe against the defaults and the example themes.
 
 Layouts use logical properties only, so \`dir="rtl"\` on any ancestor mirrors them. Every
-user-visible string can be replaced through \`<mend-host .strings=\${{ ... }}>\` (see
-\`src/base/strings.ts\` for the keys); dates and money follow the locale.
+user-visible string can be replaced through \`<mend-host .strings=\${{ ... }}>\` or a widget's own
+\`strings\` property: the shared keys are in \`src/base/strings.ts\`, each widget's own in its class's
+\`localStrings\` (e.g. \`MendFundMeter.localStrings\`); dates and money follow the locale.
 
 ## Global tokens
 

@@ -19,7 +19,26 @@ import type {
   WriteReceipt,
 } from './host-adapter.js';
 import { CAPABILITIES } from './host-adapter.js';
-import { parseHostAnswer, type AnswerName, type HostAnswers } from './schemas.js';
+import type { AnswerName, HostAnswers } from './schemas.js';
+
+type Schemas = typeof import('./schemas.js');
+let schemas: Promise<Schemas> | undefined;
+let loaded: Schemas | undefined;
+
+/**
+ * The validation schemas (zod/mini, the largest part of the host boundary) load on first use of a
+ * host, in parallel with the first host call: a page that renders widgets from plain properties
+ * never downloads them.
+ */
+export function loadSchemas(): Promise<Schemas> {
+  return (schemas ??= import('./schemas.js').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      schemas = undefined; // a failed chunk load may succeed on retry
+      throw new HostError('unavailable', 'Could not load the validation of host answers.', { cause: error });
+    },
+  ));
+}
 
 /** Default time-out of one host call, in ms (Zendesk rejects after 10 s). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -108,6 +127,7 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
   if (cached) return cached;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const capabilities = readCapabilities(adapter);
+  void loadSchemas().catch(() => {});
 
   const unsupported = (what: string) =>
     Promise.reject(new HostError('unsupported', `This host cannot ${what}.`, { retryable: false }));
@@ -120,7 +140,8 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
     options?: CallOptions,
   ): Promise<HostAnswers[N]> => {
     if (capability && !capabilities[capability]) return unsupported(what);
-    return callHost(run, { ...options, timeoutMs }).then((value) => parseHostAnswer(name, value));
+    const validation = loadSchemas();
+    return callHost(run, { ...options, timeoutMs }).then(async (value) => (await validation).parseHostAnswer(name, value));
   };
 
   const host: GuardedHost = {
@@ -146,16 +167,29 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
       let active = true;
       let off: unknown;
       try {
-        off = adapter.on(event, (payload: unknown) => {
+        // Events are delivered in order: synchronously once the schemas are loaded, queued until then.
+        let queue: Promise<void> | null = null;
+        const deliver = (validation: Schemas, payload: unknown) => {
           if (!active) return;
           let parsed: HostEvents[typeof event];
           try {
-            parsed = parseHostAnswer(event, payload) as HostEvents[typeof event];
+            parsed = validation.parseHostAnswer(event, payload) as HostEvents[typeof event];
           } catch (error) {
             onInvalidEvent(adapter, event, error as HostError);
             return;
           }
           handler(parsed);
+        };
+        off = adapter.on(event, (payload: unknown) => {
+          if (!active) return;
+          if (loaded && !queue) return deliver(loaded, payload);
+          const next: Promise<void> = (queue ?? Promise.resolve())
+            .then(loadSchemas)
+            .then((validation) => deliver(validation, payload), () => {})
+            .finally(() => {
+              if (queue === next) queue = null;
+            });
+          queue = next;
         });
       } catch {
         off = undefined;

@@ -9,10 +9,9 @@
  */
 import type { CustomerHistory, Fund, HostContext, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../core/model.js';
 import { HostError, toHostError } from './errors.js';
-import { guardHost, type GuardedHost, type GuardOptions } from './guard.js';
+import { guardHost, loadSchemas, type GuardedHost, type GuardOptions } from './guard.js';
 import type { HostAdapter, SpendRequest, SpendResult } from './host-adapter.js';
 import { Resource } from './resource.js';
-import { parseHostAnswer } from './schemas.js';
 import { outboxFor, type Outbox } from './outbox.js';
 import { spendOnce } from './spend.js';
 
@@ -193,7 +192,9 @@ export class HostSession extends EventTarget {
     const fund = value as Fund;
     if (!fund || typeof fund !== 'object' || typeof fund.agentId !== 'string' || typeof fund.version !== 'number') return;
     if (!this.#funds.has(fund.agentId)) return;
-    this.acceptFund(parseHostAnswer('fund', fund));
+    loadSchemas()
+      .then(({ parseHostAnswer }) => this.acceptFund(parseHostAnswer('fund', fund)))
+      .catch(() => {}); // a malformed message from another tab is ignored
   }
 
   #unsubscribe(): void {

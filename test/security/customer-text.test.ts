@@ -5,7 +5,6 @@
 // shows as written.
 import { expect } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
-import type { MendStrings } from '../../src/base/strings.js';
 import type { Incident, LedgerEntry, Offer } from '../../src/core/model.js';
 import { DEFAULT_POLICY } from '../../src/core/recovery.js';
 import { BLNS_SCRIPT_INJECTION } from './fixtures/blns-script-injection.js';
@@ -150,7 +149,7 @@ for (const [name, list] of [
 }
 
 describe('customer text is text: replaced strings through <mend-host .strings>', () => {
-  const KEYS: Array<keyof MendStrings> = [
+  const KEYS: string[] = [
     'baggageTitle',
     'offerTitle',
     'offerCompose',
@@ -175,7 +174,7 @@ describe('customer text is text: replaced strings through <mend-host .strings>',
     const at = new Date(Date.now() - 3_600_000).toISOString();
     const ledger: LedgerEntry[] = [{ id: 'led-1', at, amount: 500, reason: 'goodwill', interactionId: 'int-past', status: 'done' }];
     const w = world(({ agent }) => ({ funds: [makeFund(agent.id, { ledger })] }));
-    const strings = Object.fromEntries(KEYS.map((k, i) => [k, values[i % values.length]!])) as Partial<MendStrings>;
+    const strings = Object.fromEntries(KEYS.map((k, i) => [k, values[i % values.length]!])) as Record<string, string>;
     const template: TemplateResult = html`<mend-host .adapter=${w.adapter} .strings=${strings}>
       <mend-baggage-banner></mend-baggage-banner>
       <mend-offer-picker></mend-offer-picker>

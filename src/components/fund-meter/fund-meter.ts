@@ -19,6 +19,18 @@ export type FundMeterVariant = (typeof FUND_METER_VARIANTS)[number];
  * widget's or `<mend-host>`'s `strings`, like the shared ones.
  */
 export const fundMeterStrings = {
+  fundTitle: 'Discretionary fund',
+  fundLeft: '{remaining} left of {budget}',
+  fundPlenty: 'Plenty left',
+  fundLow: 'Running low',
+  fundExhausted: 'Exhausted',
+  fundPerAction: 'Up to {amount} per action',
+  fundApproval: 'Approval above {amount}',
+  fundPending: '{amount} pending approval',
+  fundPeriodEnds: 'Resets {date}',
+  fundLedger: 'What was given',
+  fundTotals: 'By reason',
+  fundUnsupported: 'This console does not provide a discretionary fund.',
   fundShowLedger: 'What was given ({count})',
   fundNoEntries: 'Nothing given this period.',
   fundNone: 'No fund to show.',

@@ -22,6 +22,20 @@ import { rootCauseLoggerStyles } from './root-cause-logger.styles.js';
 
 /** Strings this widget adds to the shared ones (replaceable through `strings` like any other). */
 export const rootCauseLoggerStrings = {
+  rcTitle: 'Root cause',
+  rcProblem: 'Problem',
+  rcCause: 'Root cause',
+  rcDepartment: 'Responsible department',
+  rcResolution: 'Resolution',
+  rcNotify: 'Notify the department now',
+  rcSave: 'Log root cause',
+  rcRecurring: 'Logged {count} times in {days} days, routed to {department}.',
+  rcRequired: 'Required.',
+  rcNoMatch: 'No matching root cause.',
+  rcWrapUpBlocked: 'Log the root cause before wrap-up.',
+  rcOverdue: 'Open for {minutes} minutes without resolution: a manager has been notified.',
+  rcResend: 'Resend',
+  rcDiscard: 'Discard',
   rcProblemRequired: 'Describe the problem.',
   rcCauseRequired: 'Choose a root cause from the list.',
   rcDepartmentRequired: 'Choose the responsible department.',
