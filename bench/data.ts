@@ -1,5 +1,5 @@
 /** Realistic, deterministic data for the benches (money in integer minor units). */
-import { DEMO_IDS, demoSeed, type DemoSeed } from '../src/adapter/demo-data.js';
+import { DEMO_IDS, SUMMARIES, demoSeed, lcg, type DemoSeed } from '../src/adapter/demo-data.js';
 import type { Incident, RemedyGiven } from '../src/core/model.js';
 
 const DAY = 86_400_000;
@@ -14,19 +14,6 @@ export const frequent = historyOf(DEMO_IDS.customers.frequent);
 export const agentFund = seed.funds.find((f) => f.agentId === DEMO_IDS.agent)!;
 export const interaction = seed.interactions.find((i) => i.customerId === DEMO_IDS.customers.frequent)!;
 
-function lcg(s: number): () => number {
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-}
-
-const SUMMARIES: Array<[string, string]> = [
-  ['Delivery', 'Parcel arrived two days after the promised date'],
-  ['Damaged item', 'Blender jar cracked on arrival'],
-  ['Billing', 'Charged twice for the same order'],
-  ['Wrong item', 'Received a blue kettle instead of the black one ordered'],
-  ['Returns', 'Refund for a returned jacket took three weeks'],
-  ['Service', 'Promised callback never came'],
-  ['Website', 'Checkout failed three times with a payment error'],
-];
 const REMEDIES: RemedyGiven[][] = [
   [],
   [{ kind: 'apology', label: 'Apology' }],

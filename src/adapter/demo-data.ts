@@ -109,12 +109,13 @@ export function generateTaxonomy(size = 300): Taxonomy {
 }
 
 /** A small deterministic generator (so the 40-incident customer is the same every time). */
-function lcg(seed: number): () => number {
+export function lcg(seed: number): () => number {
   let s = seed;
   return () => ((s = (s * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
 }
 
-const SUMMARIES: Array<[string, string]> = [
+/** Category and customer-facing summary of the demo incidents. */
+export const SUMMARIES: Array<[string, string]> = [
   ['Delivery', 'Parcel arrived two days after the promised date'],
   ['Damaged item', 'Blender jar cracked on arrival'],
   ['Billing', 'Charged twice for the same order'],
