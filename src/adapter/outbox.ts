@@ -239,7 +239,7 @@ export class Outbox extends EventTarget {
 
   /** Every entry in enqueue order (copies): queued, sending, needs attention, and recently sent. */
   get entries(): readonly OutboxEntry[] {
-    return (this.#snapshot ??= [...this.#inOrder()].map((e) => ({ ...e })));
+    return (this.#snapshot ??= [...this.#inOrder()]);
   }
 
   /** Entries not yet confirmed by the host. */
@@ -497,6 +497,8 @@ export class Outbox extends EventTarget {
 
   /** Add or replace an entry, noting when a new one breaks the map's seq order. */
   #put(entry: OutboxEntry): void {
+    // Frozen once stored: snapshots and events can share the objects without copying them.
+    Object.freeze(entry);
     if (!this.#entries.has(entry.id)) {
       if (this.#last && bySeq(entry, this.#last) < 0) this.#unsorted = true;
       else this.#last = entry;
