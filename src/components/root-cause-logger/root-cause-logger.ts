@@ -91,6 +91,19 @@ function indexFor(taxonomy: Taxonomy): TaxonomyIndex {
   return index;
 }
 
+/**
+ * Build the index when the page is idle, not inside the first render: over a large taxonomy that is
+ * one long task, better spent before the agent types than while the widget first paints.
+ */
+const scheduled = new WeakSet<Taxonomy>();
+function prepareIndex(taxonomy: Taxonomy): void {
+  if (indexes.has(taxonomy) || scheduled.has(taxonomy)) return;
+  scheduled.add(taxonomy);
+  const build = () => void indexFor(taxonomy);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 2000 });
+  else setTimeout(build, 50);
+}
+
 interface OfferAcceptDetail {
   interactionId?: unknown;
   accepted?: unknown;
@@ -377,6 +390,8 @@ export class MendRootCauseLogger extends MendElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     this.#syncGuard();
+    const taxonomy = this.#taxonomy;
+    if (taxonomy) prepareIndex(taxonomy);
     if (changed.has('timeCheckInterval')) this.#restartTimer();
     if ((changed as Map<PropertyKey, unknown>).has('active') && this.active >= 0)
       this.renderRoot.querySelector(`#cause-opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });
@@ -642,11 +657,11 @@ export class MendRootCauseLogger extends MendElement {
           <button type="button" part="retry" @click=${() => read.retry()}>${this.t('retry')}</button>
         </p>`;
     }
-    if (this.draft.query.trim() && !this.draft.causeId && !this.results.length && this.#index)
+    const taxonomy = this.#taxonomy;
+    if (this.draft.query.trim() && !this.draft.causeId && !this.results.length && taxonomy)
       return html`<p id="cause-hint" part="hint">${this.t('rcNoMatch')}</p>`;
-    const index = this.#index;
-    if (index && !this.draft.causeId)
-      return html`<p id="cause-hint" part="hint">${this.t('rcTypeToSearch', { count: index.size.toLocaleString(this.resolvedLocale) })}</p>`;
+    if (taxonomy && !this.draft.causeId)
+      return html`<p id="cause-hint" part="hint">${this.t('rcTypeToSearch', { count: taxonomy.causes.length.toLocaleString(this.resolvedLocale) })}</p>`;
     return nothing;
   }
 
@@ -688,7 +703,7 @@ export class MendRootCauseLogger extends MendElement {
   protected override render(): TemplateResult {
     const interaction = this.#interaction;
     const d = this.draft;
-    const index = this.#index;
+    const taxonomy = this.#taxonomy;
     const locked = this.#locked;
     const attention = !!d.savedId && this.#entry()?.status === 'needs_attention';
     const routed = this.#routed;
@@ -741,7 +756,7 @@ export class MendRootCauseLogger extends MendElement {
                 aria-activedescendant=${activeId || nothing}
                 aria-invalid=${this.errors.has('cause') ? 'true' : 'false'}
                 aria-describedby=${this.#describedBy('cause', 'cause-hint', this.#renderRecurrence() === nothing ? '' : 'recurrence')}
-                ?disabled=${!index}
+                ?disabled=${!taxonomy}
                 .value=${live(d.query)}
                 @input=${this.#onCauseInput}
                 @keydown=${this.#onCauseKey}
