@@ -86,6 +86,20 @@ export const baseStyles = css`
     cursor: not-allowed;
     opacity: 0.7;
   }
+  /* Each line takes its direction from its own text: an English string in a right-to-left console
+     (or an Arabic customer name in a left-to-right one) still reads in its own order. */
+  p,
+  li,
+  dd,
+  dt,
+  td,
+  th,
+  h2,
+  h3,
+  h4,
+  legend {
+    unicode-bidi: plaintext;
+  }
   .visually-hidden {
     position: absolute !important;
     inline-size: 1px;

@@ -102,6 +102,7 @@ export const fundMeterStyles = css`
   }
   .remaining {
     font-variant-numeric: tabular-nums;
+    unicode-bidi: plaintext;
   }
   .limits {
     padding: 0;
