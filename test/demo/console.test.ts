@@ -38,8 +38,8 @@ describe('demo console', () => {
     // ...the picker recommends for a high severity, the meter shows the agent's fund twice.
     await until(() => !!inside(root, 'mend-offer-picker', '[part~="bundle"]'), 'the recommendation');
     expect(text(inside(root, 'mend-offer-picker', '[part~="severity"]'))).to.include('high');
-    expect(fundLeft(root)).to.equal('$70.00 left of $200.00');
-    expect(text(inside(root, '.top mend-fund-meter', '[part~="remaining"]'))).to.include('$70.00');
+    await until(() => fundLeft(root) === '$70.00 left of $200.00', 'the full meter');
+    await until(() => text(inside(root, '.top mend-fund-meter', '[part~="remaining"]')).includes('$70.00'), 'the compact meter');
     expect(root.querySelector('.top mend-fund-meter')!.getAttribute('variant')).to.equal('compact');
     await until(() => !!inside(root, 'mend-root-cause-logger', '[role="combobox"]'), 'the logger');
     expect(outboxText(root)).to.equal('Outbox: all sent');
@@ -72,7 +72,7 @@ describe('demo console', () => {
     await picker.updateComplete;
     picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm"]')!.click();
     await until(() => fundLeft(root) === '$55.00 left of $200.00', 'the full meter to show the spend');
-    expect(text(inside(root, '.top mend-fund-meter', '[part~="remaining"]'))).to.include('$55.00');
+    await until(() => text(inside(root, '.top mend-fund-meter', '[part~="remaining"]')).includes('$55.00'), 'the compact meter too');
     const resolution = inside<HTMLTextAreaElement>(root, 'mend-root-cause-logger', '#resolution')!;
     await until(() => resolution.value.includes('Goodwill credit'), 'the logger to be pre-filled');
     await until(() => !!root.querySelector('.log-list li[data-type="mend-offer-accept"]'), 'the event log line');
@@ -129,7 +129,7 @@ describe('demo console', () => {
     buttonNamed(root, 'Reset demo data').click();
     await until(() => text(root.querySelector('.notice')) === 'The demo data is restored.', 'the reset');
     await until(() => fundLeft(root) === '$70.00 left of $200.00', 'the fund to be restored');
-    expect(text(inside(root, '.top mend-fund-meter', '[part~="remaining"]'))).to.include('$70.00');
+    await until(() => text(inside(root, '.top mend-fund-meter', '[part~="remaining"]')).includes('$70.00'), 'the compact meter too');
     expect(demo.interactions).to.have.length(5);
     await until(() => bannerCustomer(root) === 'Carmen Ruiz', 'the first contact again');
     expect(contact(root, 'Carmen Ruiz').getAttribute('aria-current')).to.equal('true');
@@ -176,8 +176,8 @@ describe('demo console', () => {
     const log = root.querySelector('.log-list')!;
     expect(root.querySelector('[role="log"]')!.getAttribute('aria-live')).to.equal('polite');
     expect(root.querySelector('[role="log"]')!.contains(log)).to.equal(true);
-    const ack = inside<HTMLButtonElement>(root, 'mend-baggage-banner', '[part~="acknowledge"]')!;
-    ack.click();
+    await until(() => !!inside(root, 'mend-baggage-banner', '[part~="acknowledge"]'), 'the banner to load');
+    inside<HTMLButtonElement>(root, 'mend-baggage-banner', '[part~="acknowledge"]')!.click();
     await until(() => !!log.querySelector('li[data-type="mend-baggage-acknowledge"]'), 'the acknowledge line');
     expect(text(log.querySelector('li[data-type="mend-baggage-acknowledge"]'))).to.include('Past issues acknowledged').and.include('Carmen Ruiz');
     for (let i = 0; i < 25; i++) {
@@ -198,6 +198,7 @@ describe('demo console', () => {
     const select = root.querySelector<HTMLSelectElement>('.theme select')!;
     select.value = 'dark';
     select.dispatchEvent(new Event('change'));
+    await until(() => !!inside(root, 'mend-baggage-banner', '[part~="acknowledge"]'), 'the banner to load');
     switchNamed(root, 'Host online').click();
     inside<HTMLButtonElement>(root, 'mend-baggage-banner', '[part~="acknowledge"]')!.click();
     await until(() => outboxText(root).includes('waiting'), 'a waiting write');
