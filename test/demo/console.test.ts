@@ -113,6 +113,7 @@ describe('demo console', () => {
     await picker.updateComplete;
     picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm"]')!.click();
     await until(() => fundLeft(root) === '$55.00 left of $200.00', 'the spend');
+    await until(() => !!inside(root, 'mend-root-cause-logger', '#problem'), 'the logger');
 
     buttonNamed(root, 'Wrap up').click();
     await until(() => text(root.querySelector('.notice')) !== '', 'the refusal');

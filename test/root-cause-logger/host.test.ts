@@ -191,12 +191,14 @@ describe('<mend-root-cause-logger> with a host', () => {
 
   it('after a reload, a log the outbox no longer holds shows as delivered', async () => {
     const interaction = newInteraction();
-    // The page was closed right after delivery, before the draft recorded it.
+    const adapter = adapterFor(interaction);
+    // The page was closed right after delivery, before the draft recorded it. Drafts are kept per
+    // host (its storage scope) and interaction.
     localStorage.setItem(
-      `mend:draft:root-cause-logger:${interaction.id}`,
+      `mend:draft:root-cause-logger:${adapter.storageScope}|${interaction.id}`,
       JSON.stringify({ at: Date.now(), value: { problem: 'p', query: '', causeId: 'rc-pick', departmentId: '', resolution: 'r', resolutionEdited: true, notify: false, key: 'k-gone', savedId: 'k-gone' } }),
     );
-    const el = await hostedLogger(adapterFor(interaction));
+    const el = await hostedLogger(adapter);
     await until(() => text(el, '[part="status"]').includes('Delivered.'));
     expect(el.complete).to.equal(true);
   });
@@ -302,5 +304,30 @@ describe('<mend-root-cause-logger> time limit (R10) with a host', () => {
     } finally {
       document.removeEventListener('mend-time-limit', listener);
     }
+  });
+});
+
+describe('<mend-root-cause-logger> drafts per host', () => {
+  it('a contact of the same id in another host does not inherit the draft', async () => {
+    const interaction = newInteraction();
+    const first = await hostedLogger(adapterFor(interaction));
+    await ready(first);
+    await typeInto(first, '#problem', 'Typed in the first console');
+    first.remove(); // disconnecting stores the draft
+    const again = await hostedLogger(adapterFor(interaction));
+    await ready(again);
+    expect(again.shadowRoot!.querySelector<HTMLTextAreaElement>('#problem')!.value).to.equal('');
+  });
+
+  it('the same host gets its draft back', async () => {
+    const interaction = newInteraction();
+    const adapter = adapterFor(interaction);
+    const first = await hostedLogger(adapter);
+    await ready(first);
+    await typeInto(first, '#problem', 'Typed before the reload');
+    first.remove();
+    const again = await hostedLogger(adapter);
+    await ready(again);
+    expect(again.shadowRoot!.querySelector<HTMLTextAreaElement>('#problem')!.value).to.equal('Typed before the reload');
   });
 });

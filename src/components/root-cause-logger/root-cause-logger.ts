@@ -340,8 +340,17 @@ export class MendRootCauseLogger extends MendElement {
     return id ? this.#outbox?.entry(id) : undefined;
   }
 
+  /**
+   * Drafts are kept per host and interaction: interaction ids are only unique within one host, so
+   * another console's (or a reset demo CRM's) contact of the same id never inherits this draft.
+   */
+  #draftId(id: string): string {
+    const scope = this.session?.host.adapter.storageScope;
+    return scope ? `${scope}|${id}` : id;
+  }
+
   #isLogged(id: string): boolean {
-    const draft = id === this.#loadedFor ? this.draft : this.#drafts.read(id);
+    const draft = id === this.#loadedFor ? this.draft : this.#drafts.read(this.#draftId(id));
     if (!draft?.savedId) return false;
     const entry = this.#outbox?.entry(draft.savedId);
     return entry?.status !== 'needs_attention';
@@ -357,7 +366,7 @@ export class MendRootCauseLogger extends MendElement {
     const id = this.#interaction?.id ?? null;
     if (id !== this.#loadedFor) {
       this.#loadedFor = id;
-      const stored = id ? this.#drafts.read(id) : undefined;
+      const stored = id ? this.#drafts.read(this.#draftId(id)) : undefined;
       this.draft = stored ? { ...EMPTY, ...stored } : { ...EMPTY, resolution: this.resolution ?? '' };
       this.open = false;
       this.active = -1;
@@ -382,7 +391,7 @@ export class MendRootCauseLogger extends MendElement {
     const delivered = entry ? entry.status === 'sent' : this.#outboxLoaded && !!this.draft.savedId;
     if (id && delivered && !this.draft.sent) {
       this.draft = { ...this.draft, sent: true };
-      this.#drafts.write(id, { ...EMPTY, savedId: this.draft.savedId, sent: true });
+      this.#drafts.write(this.#draftId(id), { ...EMPTY, savedId: this.draft.savedId, sent: true });
     }
     // R10: checked on every update (new interaction, policy loaded, clock moved) and by the timer.
     if (id && !this.#overdue.has(id)) this.checkTimeLimit();
@@ -450,14 +459,14 @@ export class MendRootCauseLogger extends MendElement {
       this.#update({ resolution: text });
       this.announce(this.t('rcPrefilled'));
     } else {
-      const stored = this.#drafts.read(id) ?? EMPTY;
-      if (!stored.resolutionEdited && !stored.savedId) this.#drafts.write(id, { ...EMPTY, ...stored, resolution: text });
+      const stored = this.#drafts.read(this.#draftId(id)) ?? EMPTY;
+      if (!stored.resolutionEdited && !stored.savedId) this.#drafts.write(this.#draftId(id), { ...EMPTY, ...stored, resolution: text });
     }
   }
 
   #update(patch: Partial<LoggerDraft>): void {
     this.draft = { ...this.draft, ...patch };
-    if (this.#loadedFor) this.#drafts.write(this.#loadedFor, this.draft);
+    if (this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), this.draft);
     if (this.#submitted) this.errors = this.#validate();
   }
 
@@ -602,7 +611,7 @@ export class MendRootCauseLogger extends MendElement {
       else if (outbox) await outbox.enqueue('logRootCause', log);
       if (interaction.id !== this.#loadedFor) return;
       this.#update({ savedId: key, sent: !outbox });
-      if (!outbox && this.#loadedFor) this.#drafts.write(this.#loadedFor, { ...EMPTY, savedId: key, sent: true });
+      if (!outbox && this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), { ...EMPTY, savedId: key, sent: true });
       this.emit('mend-root-cause-log', log);
       this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
     } catch (error) {
