@@ -11,24 +11,8 @@ import {
   totalsByReason,
 } from '../../src/core/fund.js';
 import type { Fund, LedgerEntry } from '../../src/core/model.js';
+import { makeFund } from '../helpers/fund.js';
 
-export function makeFund(over: Partial<Fund> = {}): Fund {
-  return {
-    agentId: 'a1',
-    currency: 'USD',
-    budget: 20000,
-    spent: 0,
-    pending: 0,
-    perActionCap: 15000,
-    approvalThreshold: 5000,
-    period: 'week',
-    periodStart: '2024-06-03T00:00:00.000Z',
-    periodEnd: '2024-06-10T00:00:00.000Z',
-    version: 1,
-    ledger: [],
-    ...over,
-  };
-}
 
 let seq = 0;
 const entry = (amount: number, reason = 'goodwill', id = `e${++seq}`) => ({
@@ -203,12 +187,8 @@ describe('fund: properties', () => {
 });
 
 describe('R7: money never changes currency on the way out of the fund', () => {
-  it('an amount in another currency than the fund is refused, with the reason', async () => {
-    const { evaluateSpend } = await import('../../src/core/fund.js');
-    const fund = {
-      agentId: 'a', currency: 'EUR', budget: 20000, spent: 0, pending: 0, perActionCap: 15000, approvalThreshold: 5000,
-      period: 'week' as const, periodStart: '2026-11-23T00:00:00.000Z', periodEnd: '2026-11-30T00:00:00.000Z', version: 1, ledger: [],
-    };
+  it('an amount in another currency than the fund is refused, with the reason', () => {
+    const fund = makeFund({ currency: 'EUR' });
     const d = evaluateSpend(fund, 1500, undefined, 'USD');
     expect(d.status).to.equal('refused');
     expect(d.reasons[0]!.code).to.equal('wrong_currency');

@@ -3,23 +3,10 @@ import fc from 'fast-check';
 import { authorityFor, checkBundle, DEFAULT_POLICY, effectiveSeverity, recommend, type Bundle } from '../../src/core/recovery.js';
 import { remaining } from '../../src/core/fund.js';
 import type { ChosenOffer, Fund, RecoveryPolicy } from '../../src/core/model.js';
+import { makeFund } from '../helpers/fund.js';
 
 const P = DEFAULT_POLICY;
-const fund = (over: Partial<Fund> = {}): Fund => ({
-  agentId: 'a1',
-  currency: 'USD',
-  budget: 20000,
-  spent: 0,
-  pending: 0,
-  perActionCap: 15000,
-  approvalThreshold: 5000,
-  period: 'week',
-  periodStart: '2024-06-03T00:00:00Z',
-  periodEnd: '2024-06-10T00:00:00Z',
-  version: 1,
-  ledger: [],
-  ...over,
-});
+const fund = makeFund;
 const offer = (id: string): ChosenOffer => {
   const o = P.offers.find((x) => x.id === id)!;
   return { offerId: o.id, kind: o.kind, label: o.label, ...(o.amount ? { amount: o.amount } : {}) };

@@ -1,6 +1,7 @@
 // A deliberately tiny host adapter for the foundation tests (the full MemoryAdapter lives in src/adapter).
 import { CAPABILITIES, type HostAdapter, type HostEventName, type HostEvents } from '../../src/adapter/host-adapter.js';
 import type { Fund, HostContext, Interaction } from '../../src/core/model.js';
+import { makeFund } from './fund.js';
 
 export const interactionA: Interaction = {
   id: 'int-A', customerId: 'cust-A', channel: 'voice', startedAt: '2026-11-23T10:00:00.000Z', customerName: 'Ann',
@@ -10,10 +11,7 @@ export const interactionB: Interaction = {
 };
 
 export function fund(version: number, spent = 0): Fund {
-  return {
-    agentId: 'agent-1', currency: 'USD', budget: 20000, spent, pending: 0, perActionCap: 15000, approvalThreshold: 5000,
-    period: 'week', periodStart: '2026-11-23T00:00:00.000Z', periodEnd: '2026-11-30T00:00:00.000Z', version, ledger: [],
-  };
+  return makeFund({ agentId: 'agent-1', spent, version, periodStart: '2026-11-23T00:00:00.000Z', periodEnd: '2026-11-30T00:00:00.000Z' });
 }
 
 export class TinyAdapter implements HostAdapter {

@@ -4,6 +4,7 @@
  * and can be down, lose answers (apply, then time out) or reject for good.
  */
 import type { Fund } from '../../src/core/model.js';
+import { makeFund } from '../helpers/fund.js';
 import type {
   CallOptions,
   HostAdapter,
@@ -42,20 +43,7 @@ export class FakeHost implements HostAdapter {
   onAttempt: (kind: WriteKind | 'spend', payload: { idempotencyKey: string }) => void | Promise<void> = () => {};
 
   #receipts = new Map<string, unknown>();
-  fund: Fund = {
-    agentId: 'a1',
-    currency: 'USD',
-    budget: 20000,
-    spent: 0,
-    pending: 0,
-    perActionCap: 15000,
-    approvalThreshold: 5000,
-    period: 'week',
-    periodStart: '2026-01-05T00:00:00Z',
-    periodEnd: '2026-01-12T00:00:00Z',
-    version: 1,
-    ledger: [],
-  };
+  fund: Fund = makeFund({ periodStart: '2026-01-05T00:00:00Z', periodEnd: '2026-01-12T00:00:00Z' });
 
   appliedKeys(kind?: WriteKind | 'spend'): string[] {
     return this.applied.filter((a) => !kind || a.kind === kind).map((a) => a.key);
