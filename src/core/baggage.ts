@@ -83,6 +83,13 @@ function better(a: Scored, b: Scored): boolean {
   return a.rank !== b.rank ? a.rank > b.rank : a.t !== b.t ? a.t > b.t : a.incident.id < b.incident.id;
 }
 
+// The lowest score, then the most recent, then the smaller id: the same answer in any order.
+function worseRated(a: Scored, b: Scored): boolean {
+  const x = a.incident.surveyScore!;
+  const y = b.incident.surveyScore!;
+  return x !== y ? x < y : a.t !== b.t ? a.t > b.t : a.incident.id < b.incident.id;
+}
+
 function insertTop<T>(top: T[], item: T, max: number, before: (a: T, b: T) => boolean): void {
   let i = top.length;
   while (i > 0 && before(item, top[i - 1]!)) i--;
@@ -128,7 +135,7 @@ export function assessBaggage(incidents: readonly Incident[], now: Date | number
     if (!incident.resolved) recent ? unresolvedRecent++ : unresolvedOlder++;
     if (high) severe++;
     const s: Scored = { incident, t, rank: (incident.resolved ? 0 : 8) + (poorlyRated ? 4 : 0) + (high ? 2 : 0) + (recent ? 1 : 0) };
-    if (poorlyRated && recent && (!poor || score! < poor.incident.surveyScore! || (score === poor.incident.surveyScore && t > poor.t))) poor = s;
+    if (poorlyRated && recent && (!poor || worseRated(s, poor))) poor = s;
     if (score !== null && score <= p.severeScore && days <= p.callbackDays && (!callback || better(s, callback))) callback = s;
     insertTop(notable, s, NOTABLE_MAX, better);
     const given = incident.remedies;

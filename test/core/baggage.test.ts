@@ -188,6 +188,19 @@ describe('baggage: properties', () => {
     );
   });
 
+  it('picks the same poorly rated incident whatever the order when two share score and time', () => {
+    const at = new Date(NOW - 3 * DAY).toISOString();
+    const base = { occurredAt: at, severity: 'low', category: 'billing', summary: '', resolved: false, remedies: [], surveyScore: 1 } as const;
+    const twins: Incident[] = [
+      { ...base, id: 'b' },
+      { ...base, id: 'a' },
+    ];
+    const forward = assessBaggage(twins, NOW);
+    const backward = assessBaggage([...twins].reverse(), NOW);
+    expect(forward.reasons.find((r) => r.code === 'poor_survey')?.facts.incidentId).to.equal('a');
+    expect(backward).to.deep.equal(forward);
+  });
+
   it('level none exactly when nothing is in the window; talking points whenever there is baggage', () => {
     fc.assert(
       fc.property(fc.array(incidentArb, { maxLength: 20 }), (incidents) => {
