@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -27,6 +28,13 @@ export default {
   // Lit's decorators need the project's tsconfig (experimentalDecorators), or Lit throws
   // "Unsupported decorator location".
   plugins: [
+    // The tests run our templates as they ship in dist/: shrunk by the same step as the build.
+    {
+      name: 'mend-minify-templates',
+      transform(context) {
+        if (/^\/src\/.*\.ts$/.test(context.path)) return { body: minifyTemplates(context.body, context.path) };
+      },
+    },
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
 import { ensurePackages, root, run } from './ensure.mjs';
 import { publicEntries } from './entries.mjs';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 ensurePackages();
 rmSync(`${root}/dist`, { recursive: true, force: true });
@@ -23,6 +24,7 @@ await esbuild.build({
   packages: 'external',
   tsconfig: 'tsconfig.json',
   chunkNames: 'chunks/[name]-[hash]',
+  plugins: [minifyTemplatesPlugin],
   logLevel: 'warning',
 });
 run('npx', ['tsc', '-p', 'tsconfig.json', '--emitDeclarationOnly', '--declarationMap', 'false']);
