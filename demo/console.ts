@@ -158,7 +158,7 @@ export class DemoConsole {
     this.#say(online ? 'The host is back online. Waiting writes are being delivered.' : 'The host is offline. New writes are kept on this device.');
     if (online) {
       const s = this.session;
-      s.outbox.retryNow();
+      void s.openOutbox().then((outbox) => outbox.retryNow());
       for (const resource of [s.context, s.policy, s.taxonomy, s.recurrence]) if (resource.state.status === 'error') void resource.reload();
       if (this.#agent) {
         const fund = s.fund(this.#agent.id);
@@ -262,7 +262,7 @@ export class DemoConsole {
       this.#queueError = toHostError(error).message;
     }
     await this.#loadQueue();
-    const outbox = this.session.outbox;
+    const outbox = await this.session.openOutbox();
     await outbox.ready;
     this.#pending = outbox.pending;
     this.#loaded = true;

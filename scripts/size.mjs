@@ -15,12 +15,15 @@ const KB = 1000;
 // any regression. Lower a limit whenever a change makes an entry smaller; never raise one silently.
 const TARGET = { widget: 10 * KB, other: 16 * KB, total: 24 * KB };
 const LIMIT = {
-  '.': 49.7 * KB,
-  './baggage-banner': 16.9 * KB,
-  './offer-picker': 22.6 * KB,
-  './fund-meter': 14.3 * KB,
-  './root-cause-logger': 19.2 * KB,
-  total: 73 * KB,
+  // '.', './adapter' and the total grew by about 0.9 kB when the outbox became a chunk of its own
+  // (each file is gzipped alone); each widget's first load lost 3 kB for it.
+  '.': 50.7 * KB,
+  './adapter': 17.2 * KB,
+  './baggage-banner': 13.8 * KB,
+  './offer-picker': 19.5 * KB,
+  './fund-meter': 11.1 * KB,
+  './root-cause-logger': 16.3 * KB,
+  total: 73.8 * KB,
 };
 const external = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-element', 'lit-element/*'];
 

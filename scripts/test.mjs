@@ -1,5 +1,6 @@
 // `npm test`: the whole suite, on a fresh clone. Installs what it needs (npm packages, Debian's
-// Chromium), builds dist/ (one test loads it in the browser), checks the size budgets, builds the
+// Chromium), builds dist/ (one test loads it in the browser), type-checks the tests, stories and
+// demo, checks the size budgets, builds the
 // static demo (dist-demo/, checked for inline code), builds the
 // static Storybook (one test renders every story and runs axe on it), then runs every test in
 // headless Chromium.
@@ -13,6 +14,7 @@ process.env.CHROME_PATH = ensureChromium();
 const args = process.argv.slice(2);
 if (!args.includes('--files')) {
   run('node', ['scripts/build.mjs']);
+  run('npx', ['tsc', '-p', 'tsconfig.test.json']); // tests, stories and the demo type-check too
   run('node', ['scripts/size.mjs']);
   run('npx', ['vite', 'build', '--config', 'vite.demo.config.ts', '--logLevel', 'warn']);
   run('node', ['scripts/docs.mjs', '--check']); // also writes custom-elements.json

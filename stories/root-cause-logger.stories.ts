@@ -51,7 +51,7 @@ class StoryHost extends MemoryAdapter {
 /** One adapter (and one outbox) per story, as on a real page: the previous story's outbox stops. */
 let previous: MemoryAdapter | null = null;
 function host(options: { offline?: boolean; refuse?: string; minutesAgo?: number } = {}, configure: (adapter: MemoryAdapter) => void = () => {}): MemoryAdapter {
-  if (previous) void sessionFor(previous).outbox.dispose();
+  if (previous) void sessionFor(previous).openOutbox().then((o) => o.dispose());
   const adapter = new StoryHost(contact(options.minutesAgo), options);
   configure(adapter);
   previous = adapter;

@@ -12,7 +12,7 @@ import { HostError, toHostError } from './errors.js';
 import { guardHost, loadSchemas, type GuardedHost, type GuardOptions } from './guard.js';
 import type { HostAdapter, SpendRequest, SpendResult } from './host-adapter.js';
 import { Resource } from './resource.js';
-import { outboxFor, type Outbox } from './outbox.js';
+import type { Outbox } from './outbox.js';
 import { spendOnce } from './spend.js';
 
 const HISTORY_CACHE = 24;
@@ -50,6 +50,7 @@ export class HostSession extends EventTarget {
   #offs: Array<() => void> = [];
   #channel: BroadcastChannel | null = null;
   #spendRetries: number;
+  #outbox: Promise<Outbox> | null = null;
   #notify = () => this.dispatchEvent(new Event('change'));
 
   constructor(host: GuardedHost, options: SessionOptions = {}) {
@@ -73,10 +74,21 @@ export class HostSession extends EventTarget {
     return this.context.state.value?.interaction ?? null;
   }
 
-  /** The durable write path shared by every widget of this host. */
-  get outbox(): Outbox {
-    const scope = this.host.adapter.storageScope;
-    return outboxFor(this.host, typeof scope === 'string' && scope ? scope : 'default');
+  /**
+   * The durable write path shared by every widget of this host. Loaded on first use, so a widget
+   * that only reads (the fund meter) never downloads it; a failed load is tried again next time.
+   */
+  openOutbox(): Promise<Outbox> {
+    return (this.#outbox ??= import('./outbox.js').then(
+      ({ outboxFor }) => {
+        const scope = this.host.adapter.storageScope;
+        return outboxFor(this.host, typeof scope === 'string' && scope ? scope : 'default');
+      },
+      (error: unknown) => {
+        this.#outbox = null;
+        throw error;
+      },
+    ));
   }
 
   /** Number of attached widgets. */

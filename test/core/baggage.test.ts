@@ -190,7 +190,7 @@ describe('baggage: properties', () => {
 
   it('picks the same poorly rated incident whatever the order when two share score and time', () => {
     const at = new Date(NOW - 3 * DAY).toISOString();
-    const base = { occurredAt: at, severity: 'low', category: 'billing', summary: '', resolved: false, remedies: [], surveyScore: 1 } as const;
+    const base: Omit<Incident, 'id'> = { occurredAt: at, severity: 'low', category: 'billing', summary: '', resolved: false, remedies: [], surveyScore: 1 };
     const twins: Incident[] = [
       { ...base, id: 'b' },
       { ...base, id: 'a' },

@@ -62,7 +62,7 @@ export async function mount(): Promise<Mounted> {
 export async function unmountAll(): Promise<void> {
   const list = mounted.splice(0);
   for (const demo of list) demo.destroy();
-  await Promise.all(list.map((demo) => Promise.race([demo.session.outbox.dispose(), new Promise((r) => setTimeout(r, 300))])));
+  await Promise.all(list.map((demo) => Promise.race([demo.session.openOutbox().then((o) => o.dispose()), new Promise((r) => setTimeout(r, 300))])));
   clearDrafts();
 }
 

@@ -82,7 +82,7 @@ export async function disposeOutboxes(): Promise<void> {
   used.clear();
   await Promise.all(
     list.map((adapter) =>
-      Promise.race([sessionFor(adapter).outbox.dispose(), new Promise((r) => setTimeout(r, 300))]),
+      Promise.race([sessionFor(adapter).openOutbox().then((o) => o.dispose()), new Promise((r) => setTimeout(r, 300))]),
     ),
   );
 }

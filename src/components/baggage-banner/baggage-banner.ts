@@ -1,10 +1,11 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { HostWrites } from '../../adapter/host-adapter.js';
-import type { Outbox, OutboxEntry } from '../../adapter/outbox.js';
+import type { OutboxEntry } from '../../adapter/outbox.js';
 import { formatDate } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { baggageFor } from '../../controllers/baggage.js';
+import { OutboxWatch } from '../../controllers/outbox.js';
 import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
 import type { BaggageAssessment } from '../../core/baggage.js';
 import { formatMoney } from '../../core/money.js';
@@ -217,23 +218,11 @@ export class MendBaggageBanner extends MendElement {
   #acts = new Map<string, Act>();
   #refused = new Map<string, string>();
   #plain?: { customer?: Customer; incidents: Incident[]; history: CustomerHistory };
-  #outbox: Outbox | null = null;
-  #onOutbox = () => this.requestUpdate();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved in the page: listen to the outbox again (willUpdate re-attaches it).
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#watchOutbox(null);
-  }
+  #outbox = new OutboxWatch(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#watchOutbox(this.session?.outbox ?? null);
+    this.#outbox.follow(this.session);
     const view = (this.#view = this.#compute());
     this.state = view.state;
     this.level = view.assessment?.level;
@@ -270,13 +259,6 @@ export class MendBaggageBanner extends MendElement {
       if (status === 'failed' && text && this.#refused.get(key) !== text) this.announce(text);
       this.#refused.set(key, status === 'failed' ? (text ?? '') : '');
     }
-  }
-
-  #watchOutbox(outbox: Outbox | null): void {
-    if (outbox === this.#outbox) return;
-    this.#outbox?.removeEventListener('change', this.#onOutbox);
-    outbox?.addEventListener('change', this.#onOutbox);
-    this.#outbox = outbox;
   }
 
   #compute(): View {
@@ -353,7 +335,7 @@ export class MendBaggageBanner extends MendElement {
   #status(key: string): { status: 'idle' | 'pending' | 'done' | 'failed'; text?: string } {
     const act = this.#acts.get(key);
     if (act?.status === 'pending') return { status: 'pending', text: this.t('baggageSaving') };
-    const entry: OutboxEntry | undefined = this.#outbox?.entry(key);
+    const entry: OutboxEntry | undefined = this.#outbox.outbox?.entry(key);
     if (entry) {
       if (entry.status === 'sent') return { status: 'done', text: this.t('sent') };
       if (entry.status === 'needs_attention') {
@@ -375,7 +357,7 @@ export class MendBaggageBanner extends MendElement {
     if (current === 'pending' || current === 'done') return; // once, even on a double click
     this.#acts.set(key, { status: 'pending' });
     this.requestUpdate();
-    const outbox = this.#outbox;
+    const outbox = this.#outbox.outbox;
     if (outbox?.entry(key)?.status === 'needs_attention') {
       // The host refused it: send the same write again (same key: the host applied nothing).
       await outbox.resend(key).then(
@@ -406,7 +388,7 @@ export class MendBaggageBanner extends MendElement {
     // Without an adapter (or a host that cannot record it) the event is the write: the page records it.
     if (session && session.host.can(kind) && view.interactionId) {
       try {
-        await session.outbox.enqueue(kind, payload);
+        await (await session.openOutbox()).enqueue(kind, payload);
       } catch (error) {
         act = { status: 'failed', message: (error as Error)?.message ?? String(error) };
       }

@@ -554,7 +554,7 @@ export class MendOfferPicker extends MendElement {
         }
       }
       if (session.host.can('recordRecovery')) {
-        await session.outbox.enqueue('recordRecovery', {
+        await (await session.openOutbox()).enqueue('recordRecovery', {
           idempotencyKey: intent.recordKey,
           interactionId: interaction.id,
           customerId: interaction.customerId,
@@ -596,7 +596,7 @@ export class MendOfferPicker extends MendElement {
       this.requestUpdate();
       const key = (this.#declineKey ??= uuid());
       try {
-        await session.outbox.enqueue('recordRecovery', {
+        await (await session.openOutbox()).enqueue('recordRecovery', {
           idempotencyKey: key,
           interactionId: interaction.id,
           customerId: interaction.customerId,

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { RootCauseLog, WrapUpVerdict } from '../../adapter/host-adapter.js';
-import type { Outbox, OutboxEntry } from '../../adapter/outbox.js';
+import type { OutboxEntry } from '../../adapter/outbox.js';
 import type { Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
 import { formatMoney } from '../../core/money.js';
 import { DEFAULT_POLICY } from '../../core/recovery.js';
@@ -15,6 +15,7 @@ import {
   type TaxonomyIndex,
 } from '../../core/root-cause.js';
 import { MendElement } from '../../base/mend-element.js';
+import { OutboxWatch } from '../../controllers/outbox.js';
 import { DraftController } from '../../controllers/draft.js';
 import { readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import type {} from '../../events/root-cause-logger.js';
@@ -213,7 +214,7 @@ export class MendRootCauseLogger extends MendElement {
   #taxonomyRead: Read<Taxonomy> | null = null;
   #policyRead: Read<RecoveryPolicy> | null = null;
   #recurrenceRead: Read<RecurrenceCount[]> | null = null;
-  #outbox: Outbox | null = null;
+  #outbox = new OutboxWatch(this);
   #guardOff: (() => void) | null = null;
   #guardFor: unknown = null;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -221,8 +222,6 @@ export class MendRootCauseLogger extends MendElement {
   #submitted = false;
   #saving: Promise<void> = Promise.resolve();
   #lastStatus: string | null = null;
-  #outboxLoaded = false;
-  #onOutbox = () => this.requestUpdate();
   #onOffer = (event: Event) => this.#offerAccepted((event as CustomEvent<OfferAcceptDetail>).detail);
 
   /** Whether the root cause is logged (and not refused by the host) for the active interaction. */
@@ -268,15 +267,16 @@ export class MendRootCauseLogger extends MendElement {
     const notified = !!session && session.host.can('notifyManager');
     this.#overdue.set(interaction.id, { minutes: result.minutesOpen, limit, notified });
     if (notified) {
-      void session!.outbox
-        .enqueue('notifyManager', {
+      void session!
+        .openOutbox()
+        .then((outbox) => outbox.enqueue('notifyManager', {
           idempotencyKey: `notify:${interaction.id}`,
           interactionId: interaction.id,
           customerId: interaction.customerId,
           at: new Date().toISOString(),
           minutesOpen: result.minutesOpen,
           limitMinutes: limit,
-        })
+        }))
         .catch(() => {});
     }
     this.emit('mend-time-limit', {
@@ -303,7 +303,6 @@ export class MendRootCauseLogger extends MendElement {
     document.removeEventListener('mend-offer-accept', this.#onOffer);
     clearInterval(this.#timer);
     this.#timer = undefined;
-    this.#bindOutbox(null);
     this.#guardOff?.();
     this.#guardOff = null;
     this.#guardFor = null;
@@ -337,7 +336,7 @@ export class MendRootCauseLogger extends MendElement {
   }
 
   #entry(id = this.draft.savedId): OutboxEntry | undefined {
-    return id ? this.#outbox?.entry(id) : undefined;
+    return id ? this.#outbox.outbox?.entry(id) : undefined;
   }
 
   /**
@@ -352,7 +351,7 @@ export class MendRootCauseLogger extends MendElement {
   #isLogged(id: string): boolean {
     const draft = id === this.#loadedFor ? this.draft : this.#drafts.read(this.#draftId(id));
     if (!draft?.savedId) return false;
-    const entry = this.#outbox?.entry(draft.savedId);
+    const entry = this.#outbox.outbox?.entry(draft.savedId);
     return entry?.status !== 'needs_attention';
   }
 
@@ -361,7 +360,7 @@ export class MendRootCauseLogger extends MendElement {
     this.#taxonomyRead = this.taxonomy ? null : readTaxonomy(session);
     this.#policyRead = this.policy ? null : readPolicy(session);
     this.#recurrenceRead = this.recurrence ? null : readRecurrence(session);
-    this.#bindOutbox(session?.outbox ?? null);
+    this.#outbox.follow(session);
 
     const id = this.#interaction?.id ?? null;
     if (id !== this.#loadedFor) {
@@ -388,7 +387,7 @@ export class MendRootCauseLogger extends MendElement {
     // Delivered: keep only the marker that it was logged (the text is at the host now).
     // A saved log the loaded outbox no longer holds was delivered (by this page before a reload,
     // or by another tab): only confirmed entries leave it.
-    const delivered = entry ? entry.status === 'sent' : this.#outboxLoaded && !!this.draft.savedId;
+    const delivered = entry ? entry.status === 'sent' : this.#outbox.loaded && !!this.draft.savedId;
     if (id && delivered && !this.draft.sent) {
       this.draft = { ...this.draft, sent: true };
       this.#drafts.write(this.#draftId(id), { ...EMPTY, savedId: this.draft.savedId, sent: true });
@@ -410,19 +409,6 @@ export class MendRootCauseLogger extends MendElement {
     clearInterval(this.#timer);
     if (!this.isConnected) return;
     this.#timer = setInterval(() => this.checkTimeLimit(), Math.max(1000, this.timeCheckInterval));
-  }
-
-  #bindOutbox(outbox: Outbox | null): void {
-    if (outbox === this.#outbox) return;
-    this.#outbox?.removeEventListener('change', this.#onOutbox);
-    this.#outbox = outbox;
-    this.#outboxLoaded = false;
-    outbox?.addEventListener('change', this.#onOutbox);
-    void outbox?.ready.then(() => {
-      if (outbox !== this.#outbox) return;
-      this.#outboxLoaded = true;
-      this.requestUpdate();
-    });
   }
 
   #syncGuard(): void {
@@ -602,11 +588,11 @@ export class MendRootCauseLogger extends MendElement {
       resolution: d.resolution.trim(),
       notifyDepartment: d.notify,
     };
-    const outbox = this.#canWrite ? this.#outbox : null;
     const resend = d.savedId && this.#entry()?.status === 'needs_attention';
     this.busy = true;
     this.saveError = '';
     try {
+      const outbox = this.#canWrite ? await this.session!.openOutbox() : null;
       if (outbox && resend) await outbox.resend(key, log);
       else if (outbox) await outbox.enqueue('logRootCause', log);
       if (interaction.id !== this.#loadedFor) return;
@@ -627,7 +613,7 @@ export class MendRootCauseLogger extends MendElement {
     if (!id || this.busy) return;
     this.busy = true;
     try {
-      await this.#outbox?.discard(id);
+      await this.#outbox.outbox?.discard(id);
       this.#update({ savedId: undefined, key: undefined, sent: false });
     } finally {
       this.busy = false;
