@@ -160,3 +160,24 @@ describe('<mend-root-cause-logger> root-cause combobox (ARIA 1.2)', () => {
     expect(secondMs, `second mount ${secondMs.toFixed(0)} ms vs first ${firstMs.toFixed(0)} ms`).to.be.below(firstMs);
   });
 });
+
+describe('<mend-root-cause-logger> large taxonomies', () => {
+  it('renders first with the count of causes only, and builds its search index when the page is idle', async () => {
+    const base = generateTaxonomy(5000);
+    let reads = 0;
+    const causes = new Proxy(base.causes, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const el = await plainLogger(newInteraction({ id: `int-idle-${crypto.randomUUID()}` }), { taxonomy: { ...base, causes }, recurrence: [] });
+    expect(text(el, '[part="hint"]')).to.equal('Type to search 5,000 root causes.');
+    expect(reads, 'causes read during the first render').to.equal(0);
+    await new Promise<void>((resolve) => requestIdleCallback(() => setTimeout(resolve)));
+    await new Promise<void>((resolve) => requestIdleCallback(() => resolve()));
+    expect(reads, 'causes read once the page was idle').to.be.at.least(5000);
+    await typeInto(el, '[role="combobox"]', base.causes[7]!.label);
+    expect($$(el, '[role="option"]').length).to.be.greaterThan(0);
+  });
+});

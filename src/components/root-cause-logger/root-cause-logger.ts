@@ -544,8 +544,10 @@ export class MendRootCauseLogger extends MendElement {
   }
 
   get #routed() {
-    const index = this.#index;
-    return index && this.draft.causeId ? route(this.draft.causeId, index).department : undefined;
+    // Only a chosen cause needs the index (building it is the idle task's job, not a render's).
+    const causeId = this.draft.causeId;
+    const index = causeId ? this.#index : null;
+    return index ? route(causeId, index).department : undefined;
   }
 
   get #departmentId(): string {
