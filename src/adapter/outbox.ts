@@ -184,6 +184,8 @@ export class Outbox extends EventTarget {
   /** Resolves once the persisted queue is loaded (never rejects). */
   readonly ready: Promise<void>;
   #entries = new Map<string, OutboxEntry>();
+  /** Ids of the sent entries still kept, oldest delivery first (trimmed to `keepSent`). */
+  #sent = new Set<string>();
   /** The last entry added to #entries; a new one ordered before it means the map needs a sort. */
   #last: OutboxEntry | undefined;
   #unsorted = false;
@@ -244,9 +246,7 @@ export class Outbox extends EventTarget {
 
   /** Entries not yet confirmed by the host. */
   get pending(): number {
-    let n = 0;
-    for (const e of this.#entries.values()) if (e.status !== 'sent') n++;
-    return n;
+    return this.#entries.size - this.#sent.size;
   }
 
   /** When delivery resumes after a retryable failure (clock ms), or 0 when it is not backing off. */
@@ -504,6 +504,8 @@ export class Outbox extends EventTarget {
       else this.#last = entry;
     }
     this.#entries.set(entry.id, entry);
+    if (entry.status === 'sent') this.#sent.add(entry.id);
+    else this.#sent.delete(entry.id);
   }
 
   /** The entries in seq order: the map keeps insertion order, sorted again only when needed. */
@@ -548,18 +550,17 @@ export class Outbox extends EventTarget {
 
   #drop(id: string): void {
     this.#entries.delete(id);
+    this.#sent.delete(id);
     for (const w of this.#waiters.get(id) ?? []) w.reject(new HostError('not_found', 'The write was discarded.', { retryable: false }));
     this.#waiters.delete(id);
     this.#changed();
   }
 
   #trimSent(): void {
-    let extra = -this.#keepSent;
-    for (const e of this.#entries.values()) if (e.status === 'sent') extra++;
-    if (extra <= 0) return;
-    for (const e of this.#inOrder()) {
-      if (extra <= 0) break;
-      if (e.status === 'sent') (this.#entries.delete(e.id), extra--);
+    for (const id of this.#sent) {
+      if (this.#sent.size <= this.#keepSent) break;
+      this.#sent.delete(id);
+      this.#entries.delete(id);
     }
   }
 
