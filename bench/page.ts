@@ -87,10 +87,11 @@ const RENDER_CASES: RenderCase[] = [
   {
     tag: 'mend-root-cause-logger',
     props: () => ({ taxonomy: clone(seed.taxonomy), recurrence: clone(seed.recurrence), policy: clone(DEFAULT_POLICY), interaction: clone(interaction), now: NOW }),
-    // The logger indexes the taxonomy on its first render (it shows how many causes there are).
+    // The logger's first render needs only the count of causes ("Type to search N causes"); it
+    // indexes the taxonomy later, when the page is idle (measured on its own in 3.).
     rules: (p) =>
       void (sink +=
-        timeLimit(p.interaction as never, NOW, DEFAULT_POLICY.unresolvedLimitMinutes).minutesOpen + buildTaxonomyIndex(p.taxonomy as never).size),
+        timeLimit(p.interaction as never, NOW, DEFAULT_POLICY.unresolvedLimitMinutes).minutesOpen + (p.taxonomy as Taxonomy).causes.length),
   },
 ];
 
@@ -221,7 +222,7 @@ async function typeahead({ size = 50_000, passes = 2 } = {}) {
   localStorage.clear();
   gc();
   await settle();
-  // Mounting builds the search index of the taxonomy (once per taxonomy object).
+  // The first render shows the count; the search index is built once, when the page is idle.
   const [first, el] = await widgetRender('mend-root-cause-logger', {
     taxonomy,
     recurrence: [],
@@ -230,6 +231,11 @@ async function typeahead({ size = 50_000, passes = 2 } = {}) {
     now: NOW,
   });
   await settle(el);
+  // What that idle task costs (the same work on the same data, timed on its own).
+  gc();
+  const t0 = performance.now();
+  sink += buildTaxonomyIndex(taxonomy).size;
+  const index = performance.now() - t0;
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="input"]')!;
   const type = async (value: string): Promise<number> => {
     const t0 = performance.now();
@@ -262,7 +268,7 @@ async function typeahead({ size = 50_000, passes = 2 } = {}) {
   }
   el.remove();
   localStorage.clear();
-  return { size: causes.length, first, widget, scan, shown };
+  return { size: causes.length, first, index, widget, scan, shown };
 }
 
 // ---- 4. the durable write path ----------------------------------------------------------------
