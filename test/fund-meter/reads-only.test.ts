@@ -6,13 +6,14 @@ import { DEMO_IDS, demoSeed } from '../../src/adapter/demo-data.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { sessionFor } from '../../src/adapter/session.js';
 import '../../src/define/fund-meter.js';
+import '../../src/define/offer-picker.js';
 import type { MendFundMeter } from '../../src/define/fund-meter.js';
 
 const loaded = () => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname === '/src/adapter/outbox.ts');
 const stores = async () => (await indexedDB.databases()).map((d) => d.name);
 
 describe('<mend-fund-meter> and the write path', () => {
-  it('shows the fund without loading the outbox; the first write loads it', async () => {
+  it('shows the fund without loading the outbox; a widget that writes loads it after its first render', async () => {
     const scope = `meter-only-${crypto.randomUUID()}`;
     const adapter = new MemoryAdapter(demoSeed(), { latency: 1, storageScope: scope });
     const el = await fixture<MendFundMeter>(html`<mend-fund-meter .adapter=${adapter} locale="en-US"></mend-fund-meter>`);
@@ -21,6 +22,9 @@ describe('<mend-fund-meter> and the write path', () => {
     expect(loaded(), 'outbox module loaded').to.equal(false);
     expect(await stores()).not.to.include(`mend-outbox-${scope}`);
 
+    // The picker records recoveries: the outbox loads once it has rendered, before any click.
+    await fixture(html`<mend-offer-picker .adapter=${adapter} locale="en-US"></mend-offer-picker>`);
+    await waitUntil(loaded, 'the picker loads the write path', { timeout: 3000 });
     const outbox = await sessionFor(adapter).openOutbox();
     expect(await sessionFor(adapter).openOutbox()).to.equal(outbox);
     await outbox.enqueue('acknowledgeBaggage', {

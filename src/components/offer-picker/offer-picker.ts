@@ -412,6 +412,9 @@ export class MendOfferPicker extends MendElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // The write path loads right after the first render, not at the first confirm.
+    const session = this.session;
+    if (session?.host.can('recordRecovery')) session.openOutbox().catch(() => {});
     const chosen = this.#chosen;
     this.#internals.setFormValue(chosen.length ? JSON.stringify(chosen) : null, this.value);
     const invalid = this.#off ? null : this.#invalidity();
