@@ -79,6 +79,22 @@ function subsequence(q: string, s: string): boolean {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Entry order: folded label, then label, id and the rest (a total order: the index is independent of the taxonomy's order). */
+const byEntry = (a: Entry, b: Entry) =>
+  byText(a.label, b.label) || byText(a.cause.label, b.cause.label) || byText(a.cause.id, b.cause.id) || byText(a.other, b.other);
+
+/** Merges two sorted runs; ties keep `a` first (so slices merged in order equal one stable sort). */
+function merge(a: Entry[], b: Entry[]): Entry[] {
+  const out: Entry[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byEntry(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
 /**
  * Builds the search index once. Ranking: exact label, label prefix, a label word starting with the
  * query, a category/keyword word starting with it, every query word starting some word, substring of
@@ -86,21 +102,49 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * label then id. Case- and diacritics-insensitive; independent of the taxonomy's order.
  */
 export function buildTaxonomyIndex(taxonomy: Taxonomy): TaxonomyIndex {
+  const steps = taxonomyIndexSteps(taxonomy);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same index, built in steps of about `slice` causes each (fold, sort and merge), so a caller
+ * can spread a large taxonomy over idle periods instead of one long task: call `next()` until it is
+ * done; its value is the index. The result is exactly {@link buildTaxonomyIndex}'s.
+ */
+export function* taxonomyIndexSteps(taxonomy: Taxonomy, slice = 2000): Generator<void, TaxonomyIndex, void> {
   const departments = new Map<string, Department>();
   for (const d of taxonomy.departments ?? []) if (!departments.has(d.id)) departments.set(d.id, d);
-  const entries: Entry[] = (taxonomy.causes ?? [])
-    .map((cause) => {
+  const causes = taxonomy.causes ?? [];
+  const size = Math.max(1, Math.floor(slice));
+  let entries: Entry[] = [];
+  const ids = new Map<string, Entry>();
+  for (let from = 0; from < causes.length; from += size) {
+    const run: Entry[] = causes.slice(from, from + size).map((cause) => {
       const label = ' ' + fold(cause.label);
       const other = ' ' + fold([cause.category, ...(cause.keywords ?? [])].join(' '));
       return { cause, label, other, hay: label + '\u0001' + other, mask: charMask(label) };
-    })
-    .sort((a, b) => byText(a.label, b.label) || byText(a.cause.label, b.cause.label) || byText(a.cause.id, b.cause.id) || byText(a.other, b.other));
-  const ids = new Map<string, RootCause>();
-  for (const e of entries) if (!ids.has(e.cause.id)) ids.set(e.cause.id, e.cause);
+    });
+    // A repeated id means the cause that sorts first, whatever the taxonomy's order.
+    for (const e of run) {
+      const had = ids.get(e.cause.id);
+      if (!had || byEntry(e, had) < 0) ids.set(e.cause.id, e);
+    }
+    entries = merge(entries, run.sort(byEntry));
+    yield;
+  }
   const S = MATCH_SCORES;
   const tiers = Object.values(S).sort((a, b) => b - a);
   // All haystacks in one string, in sorted order: one native indexOf scan finds the candidates.
-  const all = entries.map((e) => e.hay).join('\n');
+  const parts: string[] = [];
+  for (let from = 0; from < entries.length; from += size * 5) {
+    parts.push(entries.slice(from, from + size * 5).map((e) => e.hay).join('\n'));
+    yield;
+  }
+  const all = parts.join('\n');
+  all.indexOf('\u0002'); // makes it one flat string now, not at the first keystroke
   const starts = new Int32Array(entries.length + 1);
   for (let i = 0, at = 0; i <= entries.length; i++) {
     starts[i] = at;
@@ -200,7 +244,7 @@ export function buildTaxonomyIndex(taxonomy: Taxonomy): TaxonomyIndex {
       for (const t of tiers) for (const i of buckets.get(t)!) if (out.length < n) out.push(match(i, t));
       return out;
     },
-    byId: (id) => ids.get(id),
+    byId: (id) => ids.get(id)?.cause,
     department: (id) => departments.get(id),
   };
 }

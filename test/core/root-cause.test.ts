@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { buildTaxonomyIndex, recurrence, route, timeLimit } from '../../src/core/root-cause.js';
+import { buildTaxonomyIndex, recurrence, route, taxonomyIndexSteps, timeLimit } from '../../src/core/root-cause.js';
 import type { RootCause, Taxonomy } from '../../src/core/model.js';
 
 const taxonomy: Taxonomy = {
@@ -117,6 +117,25 @@ describe('root causes: properties and speed', () => {
           if (scores.some((s, k) => k > 0 && s > scores[k - 1]!)) return false;
         }
         return true;
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('an index built in slices (idle-time steps) is exactly the one built at once', () => {
+    const base = generate(200).causes;
+    fc.assert(
+      fc.property(fc.shuffledSubarray(base), fc.array(fc.constantFrom(...base), { maxLength: 5 }), fc.integer({ min: 1, max: 60 }), (subset, dupes, slice) => {
+        const taxonomy: Taxonomy = { version: 1, departments: [], causes: [...subset, ...dupes] };
+        const steps = taxonomyIndexSteps(taxonomy, slice);
+        let yields = 0;
+        let step = steps.next();
+        for (; !step.done; step = steps.next()) yields++;
+        const whole = buildTaxonomyIndex(taxonomy);
+        const all = (i: typeof whole) => i.search('', 1000).map((m) => m.cause);
+        if (yields < Math.ceil(taxonomy.causes.length / slice)) return false;
+        if (all(step.value).some((c, k) => c !== all(whole)[k])) return false;
+        return ['dam', 'late p', 'k4', 'xq'].every((q) => step.value.search(q, 8).map((m) => `${m.cause.id}:${m.score}`).join() === whole.search(q, 8).map((m) => `${m.cause.id}:${m.score}`).join());
       }),
       { numRuns: 100 },
     );

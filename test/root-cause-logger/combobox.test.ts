@@ -1,8 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MendRootCauseLogger } from '../../src/define/root-cause-logger.js';
 import { generateTaxonomy } from '../../src/adapter/demo-data.js';
-import { buildTaxonomyIndex } from '../../src/core/root-cause.js';
+import type { Taxonomy } from '../../src/core/model.js';
 import { $, $$, combo, newInteraction, plainLogger, POLICY, text, typeInto } from './helpers.js';
 
 async function typed(el: MendRootCauseLogger, keys: string): Promise<void> {
@@ -13,6 +13,18 @@ async function typed(el: MendRootCauseLogger, keys: string): Promise<void> {
 async function press(el: MendRootCauseLogger, key: string): Promise<void> {
   await sendKeys({ press: key });
   await el.updateComplete;
+}
+
+/** The taxonomy with its causes behind a proxy that counts how many causes were read. */
+function counted(base: Taxonomy): { taxonomy: Taxonomy; reads: () => number } {
+  let n = 0;
+  const causes = new Proxy(base.causes, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) n++;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { taxonomy: { ...base, causes }, reads: () => n };
 }
 
 describe('<mend-root-cause-logger> root-cause combobox (ARIA 1.2)', () => {
@@ -122,61 +134,40 @@ describe('<mend-root-cause-logger> root-cause combobox (ARIA 1.2)', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
-  it('stays responsive over a 50,000-entry taxonomy (index built once, at most 20 options)', async () => {
-    const taxonomy = generateTaxonomy(50_000);
-    expect(taxonomy.causes.length).to.equal(50_000);
-    const mount = async () => {
-      const t0 = performance.now();
-      const logger = await fixture<MendRootCauseLogger>(html`<mend-root-cause-logger
+  it('lists at most 20 options over a 50,000-entry taxonomy, and builds its index once for every logger', async () => {
+    const { taxonomy, reads } = counted(generateTaxonomy(50_000));
+    const mount = () =>
+      fixture<MendRootCauseLogger>(html`<mend-root-cause-logger
         .taxonomy=${taxonomy}
         .policy=${POLICY}
         .interaction=${newInteraction()}
       ></mend-root-cause-logger>`);
-      return [logger, performance.now() - t0] as const;
-    };
-    const [el, firstMs] = await mount(); // builds the index
-    await typeInto(el, '#cause', 'w');
-    const index = buildTaxonomyIndex(taxonomy); // the same search, without the widget
-    let widget = 0;
-    let search = 0;
-    for (const q of ['wa', 'war', 'ware', 'wareh', 'damaged', 'late carrier', 'zz']) {
-      const t0 = performance.now();
+    const el = await mount();
+    for (const q of ['w', 'wa', 'war', 'ware', 'wareh', 'damaged', 'late carrier', 'zz']) {
       await typeInto(el, '#cause', q);
-      widget += performance.now() - t0;
-      const t1 = performance.now();
-      index.search(q, 20);
-      search += performance.now() - t1;
-      expect($$(el, '[role="option"]').length).to.be.at.most(20);
+      expect($$(el, '[role="option"]').length, q).to.be.at.most(20);
     }
     await typeInto(el, '#cause', 'damaged');
     expect($$(el, '[role="option"]').length).to.be.greaterThan(0);
-    // What the widget adds to the search itself (rendering at most 20 options) stays small, and a
-    // keystroke never takes long enough to be felt as lag (rendering 50,000 options would).
-    const overhead = (widget - search) / 7;
-    expect(overhead, `widget overhead ${overhead.toFixed(1)} ms per keystroke`).to.be.below(40);
-    expect(widget / 7, `keystroke ${(widget / 7).toFixed(1)} ms`).to.be.below(500);
-    // A second logger on the same taxonomy reuses the index instead of building it again.
-    const [, secondMs] = await mount();
-    expect(secondMs, `second mount ${secondMs.toFixed(0)} ms vs first ${firstMs.toFixed(0)} ms`).to.be.below(firstMs);
+    // Built once: every cause was read for the index, and a second logger on the same taxonomy
+    // reuses it (speed itself is measured by `npm run bench`, not here).
+    const built = reads();
+    expect(built).to.be.at.least(50_000);
+    const second = await mount();
+    await typeInto(second, '#cause', 'damaged');
+    expect($$(second, '[role="option"]').length).to.be.greaterThan(0);
+    expect(reads() - built, 'causes read again by the second logger').to.be.below(100);
   });
 });
 
 describe('<mend-root-cause-logger> large taxonomies', () => {
   it('renders first with the count of causes only, and builds its search index when the page is idle', async () => {
     const base = generateTaxonomy(5000);
-    let reads = 0;
-    const causes = new Proxy(base.causes, {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-        return Reflect.get(target, key, receiver);
-      },
-    });
-    const el = await plainLogger(newInteraction({ id: `int-idle-${crypto.randomUUID()}` }), { taxonomy: { ...base, causes }, recurrence: [] });
+    const { taxonomy, reads } = counted(base);
+    const el = await plainLogger(newInteraction({ id: `int-idle-${crypto.randomUUID()}` }), { taxonomy, recurrence: [] });
     expect(text(el, '[part="hint"]')).to.equal('Type to search 5,000 root causes.');
-    expect(reads, 'causes read during the first render').to.equal(0);
-    await new Promise<void>((resolve) => requestIdleCallback(() => setTimeout(resolve)));
-    await new Promise<void>((resolve) => requestIdleCallback(() => resolve()));
-    expect(reads, 'causes read once the page was idle').to.be.at.least(5000);
+    expect(reads(), 'causes read during the first render').to.equal(0);
+    await waitUntil(() => reads() >= 5000, 'the index is built in idle time, without a keystroke', { timeout: 5000 });
     await typeInto(el, '[role="combobox"]', base.causes[7]!.label);
     expect($$(el, '[role="option"]').length).to.be.greaterThan(0);
   });

@@ -7,7 +7,7 @@ import type { Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../
 import { formatMoney } from '../../core/money.js';
 import { DEFAULT_POLICY } from '../../core/recovery.js';
 import {
-  buildTaxonomyIndex,
+  taxonomyIndexSteps,
   recurrence as recurrenceOf,
   route,
   timeLimit,
@@ -86,23 +86,44 @@ const EMPTY: LoggerDraft = {
 
 /** One index per taxonomy object, shared by every logger on the page. */
 const indexes = new WeakMap<Taxonomy, TaxonomyIndex>();
+/** Builds under way in idle time: a logger that needs the index sooner finishes the same one. */
+const building = new WeakMap<Taxonomy, Generator<void, TaxonomyIndex, void>>();
+
+/** Runs the build's steps to the end, or until the clock passes `until`; the index once done. */
+function finish(taxonomy: Taxonomy, steps: Generator<void, TaxonomyIndex, void>, until = Infinity): TaxonomyIndex | null {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      indexes.set(taxonomy, step.value);
+      building.delete(taxonomy);
+      return step.value;
+    }
+    if (performance.now() >= until) return null;
+  }
+}
+
 function indexFor(taxonomy: Taxonomy): TaxonomyIndex {
-  let index = indexes.get(taxonomy);
-  if (!index) indexes.set(taxonomy, (index = buildTaxonomyIndex(taxonomy)));
-  return index;
+  return indexes.get(taxonomy) ?? finish(taxonomy, building.get(taxonomy) ?? taxonomyIndexSteps(taxonomy))!;
 }
 
 /**
- * Build the index when the page is idle, not inside the first render: over a large taxonomy that is
- * one long task, better spent before the agent types than while the widget first paints.
+ * Build the index when the page is idle, not inside the first render, a slice at a time within
+ * each idle period (at least one slice of about 2,000 causes): over a large taxonomy no single task
+ * blocks the agent's typing.
  */
-const scheduled = new WeakSet<Taxonomy>();
 function prepareIndex(taxonomy: Taxonomy): void {
-  if (indexes.has(taxonomy) || scheduled.has(taxonomy)) return;
-  scheduled.add(taxonomy);
-  const build = () => void indexFor(taxonomy);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 2000 });
-  else setTimeout(build, 50);
+  if (indexes.has(taxonomy) || building.has(taxonomy)) return;
+  const steps = taxonomyIndexSteps(taxonomy);
+  building.set(taxonomy, steps);
+  const later = (run: (budget: number) => void) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback((deadline) => run(deadline.timeRemaining()), { timeout: 2000 })
+      : setTimeout(() => run(8), 16);
+  const slice = (budget: number) => {
+    if (building.get(taxonomy) !== steps) return; // finished on demand meanwhile
+    if (!finish(taxonomy, steps, performance.now() + budget - 2)) later(slice);
+  };
+  later(slice);
 }
 
 interface OfferAcceptDetail {
