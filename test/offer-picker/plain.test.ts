@@ -49,20 +49,27 @@ async function picker(setup: Setup = {}): Promise<MendOfferPicker> {
 }
 
 describe('<mend-offer-picker>: recommendations first, then compose (R1)', () => {
-  it('shows the recommended bundles before the composer, each with its reasons', async () => {
+  it('shows the recommended bundles before the composer, each with its reasons (the shared ones said once)', async () => {
     const policy = makePolicy();
     const el = await picker({ severity: 'high', policy });
     const expected = recommend({ severity: 'high', baggage: 'none', policy, role: 'agent', fund: makeFund() });
-    expect(expected.bundles.length).to.be.greaterThan(0);
+    expect(expected.bundles.length).to.be.greaterThan(1);
     const shown = bundles(el);
     expect(shown.length).to.equal(expected.bundles.length);
     const base = $(el, '[part~="base"]')!;
     const order = [...base.querySelectorAll('[part~="bundles"], [part~="compose"]')].map((n) => n.getAttribute('part'));
     expect(order[0]).to.contain('bundles');
+    // What every bundle shares (the severity rule) is one line that describes the whole group.
+    const group = $(el, '[role="radiogroup"]')!;
+    const shared = text(el.shadowRoot!.getElementById(group.getAttribute('aria-describedby')!));
+    const rule = expected.bundles[0]!.reasons.find((r) => r.rule === 'R3')!.text;
+    expect(shared).to.contain(rule);
     expected.bundles.forEach((bundle, i) => {
-      const why = el.shadowRoot!.getElementById(shown[i].getAttribute('aria-describedby')!)!;
-      for (const r of bundle.reasons) expect(text(why)).to.contain(r.text);
+      const ownId = shown[i].getAttribute('aria-describedby');
+      const own = ownId ? text(el.shadowRoot!.getElementById(ownId)) : '';
+      for (const r of bundle.reasons) expect(`${shared} ${own}`).to.contain(r.text);
       for (const o of bundle.offers) expect(text(shown[i])).to.contain(o.label);
+      expect(text(shown[i])).not.to.contain(rule);
     });
     await expect(el).to.be.accessible();
   });

@@ -103,6 +103,7 @@ const uuid = (): string =>
  * @csspart severity - The effective severity line.
  * @csspart bundles - The radio group of recommended bundles.
  * @csspart bundle - One recommended bundle.
+ * @csspart bundles-why - Why these bundles: the reasons they all share, said once above them.
  * @csspart compose - The composition area (all remedy groups).
  * @csspart group - One remedy group (apology, assistance, compensation, remedies).
  * @csspart option - One option inside a group.
@@ -714,12 +715,23 @@ export class MendOfferPicker extends MendElement {
     const current = this.#matching()?.id ?? '';
     const ids = rec.bundles.map((b) => b.id);
     const focusable = current || ids[0];
+    // What every bundle shares is said once, above them; each bundle says only what is its own.
+    const [first, ...others] = rec.bundles;
+    const shared = others.length ? first!.reasons.filter((r) => others.every((b) => b.reasons.some((x) => x.text === r.text))) : [];
+    const own = (bundle: Bundle) => bundle.reasons.filter((r) => !shared.some((x) => x.text === r.text));
     return html`<div part="bundles">
       <h3 id="bundles-title" class="legend">${this.t('offerRecommended')}</h3>
-      <div role="radiogroup" aria-labelledby="bundles-title" aria-disabled=${this.#off ? 'true' : 'false'}>
+      ${shared.length ? html`<p id="bundles-why" part="bundles-why" class="muted">${shared.map((r) => r.text).join(' ')}</p>` : nothing}
+      <div
+        role="radiogroup"
+        aria-labelledby="bundles-title"
+        aria-describedby=${shared.length ? 'bundles-why' : nothing}
+        aria-disabled=${this.#off ? 'true' : 'false'}
+      >
       ${rec.bundles.map((bundle, i) => {
         const checked = bundle.id === current;
         const title = bundle.offers.map((o) => o.label).join(' + ');
+        const why = own(bundle);
         return html`<div
           part="bundle option"
           role="radio"
@@ -728,7 +740,7 @@ export class MendOfferPicker extends MendElement {
           aria-disabled=${this.#off ? 'true' : 'false'}
           tabindex=${this.#off ? -1 : bundle.id === focusable ? 0 : -1}
           aria-labelledby="b${i}-name"
-          aria-describedby="b${i}-why"
+          aria-describedby=${why.length || bundle.needsApproval ? `b${i}-why` : nothing}
           @click=${() => this.#pickBundle(bundle)}
           @keydown=${(e: KeyboardEvent) => !this.#off && this.#onRadioKey(e, ids, bundle.id, (id) => this.#pickBundle(rec.bundles.find((b) => b.id === id)!))}
         >
@@ -736,7 +748,7 @@ export class MendOfferPicker extends MendElement {
           <span class="body">
             <span class="name" id="b${i}-name">${title}${bundle.total ? ` · ${this.#money(bundle.total)}` : ''}</span>
             <span id="b${i}-why" class="muted">
-              ${bundle.reasons.map((r) => r.text).join(' ')}
+              ${why.map((r) => r.text).join(' ')}
               ${bundle.needsApproval ? html` <span class="tag">${this.t('offerNeedsApprovalTag')}:</span> ${bundle.approvalReasons.map((r) => r.text).join(' ')}` : nothing}
             </span>
           </span>
