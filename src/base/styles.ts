@@ -87,8 +87,11 @@ export const baseStyles = css`
     opacity: 0.7;
   }
   /* Each line takes its direction from its own text: an English string in a right-to-left console
-     (or an Arabic customer name in a left-to-right one) still reads in its own order. */
+     (or an Arabic customer name in a left-to-right one) still reads in its own order. Spans too
+     (offer labels and descriptions come from the host): a flex or grid item is a paragraph of its
+     own, and unicode-bidi is not inherited. */
   p,
+  span,
   li,
   dd,
   dt,

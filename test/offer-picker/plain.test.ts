@@ -330,6 +330,24 @@ describe('<mend-offer-picker>: keyboard (ARIA radio group and checkboxes)', () =
     await expect(el).to.be.accessible();
   });
 
+  it('in a right-to-left console, host text keeps its own order (the period still ends an English description)', async () => {
+    const policy = makePolicy();
+    policy.offers = policy.offers.map((o) => (o.id === 'fix' ? { ...o, description: 'Solve it during this contact.' } : o));
+    const el = await picker({ severity: 'high', policy, dir: 'rtl' });
+    const description = $$(el, '[part~="option"] .muted').find((n) => n.textContent!.includes('Solve it'))!;
+    const node = [...description.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('Solve it')) as Text;
+    const at = (i: number) => {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect();
+    };
+    const textOf = node.textContent!;
+    const first = textOf.indexOf('S');
+    const period = textOf.lastIndexOf('.');
+    expect(at(period).left, 'the period is drawn after the last word, on the right').to.be.greaterThan(at(first).left);
+  });
+
   it('compensation presets are a radio group: arrows and Home; in RTL the left arrow goes forward', async () => {
     const el = await picker({ dir: 'rtl' });
     const none = radio(el, 'compensation', 'No compensation');
