@@ -185,6 +185,26 @@ describe('<mend-fund-meter>: the ledger', () => {
     expect(table.querySelector('tbody time')!.getAttribute('datetime')).to.equal('2026-11-25T09:00:00.000Z');
   });
 
+  it('fits a 400 px side panel; narrower, the entries scroll sideways inside the widget, in a region a keyboard can reach', async () => {
+    const wide = fixture<HTMLDivElement>(html`<div style="inline-size: 400px"><mend-fund-meter .fund=${fund()} .now=${NOW} locale="en-US" ledger-open></mend-fund-meter></div>`);
+    const el = (await wide).querySelector<MendFundMeter>('mend-fund-meter')!;
+    await el.updateComplete;
+    const scroller = $(el, '[part="ledger-scroll"]');
+    const table = $(el, '[part="ledger-table"]');
+    expect(table.getBoundingClientRect().width, 'the table fits').to.be.at.most(scroller.clientWidth + 0.5);
+    expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth);
+    // At 240 px the entries cannot fit: they scroll within the region, the widget keeps its width.
+    el.parentElement!.style.inlineSize = '240px';
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(scroller.scrollWidth).to.be.greaterThan(scroller.clientWidth);
+    expect(el.getBoundingClientRect().width).to.be.at.most(240);
+    expect($(el, '.base').scrollWidth, 'nothing spills out of the widget').to.be.at.most($(el, '.base').clientWidth);
+    expect(scroller.tabIndex).to.equal(0);
+    expect(scroller.getAttribute('role')).to.equal('region');
+    expect(text(el.shadowRoot!.getElementById(scroller.getAttribute('aria-labelledby')!))).to.equal('What was given');
+    await expect(el).to.be.accessible();
+  });
+
   it('totals by reason what was given or is pending (not what was refused), largest first', async () => {
     const el = await plain(fund());
     $<HTMLButtonElement>(el, '[part="ledger-toggle"]').click();

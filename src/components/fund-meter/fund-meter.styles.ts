@@ -155,12 +155,21 @@ export const fundMeterStyles = css`
     font-weight: 600;
     padding-block-end: var(--_space-1);
   }
+  .scroll {
+    overflow-x: auto;
+  }
   th,
   td {
     text-align: start;
-    padding: var(--_space-1) var(--_space-2);
+    padding: var(--_space-1);
     border-block-end: 1px solid var(--_fm-track-border);
     vertical-align: top;
+  }
+  :is(th, td):first-child {
+    padding-inline-start: 0;
+  }
+  :is(th, td):last-child {
+    padding-inline-end: 0;
   }
   thead th {
     color: var(--_text-muted);
@@ -170,8 +179,9 @@ export const fundMeterStyles = css`
     text-align: end;
     white-space: nowrap;
   }
+  /* Interaction ids are codes: they break anywhere, so the table fits a narrow side panel. */
   .id {
-    overflow-wrap: anywhere;
+    word-break: break-all;
   }
   /* The loading placeholder has the shape of the meter it stands for: no layout jump. */
   .loading {

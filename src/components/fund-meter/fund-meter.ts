@@ -93,6 +93,7 @@ const SHAPES: Record<FundLevel, SVGTemplateResult> = {
  * @csspart rollover - The note that a new period started.
  * @csspart ledger-toggle - The disclosure button of the ledger.
  * @csspart ledger - The ledger region (entries and totals).
+ * @csspart ledger-scroll - The focusable region that scrolls the table of entries sideways in a narrow panel.
  * @csspart ledger-table - The table of entries.
  * @csspart totals-table - The table of totals by reason.
  * @csspart empty - A quiet line: nothing given, no fund, unsupported.
@@ -299,8 +300,11 @@ export class MendFundMeter extends MendElement {
     const entries = [...fund.ledger].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
     const totals = totalsByReason(fund.ledger);
     const m = (n: number) => this.#money(n, fund);
-    return html`<table part="ledger-table" class="table">
-        <caption>${this.t('fundLedger')}</caption>
+    // A narrow panel scrolls the entries sideways inside the widget, never out of it; the region
+    // takes focus so a keyboard can scroll it too.
+    return html`<div part="ledger-scroll" class="scroll" tabindex="0" role="region" aria-labelledby="ledger-caption">
+      <table part="ledger-table" class="table">
+        <caption id="ledger-caption">${this.t('fundLedger')}</caption>
         <thead>
           <tr>
             <th scope="col">${this.t('fundDate')}</th>
@@ -321,7 +325,7 @@ export class MendFundMeter extends MendElement {
             </tr>`,
           )}
         </tbody>
-      </table>
+      </table></div>
       <table part="totals-table" class="table">
         <caption>${this.t('fundTotals')}</caption>
         <thead>
