@@ -85,8 +85,8 @@ export class HostSession extends EventTarget {
         return outboxFor(this.host, typeof scope === 'string' && scope ? scope : 'default');
       },
       (error: unknown) => {
-        this.#outbox = null;
-        throw error;
+        this.#outbox = null; // a failed chunk load may succeed on retry
+        throw new HostError('unavailable', 'Could not load the write path.', { cause: error });
       },
     ));
   }

@@ -3,6 +3,8 @@
 import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { RecoveryRecord, SpendRequest, SpendResult } from '../../src/adapter/host-adapter.js';
 import { MemoryAdapter, type MemoryOptions } from '../../src/adapter/memory-adapter.js';
+import { sessionFor } from '../../src/adapter/session.js';
+import { HostError } from '../../src/adapter/errors.js';
 import { baggageFor } from '../../src/controllers/baggage.js';
 import type { Fund, Incident, Interaction } from '../../src/core/model.js';
 import '../../src/define/offer-picker.js';
@@ -336,6 +338,29 @@ describe('<mend-offer-picker> with a host: confirm', () => {
     expect(record.accepted).to.equal(false);
     expect(record.strategy).to.equal(detail.strategy);
     expect(spends(w).length).to.equal(0);
+  });
+
+  it('when the recovery cannot be stored after the spend went through, Confirm again replays that spend, never a second one', async () => {
+    const w = world({ severity: 'high' });
+    const el = await mount(w);
+    await choose(el, 'Goodwill credit');
+    const session = sessionFor(w.adapter);
+    const open = session.openOutbox.bind(session);
+    let fail = true;
+    // Not retryable, even: the money went out, so the next Confirm must replay the same spend.
+    const refusal = new HostError('invalid_request', 'This device could not store the write.', { retryable: false });
+    session.openOutbox = () => (fail ? Promise.reject(refusal) : open());
+    confirmButton(el).click();
+    await waitUntil(() => text($(el, '[part~="message"]')).includes('The spend from the fund went through, but the recovery is not recorded yet'), 'the failure is shown');
+    fail = false;
+    expect(spends(w).length).to.equal(1);
+    expect(records(w).length).to.equal(0);
+    confirmButton(el).click();
+    await waitUntil(() => text($(el, '[part~="message"]')) === 'Recovery recorded.', 'the retry records it');
+    await waitUntil(() => records(w).length === 1, 'the record is delivered');
+    expect(new Set(spends(w).map((r) => (r.payload as SpendRequest).idempotencyKey)).size, 'spend keys').to.equal(1);
+    const fund = await w.adapter.getFund(w.agentId);
+    expect(fund.ledger.filter((e) => e.interactionId === w.interaction.id), 'ledger entries').to.have.length(1);
   });
 
   it('a failure the host reports is shown, nothing is recorded, and the agent can try again', async () => {

@@ -40,6 +40,7 @@ const localStrings = {
   offerDeclined: 'Recorded: the customer declined.',
   offerAccepted: 'Accepted.',
   offerFailed: 'Could not complete: {message}',
+  offerNotRecorded: 'The spend from the fund went through, but the recovery is not recorded yet: {message} Confirm again to record it; nothing is spent twice.',
   offerBusy: 'Working…',
   offerRaised: 'Raised from {severity}',
   offerTotal: 'Total {amount}',
@@ -518,6 +519,7 @@ export class MendOfferPicker extends MendElement {
     const severity = this.#rec?.severity ?? this.#baseSeverity;
     const at = new Date().toISOString();
     const seen = this.#fund;
+    let spent = false;
     try {
       let spend: SpendResult | undefined;
       const comp = this.#comp ? this.#policy?.offers.find((o) => o.id === this.#comp) : undefined;
@@ -556,6 +558,7 @@ export class MendOfferPicker extends MendElement {
           this.#say('danger', this.t('offerRejected', { message: spend.message ?? '' }).trim());
           return;
         }
+        spent = true;
       }
       if (session.host.can('recordRecovery')) {
         await (await session.openOutbox()).enqueue('recordRecovery', {
@@ -580,9 +583,15 @@ export class MendOfferPicker extends MendElement {
       );
     } catch (error) {
       const e = toHostError(error);
-      // A retryable failure keeps the keys: the next click replays the same intent.
-      if (!e.retryable) this.#intent = null;
-      this.#say('danger', this.t('offerFailed', { message: e.message }));
+      if (spent) {
+        // The spend went through but the recovery is not stored: keep both keys, whatever the error, so
+        // the next Confirm replays the same spend (the host applies it once) and records it.
+        this.#say('danger', this.t('offerNotRecorded', { message: e.message }));
+      } else {
+        // A retryable failure keeps the keys: the next click replays the same intent.
+        if (!e.retryable) this.#intent = null;
+        this.#say('danger', this.t('offerFailed', { message: e.message }));
+      }
     } finally {
       this.#busy = false;
       this.requestUpdate();
