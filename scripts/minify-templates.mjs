@@ -2,8 +2,9 @@
 // own sources: the indentation that makes them readable in the editor ships in every consumer's
 // bundle otherwise. It only touches the literal parts between `${…}`, found with the TypeScript
 // parser (never by regex over code), and only in ways that cannot change what renders:
-// - css: comments go, whitespace runs become one space, and the space beside `{ } ; ,` goes.
-//   The space before `:` stays (`a :hover` and `a:hover` are different selectors).
+// - css: comments go, whitespace runs become one space, and the space beside `{ } ; ,` goes, as
+//   do a rule's last `;` and the 0 of `0.7`. The space before `:` stays (`a :hover` and `a:hover`
+//   are different selectors).
 // - html: a whitespace run that holds a line break becomes one space (so `</b>\n  <i>` still
 //   renders the space between them); the line breaks at the very start and end of a template go.
 import { readFile } from 'node:fs/promises';
@@ -14,7 +15,10 @@ export function minifyCss(text) {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
-    .replace(/:\s+/g, ':');
+    .replace(/:\s+/g, ':')
+    .replace(/\s+!important/g, '!important')
+    .replace(/;}/g, '}')
+    .replace(/(^|[^\w.-])0\.(\d)/g, '$1.$2');
 }
 
 export function minifyHtml(text, first, last) {
