@@ -1,9 +1,70 @@
-// Generates docs/api.md (the API reference) and docs/theming.md (every token, component custom
-// property and part) from custom-elements.json and src/base/styles.ts. Run `npm run docs`;
-// `npm test` fails when the committed docs are out of date.
+// Generates docs/api.md (the API reference), docs/theming.md (every token, component custom
+// property and part) and docs/strings.md (every replaceable string, reason and talking point) from
+// custom-elements.json, src/base/styles.ts and the sources. Run `npm run docs`; `npm test` fails
+// when the committed docs are out of date.
 import { execSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import ts from 'typescript';
 import { root } from './ensure.mjs';
+
+/** Every `reason('R4', 'code', text, { facts })` and talking-point `point('behaviour', 'code', text)` call in src/core. */
+function coreCodes() {
+  const reasons = [];
+  const points = [];
+  for (const name of readdirSync(`${root}/src/core`).filter((f) => f.endsWith('.ts')).sort()) {
+    const file = ts.createSourceFile(name, readFileSync(`${root}/src/core/${name}`, 'utf8'), ts.ScriptTarget.Latest, true);
+    // The facts: an object literal, or a `const` of one declared in an enclosing function.
+    const factsOf = (node) => {
+      if (!node) return [];
+      if (ts.isObjectLiteralExpression(node)) return node.properties.map((p) => p.name?.getText(file)).filter(Boolean);
+      if (!ts.isIdentifier(node)) return [];
+      for (let scope = node.parent; scope; scope = scope.parent) {
+        if (!ts.isFunctionLike(scope)) continue;
+        let found = [];
+        const find = (n) => {
+          if (ts.isVariableDeclaration(n) && n.name.getText(file) === node.text && n.initializer) found = factsOf(n.initializer);
+          else ts.forEachChild(n, find);
+        };
+        find(scope);
+        return found;
+      }
+      return [];
+    };
+    // A code: a string, or either string of a condition.
+    const codesOf = (node) =>
+      ts.isStringLiteral(node) ? [node.text] : ts.isConditionalExpression(node) ? [...codesOf(node.whenTrue), ...codesOf(node.whenFalse)] : [];
+    const visit = (node) => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length >= 3) {
+        const [first, code, , facts] = node.arguments;
+        if (node.expression.text === 'reason' && ts.isStringLiteral(first)) {
+          for (const c of codesOf(code)) reasons.push({ code: c, rule: first.text, facts: factsOf(facts), file: name });
+        }
+        if (node.expression.text === 'point' && ts.isStringLiteral(first) && ts.isStringLiteral(code)) points.push({ code: code.text, behaviour: first.text });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  }
+  return { reasons, points };
+}
+
+/** The `key: 'English'` pairs of an object literal assigned to `name` in a source file. */
+function stringsOf(path, name) {
+  const file = ts.createSourceFile(path, readFileSync(`${root}/${path}`, 'utf8'), ts.ScriptTarget.Latest, true);
+  const pairs = [];
+  const visit = (node) => {
+    if (ts.isVariableDeclaration(node) && node.name.getText(file) === name && node.initializer) {
+      let init = node.initializer;
+      while (ts.isAsExpression(init) || ts.isSatisfiesExpression?.(init)) init = init.expression;
+      if (ts.isObjectLiteralExpression(init)) {
+        for (const p of init.properties) if (ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer)) pairs.push([p.name.getText(file).replace(/^'|'$/g, ''), p.initializer.text]);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return pairs;
+}
 
 export function generateDocs() {
   execSync('npx cem analyze --config custom-elements-manifest.config.mjs --quiet', { cwd: root, stdio: 'ignore' });
@@ -60,8 +121,8 @@ every widget state is tested with axe against the defaults and the example theme
 
 Layouts use logical properties only, so \`dir="rtl"\` on any ancestor mirrors them. Every
 user-visible string can be replaced through \`<mend-host .strings=\${{ ... }}>\` or a widget's own
-\`strings\` property: the shared keys are in \`src/base/strings.ts\`, each widget's own in its class's
-\`localStrings\` (e.g. \`MendFundMeter.localStrings\`); dates and money follow the locale.
+\`strings\` property: every key, reason and talking point is listed in [strings.md](strings.md); dates
+and money follow the locale.
 
 ## Global tokens
 
@@ -70,14 +131,62 @@ ${table(['token', 'default (light, dark)'], tokens.map(([t, d]) => [`\`${t}\``, 
   for (const el of elements) {
     theming += `\n## \`<${el.tagName}>\`\n\n### Custom properties\n\n${table(['property', 'default', 'description'], (el.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.default ?? '', p.description]))}\n\n### Parts\n\n${table(['part', 'description'], (el.cssParts ?? []).map((p) => [`\`${p.name}\``, p.description]))}\n`;
   }
-  return { api, theming };
+  const strings = [
+    ['Shared by every widget', 'src/base/strings.ts', 'defaultStrings'],
+    ['`<mend-baggage-banner>`', 'src/components/baggage-banner/baggage-banner.ts', 'bannerStrings'],
+    ['`<mend-offer-picker>`', 'src/components/offer-picker/offer-picker.ts', 'localStrings'],
+    ['`<mend-fund-meter>`', 'src/components/fund-meter/fund-meter.ts', 'fundMeterStrings'],
+    ['`<mend-root-cause-logger>`', 'src/components/root-cause-logger/root-cause-logger.ts', 'rootCauseLoggerStrings'],
+  ];
+  const { reasons, points } = coreCodes();
+  const seen = new Set();
+  const uniqueReasons = reasons.filter((r) => (seen.has(r.code) ? false : seen.add(r.code)));
+  let stringsDoc = `# Strings
+
+Generated by \`npm run docs\` from the sources. Do not edit by hand.
+
+Every string a widget shows can be replaced, for another language or another tone: pass an object
+to \`<mend-host .strings=\${{ ... }}>\` (every widget inside) or to one widget's \`strings\`
+property (that widget only; it wins over the host's). Placeholders are \`{name}\`; what fills them
+is always text, never markup. Dates and money follow the \`locale\`, whatever the words.
+
+\`\`\`js
+host.strings = {
+  retry: 'Erneut versuchen',
+  baggageAcknowledge: 'Bestätigen',
+  'reason.unresolved_recent': '{count} ungelöste Vorfälle in {days} Tagen',
+  'talk.own_open': 'Der Vorgang ist noch offen; ich kümmere mich jetzt darum.',
+};
+\`\`\`
+`;
+  for (const [title, path, name] of strings) {
+    stringsDoc += `\n## ${title}\n\n${table(['key', 'English'], stringsOf(path, name).map(([k, v]) => [`\`${k}\``, v]))}\n`;
+  }
+  stringsDoc += `
+## Reasons: \`reason.<code>\`
+
+The core's decisions explain themselves with reasons (\`{ rule, code, facts, text }\`); the widgets
+show \`text\`, the English default, unless the strings have \`reason.<code>\`, which is filled with the
+reason's facts. Amounts among the facts (\`amount\`, \`authority\`, \`cap\`, \`limit\`, \`remaining\`,
+\`threshold\`) are shown in the fund's currency; counts and days are numbers.
+
+${table(['key', 'rule', 'facts (placeholders)'], uniqueReasons.map((r) => [`\`reason.${r.code}\``, r.rule, r.facts.map((f) => `\`{${f}}\``).join(' ')]))}
+
+## Talking points: \`talk.<code>\`
+
+What the banner suggests the agent say (R4: acknowledge, take ownership, be transparent). Facts:
+\`{category}\` (of the incident), \`{days}\` (how many days ago), \`{remedy}\` (the last one given).
+
+${table(['key', 'behaviour'], points.map((p) => [`\`talk.${p.code}\``, p.behaviour]))}
+`;
+  return { api, theming, strings: stringsDoc };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { api, theming } = generateDocs();
+  const { api, theming, strings } = generateDocs();
   const check = process.argv.includes('--check');
   const stale = [];
-  for (const [file, text] of [['docs/api.md', api], ['docs/theming.md', theming]]) {
+  for (const [file, text] of [['docs/api.md', api], ['docs/theming.md', theming], ['docs/strings.md', strings]]) {
     const path = `${root}/${file}`;
     let current = '';
     try {

@@ -11,6 +11,9 @@ import { HostController } from '../controllers/host-controller.js';
 import { defaultStrings, fill, type MendStrings, type StringKey } from './strings.js';
 import { baseStyles, tokens } from './styles.js';
 
+/** Facts of the core's reasons that are amounts (integer minor units). */
+const MONEY_FACTS = new Set(['amount', 'authority', 'cap', 'limit', 'remaining', 'threshold']);
+
 type DetailOf<K extends keyof GlobalEventHandlersEventMap> =
   GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
 
@@ -65,10 +68,34 @@ export class MendElement extends LitElement {
    * `<mend-host>`'s, then the widget's own defaults, then the shared defaults.
    */
   protected t(key: StringKey | (string & {}), values?: Record<string, string | number>): string {
-    const replaced = (this.strings as Record<string, string> | undefined)?.[key] ??
-      (this.hostController.settings.strings as Record<string, string> | undefined)?.[key];
     const own = (this.constructor as typeof MendElement).localStrings[key];
-    return fill(replaced ?? own ?? (defaultStrings as Record<string, string>)[key] ?? key, values);
+    return fill(this.#replaced(key) ?? own ?? (defaultStrings as Record<string, string>)[key] ?? key, values);
+  }
+
+  /**
+   * A core reason or talking point in words: the page's replacement string `reason.<code>` (or
+   * `talk.<code>`) filled with the item's facts, otherwise the core's English text. Facts named in
+   * `money` are integer minor units, shown through `format`.
+   */
+  protected words(
+    item: { code: string; text: string; facts?: Readonly<Record<string, string | number | boolean>> },
+    kind: 'reason' | 'talk' = 'reason',
+    format?: (minor: number) => string,
+  ): string {
+    const replaced = this.#replaced(`${kind}.${item.code}`);
+    if (replaced === undefined) return item.text;
+    const values: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(item.facts ?? {})) {
+      values[name] = format && typeof value === 'number' && MONEY_FACTS.has(name) ? format(value) : String(value);
+    }
+    return fill(replaced, values);
+  }
+
+  #replaced(key: string): string | undefined {
+    return (
+      (this.strings as Record<string, string> | undefined)?.[key] ??
+      (this.hostController.settings.strings as Record<string, string> | undefined)?.[key]
+    );
   }
 
   /** Fire a composed, bubbling event declared in GlobalEventHandlersEventMap. */

@@ -33,6 +33,10 @@ export type TalkingBehaviour = (typeof TALKING_BEHAVIOURS)[number];
 
 export interface TalkingPoint {
   behaviour: TalkingBehaviour;
+  /** Stable code a widget can translate (string key `talk.<code>`), e.g. `own_open`. */
+  code: string;
+  /** The facts the words use: `category`, `days` (whole days ago), `remedy`. */
+  facts: Record<string, string | number>;
   /** Words the agent may say, in the first person ("I"), never blaming the customer (R11). */
   text: string;
   incidentId?: string;
@@ -218,27 +222,18 @@ export function assessBaggage(incidents: readonly Incident[], now: Date | number
  * They name the category, not the customer's own words, so that they read as the agent's speech.
  */
 function talkingPoints(s: Scored, days: number, lastRemedy: RemedyGiven | undefined): TalkingPoint[] {
-  const id = s.incident.id;
-  const what = `the ${s.incident.category.trim() || 'earlier'} problem`;
+  const incidentId = s.incident.id;
+  const category = s.incident.category.trim();
+  const remedy = lastRemedy?.label.trim() ?? '';
+  const facts = { category, days: Math.floor(Math.max(0, days)), remedy };
+  const point = (behaviour: TalkingBehaviour, code: string, text: string): TalkingPoint => ({ behaviour, code, facts, text, incidentId });
   return [
-    {
-      behaviour: 'acknowledge',
-      text: `I can see you had ${what} ${ago(days)}, and I'm sorry. I can hear how frustrating that has been.`,
-      incidentId: id,
-    },
-    {
-      behaviour: 'own',
-      text: s.incident.resolved
-        ? "That should not have happened, and I'm going to make sure today goes right."
-        : "That issue is still open. I'm taking responsibility for it now and I'll see it through.",
-      incidentId: id,
-    },
-    {
-      behaviour: 'transparent',
-      text: lastRemedy
-        ? `Last time we offered ${lastRemedy.label.trim()}. I'll tell you exactly what I can do today and what happens next.`
-        : "I'll tell you exactly what happened, what I can do today and what happens next.",
-      incidentId: id,
-    },
+    point('acknowledge', 'acknowledge', `I can see you had the ${category || 'earlier'} problem ${ago(days)}, and I'm sorry. I can hear how frustrating that has been.`),
+    s.incident.resolved
+      ? point('own', 'own_resolved', "That should not have happened, and I'm going to make sure today goes right.")
+      : point('own', 'own_open', "That issue is still open. I'm taking responsibility for it now and I'll see it through."),
+    remedy
+      ? point('transparent', 'transparent_remedy', `Last time we offered ${remedy}. I'll tell you exactly what I can do today and what happens next.`)
+      : point('transparent', 'transparent', "I'll tell you exactly what happened, what I can do today and what happens next."),
   ];
 }

@@ -244,6 +244,26 @@ describe('<mend-baggage-banner> from plain properties (no adapter)', () => {
     expect(text(part(el, 'acknowledge'))).to.equal('Bestätigen');
   });
 
+  it('the reasons and talking points take replacement strings by code, filled with their facts', async () => {
+    const el = await fixture<MendBaggageBanner>(html`<mend-baggage-banner
+      .strings=${{
+        'reason.unresolved_recent': '{count} ungelöster Vorfall in {days} Tagen',
+        'talk.acknowledge': 'Ich sehe, dass Sie vor {days} Tagen ein Problem ({category}) hatten. Das tut mir leid.',
+        'talk.own_open': 'Der Vorgang ist noch offen; ich kümmere mich jetzt darum.',
+      }}
+      .incidents=${heavyIncidents()}
+      .now=${NOW}
+    ></mend-baggage-banner>`);
+    const reasons = [...part(el, 'reasons').querySelectorAll('li')].map(text);
+    expect(reasons).to.include('1 ungelöster Vorfall in 90 Tagen');
+    const points = parts(el, 'talking-point').map(text);
+    expect(points[0]).to.equal('Acknowledge: Ich sehe, dass Sie vor 10 Tagen ein Problem (Damaged item) hatten. Das tut mir leid.');
+    expect(points[1]).to.equal('Take ownership: Der Vorgang ist noch offen; ich kümmere mich jetzt darum.');
+    // A code without a replacement keeps the core's English.
+    expect(reasons.some((r) => r.startsWith('rated 1 of 5'))).to.equal(true);
+    expect(points[2]).to.match(/^Be transparent: Last time we offered /);
+  });
+
   it('right-to-left: the level stripe follows the inline start', async () => {
     const root = await mountTemplate(html`<div dir="rtl">
       <mend-baggage-banner .incidents=${heavyIncidents()} .now=${NOW}></mend-baggage-banner>

@@ -100,6 +100,9 @@ describe('baggage: R4 customer baggage', () => {
     expect(a.talkingPoints.map((t) => t.behaviour)).to.have.members(['acknowledge', 'own', 'transparent']);
     expect(a.talkingPoints[0]!.text).to.contain('billing error');
     expect(a.talkingPoints.every((t) => t.incidentId === a.notable[0]!.id)).to.equal(true);
+    // Each has a code and facts, so a widget can say it in another language.
+    expect(a.talkingPoints.map((t) => t.code)).to.deep.equal(['acknowledge', 'own_open', 'transparent']);
+    expect(a.talkingPoints[0]!.facts).to.deep.equal({ category: 'billing error', days: 12, remedy: '' });
   });
 
   it('R11: talking points take ownership in the first person and never blame the customer', () => {

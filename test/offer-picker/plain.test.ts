@@ -210,6 +210,15 @@ describe('<mend-offer-picker>: the fund (R6, R7)', () => {
     expect(text($(el, '[part~="approval"]'))).to.contain('left in your fund');
   });
 
+  it('a reason takes a replacement string by its code, with its amounts in the fund currency', async () => {
+    const el = await picker({ fund: makeFund({ spent: 18000 }) });
+    el.strings = { 'reason.over_remaining': '{amount} ist mehr als die {remaining}, die noch im Topf sind.' };
+    radio(el, 'compensation', 'Larger goodwill credit').click();
+    await settle(el);
+    expect(text($(el, '[part~="approval"]'))).to.contain('$25.00 ist mehr als die $20.00, die noch im Topf sind.');
+    expect(text($(el, '[part~="approval"]'))).not.to.contain('left in your fund');
+  });
+
   it('an exhausted fund: Leaves $0.00, and any compensation needs approval', async () => {
     const el = await picker({ fund: makeFund({ spent: 20000 }) });
     expect(text($(el, '[part~="impact"]'))).to.equal('Leaves $0.00 of $200.00 this week.');

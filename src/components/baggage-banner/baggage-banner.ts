@@ -376,7 +376,8 @@ export class MendBaggageBanner extends MendElement {
       payload = { ...base, incidentIds };
       this.emit('mend-baggage-acknowledge', { interactionId: base.interactionId, customerId, incidentIds, idempotencyKey: key } satisfies BaggageAcknowledgeDetail);
     } else {
-      const reason = assessment.callback.reasons[0]?.text ?? this.t('baggageCallbackReason');
+      const said = assessment.callback.reasons[0];
+      const reason = said ? this.words(said) : this.t('baggageCallbackReason');
       payload = { ...base, reason };
       const detail: CallbackRequestDetail = { interactionId: base.interactionId, customerId, reason, idempotencyKey: key };
       if (assessment.callback.incidentId) detail.incidentId = assessment.callback.incidentId;
@@ -504,7 +505,7 @@ export class MendBaggageBanner extends MendElement {
     return html`
       ${a.reasons.length
         ? html`<ul part="reasons" class="reasons" aria-label=${this.t('baggageReasons')}>
-            ${a.reasons.map((r) => html`<li>${r.text}</li>`)}
+            ${a.reasons.map((r) => html`<li>${this.words(r)}</li>`)}
           </ul>`
         : nothing}
       ${a.notable.length
@@ -519,7 +520,7 @@ export class MendBaggageBanner extends MendElement {
             <ul part="talking-points" class="talk" aria-labelledby="talk-title">
               ${talk.map(
                 (p) => html`<li part="talking-point" data-behaviour=${p.behaviour}>
-                  <strong>${this.t(TALK_KEYS[p.behaviour])}:</strong> ${p.text}
+                  <strong>${this.t(TALK_KEYS[p.behaviour])}:</strong> ${this.words(p, 'talk')}
                 </li>`,
               )}
             </ul>
@@ -528,7 +529,7 @@ export class MendBaggageBanner extends MendElement {
       ${a.callback.recommended
         ? html`<p part="callback" class="callback">
             <strong>${this.t('baggageCallbackTitle')}:</strong>
-            ${a.callback.reasons[0]?.text ?? this.t('baggageCallbackReason')}
+            ${a.callback.reasons[0] ? this.words(a.callback.reasons[0]) : this.t('baggageCallbackReason')}
           </p>`
         : nothing}
       <div part="actions" class="actions">

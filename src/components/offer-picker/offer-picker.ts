@@ -10,6 +10,7 @@ import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Int
 import { formatMoney, parseMoney } from '../../core/money.js';
 import { authorityFor, checkBundle, DEFAULT_POLICY, recommend, type Bundle, type BundleCheck, type Recommendation } from '../../core/recovery.js';
 import type { OfferReactionDetail } from '../../events/offer-picker.js';
+import type { Reason } from '../../core/reasons.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
 
 /** Strings this widget adds to the shared set (replaceable through `strings` like the others). */
@@ -372,6 +373,11 @@ export class MendOfferPicker extends MendElement {
   #money(minor: number): string {
     return formatMoney(minor, this.#currency, this.resolvedLocale);
   }
+  /** A core reason in words (replaceable as `reason.<code>`), amounts in the fund's currency. */
+  #words(reason: Reason): string {
+    return this.words(reason, 'reason', (minor) => this.#money(minor));
+  }
+
 
   #amountMessage(error: string): string {
     const example = this.#money(1250);
@@ -399,7 +405,7 @@ export class MendOfferPicker extends MendElement {
       const apologyOnly = this.#chosen.every((o) => o.kind === 'apology');
       return {
         flags: { customError: true },
-        message: apologyOnly ? this.t('offerApologyOnly') : (check.reasons[0]?.text ?? this.t('offerApologyOnly')),
+        message: apologyOnly || !check.reasons[0] ? this.t('offerApologyOnly') : this.#words(check.reasons[0]),
       };
     }
     if (this.#decision?.status === 'refused') {
@@ -409,7 +415,7 @@ export class MendOfferPicker extends MendElement {
   }
 
   #reasonText(decision: SpendDecision): string {
-    return decision.reasons.map((r) => r.text).join(' ');
+    return decision.reasons.map((r) => this.#words(r)).join(' ');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -681,7 +687,7 @@ export class MendOfferPicker extends MendElement {
     const raised = rec.raised ? rec.reasons.filter((r) => r.rule === 'R4' || /baggage|raise/i.test(r.code)) : [];
     return html`<p part="severity">${this.t('offerSeverity', { severity: rec.severity })}
         ${rec.raised ? html`<span class="muted">(${this.t('offerRaised', { severity: rec.baseSeverity })})</span>` : nothing}</p>
-      ${raised.length ? html`<ul class="muted">${raised.map((r) => html`<li>${r.text}</li>`)}</ul>` : nothing}`;
+      ${raised.length ? html`<ul class="muted">${raised.map((r) => html`<li>${this.#words(r)}</li>`)}</ul>` : nothing}`;
   }
 
   #renderError(read: Read<unknown>): TemplateResult {
@@ -726,11 +732,12 @@ export class MendOfferPicker extends MendElement {
     const focusable = current || ids[0];
     // What every bundle shares is said once, above them; each bundle says only what is its own.
     const [first, ...others] = rec.bundles;
-    const shared = others.length ? first!.reasons.filter((r) => others.every((b) => b.reasons.some((x) => x.text === r.text))) : [];
-    const own = (bundle: Bundle) => bundle.reasons.filter((r) => !shared.some((x) => x.text === r.text));
+    const said = (bundle: Bundle) => bundle.reasons.map((r) => this.#words(r));
+    const shared = others.length ? said(first!).filter((text) => others.every((b) => said(b).includes(text))) : [];
+    const own = (bundle: Bundle) => said(bundle).filter((text) => !shared.includes(text));
     return html`<div part="bundles">
       <h3 id="bundles-title" class="legend">${this.t('offerRecommended')}</h3>
-      ${shared.length ? html`<p id="bundles-why" part="bundles-why" class="muted">${shared.map((r) => r.text).join(' ')}</p>` : nothing}
+      ${shared.length ? html`<p id="bundles-why" part="bundles-why" class="muted">${shared.join(' ')}</p>` : nothing}
       <div
         role="radiogroup"
         aria-labelledby="bundles-title"
@@ -757,8 +764,8 @@ export class MendOfferPicker extends MendElement {
           <span class="body">
             <span class="name" id="b${i}-name">${title}${bundle.total ? ` · ${this.#money(bundle.total)}` : ''}</span>
             <span id="b${i}-why" class="muted">
-              ${why.map((r) => r.text).join(' ')}
-              ${bundle.needsApproval ? html` <span class="tag">${this.t('offerNeedsApprovalTag')}:</span> ${bundle.approvalReasons.map((r) => r.text).join(' ')}` : nothing}
+              ${why.join(' ')}
+              ${bundle.needsApproval ? html` <span class="tag">${this.t('offerNeedsApprovalTag')}:</span> ${bundle.approvalReasons.map((r) => this.#words(r)).join(' ')}` : nothing}
             </span>
           </span>
         </div>`;
@@ -875,7 +882,7 @@ export class MendOfferPicker extends MendElement {
   #approvalText(): string {
     const d = this.#decision!;
     if ((this.#amount ?? 0) <= d.limit) return this.#reasonText(d);
-    const rest = d.reasons.filter((r) => r.code !== 'over_threshold' && r.code !== 'over_authority').map((r) => r.text);
+    const rest = d.reasons.filter((r) => r.code !== 'over_threshold' && r.code !== 'over_authority').map((r) => this.#words(r));
     return [this.t('offerNeedsApproval', { limit: this.#money(d.limit) }), ...rest].join(' ');
   }
 
