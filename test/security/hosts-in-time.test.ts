@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import { HostError } from '../../src/adapter/errors.js';
+import { loadSchemas } from '../../src/adapter/guard.js';
 import type { CallOptions, SpendRequest } from '../../src/adapter/host-adapter.js';
 import { MemoryAdapter, type MemoryMethod } from '../../src/adapter/memory-adapter.js';
 import type { Incident, Interaction } from '../../src/core/model.js';
@@ -36,6 +37,13 @@ const LOADING: Record<WidgetTag, (el: HTMLElement) => unknown> = {
   'mend-root-cause-logger': (el) => /Loading/.test(text(el.shadowRoot)),
 };
 
+// The chunks widgets load on first use (the validation, the write path) are loaded once here, so
+// no time limit below includes compiling them on a busy machine.
+before(async () => {
+  await loadSchemas();
+  await import('../../src/adapter/outbox.js');
+});
+
 describe('a host that never answers', () => {
   const cases: Array<[WidgetTag, MemoryMethod]> = [
     ['mend-baggage-banner', 'getContext'],
@@ -65,11 +73,11 @@ describe('a host that never answers', () => {
       // (The picker previews the policy's recommendations while the context loads: no placeholder then.)
       if (!(tag === 'mend-offer-picker' && method === 'getContext')) expect(LOADING[tag](el), 'shows loading first').to.be.ok;
       expect(errorWithRetry(el), 'no error before the time-out').to.equal(null);
-      await until(() => errorWithRetry(el), 'a time-out error', 1500);
+      await until(() => errorWithRetry(el), 'a time-out error', 5000);
       expect(text(errorWithRetry(el)!.region)).to.match(/did not answer/);
       w.adapter.restore(method);
       errorWithRetry(el)!.retry.click();
-      await until(() => READY[tag](el), 'ready after Retry', 1500);
+      await until(() => READY[tag](el), 'ready after Retry', 5000);
       expect(t.release().errors).to.deep.equal([]);
     });
   }
