@@ -139,6 +139,8 @@ ${table(['token', 'default (light, dark)'], tokens.map(([t, d]) => [`\`${t}\``, 
     ['`<mend-root-cause-logger>`', 'src/components/root-cause-logger/root-cause-logger.ts', 'rootCauseLoggerStrings'],
   ];
   const { reasons, points } = coreCodes();
+  const errors = readFileSync(`${root}/src/adapter/errors.ts`, 'utf8').match(/HOST_ERROR_CODES = \[([^\]]*)\]/)[1];
+  const HOST_ERROR_CODES = [...errors.matchAll(/'(\w+)'/g)].map((m) => `\`${m[1]}\``).join(', ');
   const seen = new Set();
   const uniqueReasons = reasons.filter((r) => (seen.has(r.code) ? false : seen.add(r.code)));
   let stringsDoc = `# Strings
@@ -171,6 +173,29 @@ reason's facts. Amounts among the facts (\`amount\`, \`authority\`, \`cap\`, \`l
 \`threshold\`) are shown in the fund's currency; counts and days are numbers.
 
 ${table(['key', 'rule', 'facts (placeholders)'], uniqueReasons.map((r) => [`\`reason.${r.code}\``, r.rule, r.facts.map((f) => `\`{${f}}\``).join(' ')]))}
+
+## Words for ids: \`severity.<id>\`, \`kind.<kind>\`, \`period.<period>\`, \`level.<level>\`, \`mode.<mode>\`, \`role.<role>\`
+
+Where a widget names an id of the policy or the core (a severity, a remedy kind, the fund's
+period, a baggage level, a rule's mode, an authority role), it shows the page's word for it, or the id
+itself. The same words fill the reasons' facts of that kind (\`{severity}\`, \`{from}\`, \`{to}\`,
+\`{as}\`, \`{kind}\`, \`{kinds}\`, \`{requires}\`, \`{missing}\`, \`{level}\`, \`{mode}\`, \`{role}\`);
+several are joined as the locale joins a list.
+
+| key | ids |
+| --- | --- |
+| \`severity.<id>\` | the policy's \`severities\` (default \`low\`, \`medium\`, \`high\`) |
+| \`kind.<kind>\` | \`apology\`, \`assistance\`, \`compensation\` |
+| \`period.<period>\` | \`day\`, \`week\`, \`month\`, \`quarter\` |
+| \`level.<level>\` | \`none\`, \`light\`, \`heavy\` |
+| \`mode.<mode>\` | \`all\`, \`any\` |
+| \`role.<role>\` | the policy's \`authority\` roles (default \`agent\`, \`lead\`) |
+
+## Errors: \`error.<code>\`
+
+What went wrong is the error's own message (the host's, or the adapter layer's English), unless the
+strings have \`error.<code>\` for its code; \`{message}\` in it is the original message.
+Codes: ${HOST_ERROR_CODES}.
 
 ## Talking points: \`talk.<code>\`
 

@@ -13,6 +13,20 @@ import { baseStyles, tokens } from './styles.js';
 
 /** Facts of the core's reasons that are amounts (integer minor units). */
 const MONEY_FACTS = new Set(['amount', 'authority', 'cap', 'limit', 'remaining', 'threshold']);
+/** Facts of the core's reasons that are ids with a word of their own (`+` joins several). */
+const TERM_FACTS: Record<string, string> = {
+  severity: 'severity',
+  from: 'severity',
+  to: 'severity',
+  as: 'severity',
+  kind: 'kind',
+  kinds: 'kind',
+  requires: 'kind',
+  missing: 'kind',
+  level: 'level',
+  mode: 'mode',
+  role: 'role',
+};
 
 type DetailOf<K extends keyof GlobalEventHandlersEventMap> =
   GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
@@ -86,9 +100,41 @@ export class MendElement extends LitElement {
     if (replaced === undefined) return item.text;
     const values: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(item.facts ?? {})) {
-      values[name] = format && typeof value === 'number' && MONEY_FACTS.has(name) ? format(value) : String(value);
+      const term = TERM_FACTS[name];
+      values[name] =
+        format && typeof value === 'number' && MONEY_FACTS.has(name)
+          ? format(value)
+          : term && typeof value === 'string'
+            ? this.#list(value.split('+').map((id) => this.term(term, id)))
+            : String(value);
     }
     return fill(replaced, values);
+  }
+
+  /**
+   * What went wrong, in words: the page's `error.<code>` string (with the original as `{message}`),
+   * otherwise the error's own message.
+   */
+  protected failure(error: { code?: string; message?: string } | null | undefined): string {
+    const message = error?.message ?? '';
+    const replaced = error?.code ? this.#replaced(`error.${error.code}`) : undefined;
+    return replaced === undefined ? message : fill(replaced, { message });
+  }
+
+  /**
+   * The word for an id of the policy or the core (`severity.high`, `kind.assistance`,
+   * `period.week`, `level.heavy`, `mode.all`, `role.agent`): the page's string, else the id.
+   */
+  protected term(kind: string, id: string): string {
+    return this.#replaced(`${kind}.${id}`) ?? id;
+  }
+
+  #list(items: string[]): string {
+    try {
+      return new Intl.ListFormat(this.resolvedLocale, { type: 'conjunction' }).format(items);
+    } catch {
+      return items.join(', ');
+    }
   }
 
   #replaced(key: string): string | undefined {

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { toHostError } from '../../adapter/errors.js';
 import type { HostWrites } from '../../adapter/host-adapter.js';
 import type { OutboxEntry } from '../../adapter/outbox.js';
 import { formatDate } from '../../base/format.js';
@@ -282,7 +283,7 @@ export class MendBaggageBanner extends MendElement {
         return {
           state: 'error',
           interactionId,
-          error: { text: this.t('baggageErrorContext', { message: context.error?.message ?? '' }), retry: context.retry },
+          error: { text: this.t('baggageErrorContext', { message: this.failure(context.error) }), retry: context.retry },
         };
       }
       if (!context.value) return { state: 'loading', interactionId };
@@ -296,7 +297,7 @@ export class MendBaggageBanner extends MendElement {
           state: 'error',
           interactionId,
           customer: this.customer ?? fallback,
-          error: { text: this.t('baggageErrorHistory', { message: read.error?.message ?? '' }), retry: read.retry },
+          error: { text: this.t('baggageErrorHistory', { message: this.failure(read.error) }), retry: read.retry },
         };
       }
       // The read is keyed to the active interaction's customer: never another customer's history.
@@ -339,7 +340,7 @@ export class MendBaggageBanner extends MendElement {
     if (entry) {
       if (entry.status === 'sent') return { status: 'done', text: this.t('sent') };
       if (entry.status === 'needs_attention') {
-        return { status: 'failed', text: this.t('needsAttention', { message: entry.lastError?.message ?? '' }) };
+        return { status: 'failed', text: this.t('needsAttention', { message: this.failure(entry.lastError) }) };
       }
       return { status: 'done', text: this.t('savedLocally') };
     }
@@ -362,7 +363,7 @@ export class MendBaggageBanner extends MendElement {
       // The host refused it: send the same write again (same key: the host applied nothing).
       await outbox.resend(key).then(
         () => this.#acts.set(key, { status: 'done' }),
-        (error: unknown) => this.#acts.set(key, { status: 'failed', message: (error as Error)?.message ?? String(error) }),
+        (error: unknown) => this.#acts.set(key, { status: 'failed', message: this.failure(toHostError(error)) }),
       );
       this.requestUpdate();
       return;
@@ -391,7 +392,7 @@ export class MendBaggageBanner extends MendElement {
       try {
         await (await session.openOutbox()).enqueue(kind, payload);
       } catch (error) {
-        act = { status: 'failed', message: (error as Error)?.message ?? String(error) };
+        act = { status: 'failed', message: this.failure(toHostError(error)) };
       }
     }
     this.#acts.set(key, act);
@@ -571,7 +572,7 @@ export class MendBaggageBanner extends MendElement {
     return html`<li part=${part} class="incident">
       <div part="incident-meta" class="meta">
         <time datetime=${String(incident.occurredAt ?? '')}>${formatDate(incident.occurredAt, locale)}</time>
-        <span>${this.t('baggageSeverity', { severity: String(incident.severity ?? '') })}</span>
+        <span>${this.t('baggageSeverity', { severity: this.term('severity', String(incident.severity ?? '')) })}</span>
         <span class=${incident.resolved ? 'resolved' : 'unresolved'}>
           <span aria-hidden="true">${incident.resolved ? '✓' : '!'}</span>
           ${incident.resolved ? this.t('baggageResolved') : this.t('baggageUnresolved')}

@@ -351,7 +351,7 @@ export class MendFundMeter extends MendElement {
     return html`<div part="error" class="error">
       <p>
         <svg class="shape" viewBox="0 0 16 16" aria-hidden="true">${SHAPES.exhausted}</svg>
-        ${this.t('errorPrefix', { message: read.error?.message ?? '' })}
+        ${this.t('errorPrefix', { message: this.failure(read.error) })}
       </p>
       <button part="retry" @click=${() => read.retry()}>${this.t('retry')}</button>
     </div>`;

@@ -531,7 +531,7 @@ export class MendOfferPicker extends MendElement {
       const comp = this.#comp ? this.#policy?.offers.find((o) => o.id === this.#comp) : undefined;
       if (comp && this.#amount) {
         const agentId = this.#ctx.value?.agent.id ?? seen?.agentId;
-        if (!seen || !agentId) throw new Error(this.#fundRead.error?.message ?? this.t('loading'));
+        if (!seen || !agentId) throw this.#fundRead.error ?? new Error(this.t('loading'));
         try {
           spend = await session.spend({
             idempotencyKey: intent.spendKey,
@@ -555,7 +555,7 @@ export class MendOfferPicker extends MendElement {
           const now = resource.state.value;
           const text = now
             ? this.t('offerFundChanged', { now: this.#money(remaining(now)), before: this.#money(remaining(seen)) })
-            : e.message;
+            : this.failure(e);
           this.#say('warning', this.t('offerConflict', { message: text }));
           return;
         }
@@ -592,11 +592,11 @@ export class MendOfferPicker extends MendElement {
       if (spent) {
         // The spend went through but the recovery is not stored: keep both keys, whatever the error, so
         // the next Confirm replays the same spend (the host applies it once) and records it.
-        this.#say('danger', this.t('offerNotRecorded', { message: e.message }));
+        this.#say('danger', this.t('offerNotRecorded', { message: this.failure(e) }));
       } else {
         // A retryable failure keeps the keys: the next click replays the same intent.
         if (!e.retryable) this.#intent = null;
-        this.#say('danger', this.t('offerFailed', { message: e.message }));
+        this.#say('danger', this.t('offerFailed', { message: this.failure(e) }));
       }
     } finally {
       this.#busy = false;
@@ -626,7 +626,7 @@ export class MendOfferPicker extends MendElement {
           strategy: detail.strategy,
         });
       } catch (error) {
-        this.#say('danger', this.t('offerFailed', { message: toHostError(error).message }));
+        this.#say('danger', this.t('offerFailed', { message: this.failure(toHostError(error)) }));
         return;
       } finally {
         this.#busy = false;
@@ -685,14 +685,14 @@ export class MendOfferPicker extends MendElement {
     const rec = this.#rec;
     if (!rec || this.#loading) return nothing;
     const raised = rec.raised ? rec.reasons.filter((r) => r.rule === 'R4' || /baggage|raise/i.test(r.code)) : [];
-    return html`<p part="severity">${this.t('offerSeverity', { severity: rec.severity })}
-        ${rec.raised ? html`<span class="muted">(${this.t('offerRaised', { severity: rec.baseSeverity })})</span>` : nothing}</p>
+    return html`<p part="severity">${this.t('offerSeverity', { severity: this.term('severity', rec.severity) })}
+        ${rec.raised ? html`<span class="muted">(${this.t('offerRaised', { severity: this.term('severity', rec.baseSeverity) })})</span>` : nothing}</p>
       ${raised.length ? html`<ul class="muted">${raised.map((r) => html`<li>${this.#words(r)}</li>`)}</ul>` : nothing}`;
   }
 
   #renderError(read: Read<unknown>): TemplateResult {
     return html`<div part="error" data-tone="danger" role="alert">
-      <span><span class="tag">${this.t('errorPrefix', { message: read.error?.message ?? '' })}</span></span>
+      <span><span class="tag">${this.t('errorPrefix', { message: this.failure(read.error) })}</span></span>
       <button part="retry" type="button" @click=${() => read.retry()}>${this.t('retry')}</button>
     </div>`;
   }
@@ -876,7 +876,7 @@ export class MendOfferPicker extends MendElement {
   #impactText(): string {
     const fund = this.#fund!;
     const left = this.#decision ? this.#decision.remainingAfter : remaining(fund);
-    return this.t('offerFundImpact', { remaining: this.#money(Math.max(0, left)), budget: this.#money(fund.budget), period: fund.period });
+    return this.t('offerFundImpact', { remaining: this.#money(Math.max(0, left)), budget: this.#money(fund.budget), period: this.term('period', fund.period) });
   }
 
   #approvalText(): string {

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { toHostError } from '../../adapter/errors.js';
 import type { RootCauseLog, WrapUpVerdict } from '../../adapter/host-adapter.js';
 import type { OutboxEntry } from '../../adapter/outbox.js';
 import type { Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
@@ -402,7 +403,7 @@ export class MendRootCauseLogger extends MendElement {
     const status = entry?.status ?? null;
     if (status !== this.#lastStatus) {
       if (this.#lastStatus && status === 'sent') this.announce(this.t('sent'));
-      if (status === 'needs_attention') this.announce(this.t('needsAttention', { message: entry!.lastError?.message ?? '' }));
+      if (status === 'needs_attention') this.announce(this.t('needsAttention', { message: this.failure(entry!.lastError) }));
       this.#lastStatus = status;
     }
     // Delivered: keep only the marker that it was logged (the text is at the host now).
@@ -624,7 +625,7 @@ export class MendRootCauseLogger extends MendElement {
       this.emit('mend-root-cause-log', log);
       this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
     } catch (error) {
-      this.saveError = this.t('rcSaveFailed', { message: (error as Error)?.message ?? String(error) });
+      this.saveError = this.t('rcSaveFailed', { message: this.failure(toHostError(error)) });
       this.announce(this.saveError);
     } finally {
       this.busy = false;
@@ -671,7 +672,7 @@ export class MendRootCauseLogger extends MendElement {
       if (read.status === 'unsupported') return html`<p id="cause-hint" part="quiet">${this.t('rcTaxonomyUnsupported')}</p>`;
       if (read.status === 'error')
         return html`<p id="cause-hint" part="error" class="inline">
-          ${this.t('errorPrefix', { message: read.error?.message ?? '' })}
+          ${this.t('errorPrefix', { message: this.failure(read.error) })}
           <button type="button" part="retry" @click=${() => read.retry()}>${this.t('retry')}</button>
         </p>`;
     }
@@ -709,7 +710,7 @@ export class MendRootCauseLogger extends MendElement {
         return html`<p part="status" data-status="sent">✓ ${this.t('sent')}</p>`;
       case 'needs_attention':
         return html`<p part="status" data-status="needs_attention" id="status-attention">
-          ⚠ ${this.t('needsAttention', { message: entry.lastError?.message ?? '' })}
+          ⚠ ${this.t('needsAttention', { message: this.failure(entry.lastError) })}
         </p>`;
       default:
         return html`<p part="status" data-status=${entry.status}>
@@ -738,7 +739,7 @@ export class MendRootCauseLogger extends MendElement {
         ? nothing
         : context
           ? html`<p part="error" class="inline" role="alert">
-              ${this.t('errorPrefix', { message: context.state.error?.message ?? '' })}
+              ${this.t('errorPrefix', { message: this.failure(context.state.error) })}
               <button type="button" part="retry" @click=${() => void context.reload()}>${this.t('retry')}</button>
             </p>`
           : html`<p part="quiet" aria-busy=${contextLoading ? 'true' : 'false'}>
