@@ -344,7 +344,7 @@ function instantHost(scope: string, received: Set<string>): HostAdapter {
   };
 }
 
-async function outbox({ runs = 5, warmup = 1, n = 1000 } = {}) {
+async function outbox({ runs = 9, warmup = 1, n = 1000 } = {}) {
   const durable: number[] = [];
   const floor: number[] = [];
   const putDelete: number[] = [];

@@ -119,7 +119,9 @@ export function* taxonomyIndexSteps(taxonomy: Taxonomy, slice = 2000): Generator
   for (const d of taxonomy.departments ?? []) if (!departments.has(d.id)) departments.set(d.id, d);
   const causes = taxonomy.causes ?? [];
   const size = Math.max(1, Math.floor(slice));
-  let entries: Entry[] = [];
+  // Sorted runs, merged as in a binary counter (a run merges with the one below it once it is as
+  // long), so the whole is O(n log n) like one sort; always the earlier run on the left (stable).
+  const runs: Entry[][] = [];
   const ids = new Map<string, Entry>();
   for (let from = 0; from < causes.length; from += size) {
     const run: Entry[] = causes.slice(from, from + size).map((cause) => {
@@ -132,9 +134,19 @@ export function* taxonomyIndexSteps(taxonomy: Taxonomy, slice = 2000): Generator
       const had = ids.get(e.cause.id);
       if (!had || byEntry(e, had) < 0) ids.set(e.cause.id, e);
     }
-    entries = merge(entries, run.sort(byEntry));
+    runs.push(run.sort(byEntry));
+    while (runs.length > 1 && runs[runs.length - 1]!.length >= runs[runs.length - 2]!.length) {
+      const right = runs.pop()!;
+      runs.push(merge(runs.pop()!, right));
+    }
     yield;
   }
+  while (runs.length > 1) {
+    const right = runs.pop()!;
+    runs.push(merge(runs.pop()!, right));
+    yield;
+  }
+  const entries = runs[0] ?? [];
   const S = MATCH_SCORES;
   const tiers = Object.values(S).sort((a, b) => b - a);
   // All haystacks in one string, in sorted order: one native indexOf scan finds the candidates.
