@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { demoSeed } from '../src/adapter/demo-data.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import '../src/index.js';
+import { de } from './locales/de.js';
 
 /**
  * `<mend-host>` with all four widgets on one in-memory host: the banner's baggage raises the
@@ -21,10 +22,12 @@ const meta = {
     },
   },
   render: ({ interaction, locale }) => {
+    // German words with a German locale: the example translation in stories/locales/de.ts.
+    const strings = locale.startsWith('de') ? de : undefined;
     const adapter = new MemoryAdapter(demoSeed());
     const active = demoSeed().interactions.find((i) => i.id === interaction) ?? null;
     adapter.setInteraction(active);
-    return html`<mend-host .adapter=${adapter} locale=${locale}>
+    return html`<mend-host .adapter=${adapter} locale=${locale} .strings=${strings}>
       <div class="mend-story-desk">
         <mend-fund-meter variant="compact"></mend-fund-meter>
         <mend-baggage-banner></mend-baggage-banner>
@@ -43,5 +46,8 @@ export const HeavyBaggage: Story = {};
 /** A first-time customer with a low-severity issue. */
 export const NoBaggage: Story = { args: { interaction: 'int-msg-1' } };
 
-/** The same desk in German: money and dates follow the locale. */
+/**
+ * The same desk in German: every word replaced through `<mend-host .strings>` (the example
+ * translation in `stories/locales/de.ts`), money and dates in the de-DE locale.
+ */
 export const German: Story = { args: { interaction: 'int-chat-1', locale: 'de-DE' } };

@@ -201,7 +201,7 @@ function makeBundle(offers: Offer[], apology: Offer, severity: Severity, input: 
   ];
   for (const o of offers) {
     if (o.kind === 'compensation' && !o.monetary) {
-      reasons.push(reason('R11', 'non_monetary', `${o.label}: the ideal resolution is not always money.`, { offerId: o.id }));
+      reasons.push(reason('R11', 'non_monetary', `${o.label}: the ideal resolution is not always money.`, { offerId: o.id, label: o.label }));
     }
   }
   return {
@@ -303,7 +303,7 @@ export function checkBundle(offers: readonly ChosenOffer[], input: { severity: S
   for (const c of offers) {
     const o = policy.offers.find((x) => x.id === c.offerId);
     if (o && !counts(o)) {
-      reasons.push(reason('R3', 'does_not_count', `${o.label} is a gesture that does not count as ${o.kind} by itself.`, { offerId: o.id, kind: o.kind }));
+      reasons.push(reason('R3', 'does_not_count', `${o.label} is a gesture that does not count as ${o.kind} by itself.`, { offerId: o.id, label: o.label, kind: o.kind }));
       continue;
     }
     present.add(o?.kind ?? c.kind);

@@ -12,6 +12,7 @@ import { MendOfferPicker } from '../../src/define/offer-picker.js';
 import { MendRootCauseLogger } from '../../src/define/root-cause-logger.js';
 import { demoSeed } from '../../src/adapter/demo-data.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import { de } from '../../stories/locales/de.js';
 import { makeFund } from '../helpers/fund.js';
 
 const DAY = 86_400_000;
@@ -24,15 +25,20 @@ const NOW = Date.parse('2026-11-23T12:00:00Z');
  */
 const english = [defaultStrings, MendBaggageBanner.localStrings, MendOfferPicker.localStrings, MendFundMeter.localStrings, MendRootCauseLogger.localStrings];
 const placeholders = new Set(english.flatMap((table) => Object.values(table).flatMap((v) => [...v.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))));
-const FACTS = ['count', 'days', 'score', 'of', 'severity', 'points', 'level', 'severeScore', 'amount', 'cap', 'threshold', 'role', 'authority', 'remaining', 'limit', 'as', 'from', 'to', 'kinds', 'kind', 'missing', 'mode', 'requires', 'department', 'windowDays', 'minutesOpen', 'limitMinutes', 'category', 'remedy'];
+const FACTS = ['label', 'count', 'days', 'score', 'of', 'severity', 'points', 'level', 'severeScore', 'amount', 'cap', 'threshold', 'role', 'authority', 'remaining', 'limit', 'as', 'from', 'to', 'kinds', 'kind', 'missing', 'mode', 'requires', 'department', 'windowDays', 'minutesOpen', 'limitMinutes', 'category', 'remedy'];
 for (const f of FACTS) placeholders.add(f);
 const every = [...placeholders].map((p) => `{${p}}`).join(' ');
 
+/** Every key the widgets asked for in the states below. */
+const asked = new Set<string>();
+
 /** Every key, whatever it is, answers «key» and every placeholder: the page's words in its own language. */
 const pseudo = new Proxy({} as Record<string, string>, {
-  // String keys are words (`retry`, `reason.over_cap`); Lit and the runtime probe others.
+  // String keys are words (`retry`, `reason.over_cap`); Lit and the runtime probe others (`then`,
+  // one-letter keys of static templates).
   get: (_, key) => {
-    if (typeof key !== 'string' || !/^[a-z][\w.]*$/i.test(key) || key === 'then' || key === 'toJSON') return undefined;
+    if (typeof key !== 'string' || !/^[a-z][\w.]+$/i.test(key) || key === 'then' || key === 'toJSON') return undefined;
+    asked.add(key);
     return key.startsWith('error.') ? `«${key}»` : `«${key}» ${every}`; // an error's own words, not the original message
   },
 });
@@ -211,5 +217,11 @@ describe('every user-visible string can be replaced (pseudo-localization)', () =
     await settle(el);
     expect(words(el).join(' ')).to.contain('«error.unavailable»');
     expect(leftovers(el)).to.deep.equal([]);
+  });
+
+  it('the example German translation (stories/locales/de.ts) has every key the widgets asked for', () => {
+    expect(asked.size, 'keys asked for above').to.be.greaterThan(100);
+    const missing = [...asked].filter((key) => !(key in de)).sort();
+    expect(missing).to.deep.equal([]);
   });
 });
