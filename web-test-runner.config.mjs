@@ -68,7 +68,10 @@ export default {
   reporters: [defaultReporter(), summaryReporter()],
   // Lit's dev-mode notice on every file is noise; every other browser log is shown.
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
-  concurrency: 2,
+  // One test file at a time. With two, pages of two files share the origin's IndexedDB, Web Locks
+  // and broadcast channels, and now and then a file's session never reported its end (all its tests
+  // passed, then nothing for 10 minutes). One at a time costs about 15 s on the whole suite.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
