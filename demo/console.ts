@@ -15,6 +15,7 @@ import '../src/define/fund-meter.js';
 import '../src/define/root-cause-logger.js';
 import { LocalAdapter } from '../src/adapter/local-adapter.js';
 import { toHostError } from '../src/adapter/errors.js';
+import { clearDrafts } from '../src/controllers/draft.js';
 import { sessionFor, type HostSession } from '../src/adapter/session.js';
 import type { Agent, Channel, Interaction } from '../src/core/model.js';
 import { describe, LOG_SIZE, LOGGED_EVENTS, type LogLine, type LoggedEvent } from './event-log.js';
@@ -60,8 +61,6 @@ const CHANNEL_ICONS: Record<Channel, TemplateResult> = {
   social: svg`<circle cx="8" cy="5" r="3"/><path d="M2 14.5c.6-3.2 3-5 6-5s5.4 1.8 6 5z"/>`,
   other: svg`<circle cx="8" cy="8" r="6"/>`,
 };
-
-const DRAFT_PREFIX = 'mend:draft:';
 
 /** The whole console, rendered into `target`. Create it with {@link mountDemo}. */
 export class DemoConsole {
@@ -289,7 +288,6 @@ export class DemoConsole {
     }
     const who = (id: string | null | undefined) => this.#interactions.find((i) => i.id === id)?.customerName ?? '';
     const text = describe(type, event.detail, who, this.#locale);
-    if (text === null) return;
     this.#log = [{ id: ++this.#logId, at: Date.now(), type, text }, ...this.#log].slice(0, LOG_SIZE);
     this.#render();
   }
@@ -491,13 +489,6 @@ export class DemoConsole {
 }
 
 /** Remove every widget draft (the logger's per-contact drafts) from localStorage. */
-function clearDrafts(): void {
-  try {
-    for (const key of Object.keys(localStorage)) if (key.startsWith(DRAFT_PREFIX)) localStorage.removeItem(key);
-  } catch {
-    /* no storage */
-  }
-}
 
 /** Render the console into `target` (default: `#app`). */
 export function mountDemo(target: HTMLElement, options: DemoOptions = {}): DemoConsole {

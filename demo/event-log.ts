@@ -31,15 +31,15 @@ export interface LogLine {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * One line for an event, or null when it is not worth a line (an outbox change that does not change
- * the number of writes waiting). `who` names the customer of an interaction id, when known.
+ * One line for an event (the console skips outbox changes that leave the number of waiting writes
+ * as it was). `who` names the customer of an interaction id, when known.
  */
 export function describe(
   type: LoggedEvent,
   detail: unknown,
   who: (interactionId: string | null | undefined) => string,
   locale: string,
-): string | null {
+): string {
   const d = (detail ?? {}) as Record<string, unknown>;
   const of = (id: unknown) => {
     const name = who(typeof id === 'string' ? id : null);

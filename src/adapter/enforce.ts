@@ -183,17 +183,22 @@ export class Crm {
 
   /** Write the seed unless the store already holds one (or always, with `force`: reset). */
   seed(seed: CrmSeed | (() => CrmSeed), force = false): Promise<boolean> {
-    const s = typeof seed === 'function' ? seed() : seed;
+    const build = () => (typeof seed === 'function' ? seed() : seed);
+    // First use: the seed is built only when the store holds none (not on every start).
+    if (!force) {
+      return this.store.transact(['meta'], ([meta]) => (meta ? { result: false } : { result: true, writes: seedRecords(build(), this.now()) }));
+    }
+    const s = build();
     const fundKeys = (s.funds ?? []).map((f) => K.fund(f.agentId));
-    return this.store.transact(['meta', ...fundKeys], ([meta, ...funds]) => {
-      if (meta && !force) return { result: false };
+    return this.store.transact(fundKeys, (funds) => {
       // A reset never reuses a fund version: every tab keeps only newer versions, so the seeded
       // fund must be newer than whatever it replaces.
+      const old = new Map(fundKeys.map((key, i) => [key, funds[i] as Fund | undefined]));
       const writes = seedRecords(s, this.now()).map(([key, value]): [string, unknown] => {
-        const old = funds[fundKeys.indexOf(key)] as Fund | undefined;
-        return old && key.startsWith('fund:') ? [key, { ...(value as Fund), version: Math.max((value as Fund).version, old.version + 1) }] : [key, value];
+        const before = old.get(key);
+        return before ? [key, { ...(value as Fund), version: Math.max((value as Fund).version, before.version + 1) }] : [key, value];
       });
-      return { result: true, clear: force, writes };
+      return { result: true, clear: true, writes };
     });
   }
 

@@ -54,7 +54,7 @@ export function isHostError(value: unknown): value is HostError {
   return value instanceof HostError || (value as { name?: unknown } | null)?.name === 'HostError';
 }
 
-function isErrorCode(value: unknown): value is HostErrorCode {
+export function isErrorCode(value: unknown): value is HostErrorCode {
   return typeof value === 'string' && (HOST_ERROR_CODES as readonly string[]).includes(value);
 }
 

@@ -14,7 +14,7 @@
 import type { Agent, CustomerHistory, Fund, HostContext, Interaction } from '../core/model.js';
 import { Crm, MapStore, type CrmSeed } from './enforce.js';
 import { HostEventHub } from './event-hub.js';
-import { HOST_ERROR_CODES, HostError, type HostErrorCode } from './errors.js';
+import { HostError, isErrorCode, type HostErrorCode } from './errors.js';
 import {
   CAPABILITIES,
   type BaggageAcknowledgement,
@@ -112,7 +112,7 @@ export interface ReceivedWrite {
 type Fault = { fail: unknown } | { malform: unknown };
 
 const asError = (e: unknown) =>
-  typeof e !== 'string' ? e : (HOST_ERROR_CODES as readonly string[]).includes(e) ? new HostError(e as HostErrorCode, `The host failed (${e}).`) : new Error(e);
+  typeof e !== 'string' ? e : isErrorCode(e) ? new HostError(e, `The host failed (${e}).`) : new Error(e);
 const aborted = () => new HostError('unavailable', 'The call was cancelled.', { retryable: false, details: { aborted: true } });
 const byId = <T>(list: T[] | Record<string, T> | undefined): T[] => (Array.isArray(list) ? list : Object.values(list ?? {}));
 
@@ -122,9 +122,9 @@ export class MemoryAdapter implements HostAdapter {
   readonly crm: Crm;
   /** Every write it applied, in order. */
   readonly received: ReceivedWrite[] = [];
-  /** Number of calls per method (including failed and held ones). */
   /** Each MemoryAdapter keeps its own durable outbox unless `options.storageScope` names a shared one. */
   readonly storageScope: string;
+  /** Number of calls per method (including failed and held ones). */
   readonly calls = Object.fromEntries(MEMORY_METHODS.map((m) => [m, 0])) as Record<MemoryMethod, number>;
 
   #context: HostContext;

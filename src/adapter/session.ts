@@ -50,7 +50,7 @@ export class HostSession extends EventTarget {
   #offs: Array<() => void> = [];
   #channel: BroadcastChannel | null = null;
   #spendRetries: number;
-  #outbox: Promise<Outbox> | null = null;
+  #outboxModule: Promise<typeof import('./outbox.js')> | null = null;
   #notify = () => this.dispatchEvent(new Event('change'));
 
   constructor(host: GuardedHost, options: SessionOptions = {}) {
@@ -79,16 +79,16 @@ export class HostSession extends EventTarget {
    * that only reads (the fund meter) never downloads it; a failed load is tried again next time.
    */
   openOutbox(): Promise<Outbox> {
-    return (this.#outbox ??= import('./outbox.js').then(
-      ({ outboxFor }) => {
-        const scope = this.host.adapter.storageScope;
-        return outboxFor(this.host, typeof scope === 'string' && scope ? scope : 'default');
-      },
-      (error: unknown) => {
-        this.#outbox = null; // a failed chunk load may succeed on retry
-        throw new HostError('unavailable', 'Could not load the write path.', { cause: error });
-      },
-    ));
+    // Only the module is cached here: outboxFor keeps the one outbox per host and scope (and makes
+    // a new one after a dispose).
+    const module = (this.#outboxModule ??= import('./outbox.js').catch((error: unknown) => {
+      this.#outboxModule = null; // a failed chunk load may succeed on retry
+      throw new HostError('unavailable', 'Could not load the write path.', { cause: error });
+    }));
+    return module.then(({ outboxFor }) => {
+      const scope = this.host.adapter.storageScope;
+      return outboxFor(this.host, typeof scope === 'string' && scope ? scope : 'default');
+    });
   }
 
   /** Number of attached widgets. */

@@ -20,3 +20,19 @@ export function formatDate(iso: unknown, locale: string, withTime = false): stri
   }
   return format.format(time);
 }
+
+const lists = new Map<string, Intl.ListFormat>();
+
+/** "a, b and c" as the locale joins a list (built once per locale; a bad locale falls back to en-US). */
+export function formatList(items: readonly string[], locale: string): string {
+  let format = lists.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.ListFormat(locale, { type: 'conjunction' });
+    } catch {
+      format = new Intl.ListFormat('en-US', { type: 'conjunction' });
+    }
+    lists.set(locale, format);
+  }
+  return format.format(items);
+}

@@ -8,6 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import type { HostAdapter } from '../adapter/host-adapter.js';
 import type { HostSession } from '../adapter/session.js';
 import { HostController } from '../controllers/host-controller.js';
+import { formatList } from './format.js';
 import { defaultStrings, fill, type MendStrings, type StringKey } from './strings.js';
 import { baseStyles, tokens } from './styles.js';
 
@@ -105,7 +106,7 @@ export class MendElement extends LitElement {
         format && typeof value === 'number' && MONEY_FACTS.has(name)
           ? format(value)
           : term && typeof value === 'string'
-            ? this.#list(value.split('+').map((id) => this.term(term, id)))
+            ? formatList(value.split('+').map((id) => this.term(term, id)), this.resolvedLocale)
             : String(value);
     }
     return fill(replaced, values);
@@ -127,14 +128,6 @@ export class MendElement extends LitElement {
    */
   protected term(kind: string, id: string): string {
     return this.#replaced(`${kind}.${id}`) ?? id;
-  }
-
-  #list(items: string[]): string {
-    try {
-      return new Intl.ListFormat(this.resolvedLocale, { type: 'conjunction' }).format(items);
-    } catch {
-      return items.join(', ');
-    }
   }
 
   #replaced(key: string): string | undefined {

@@ -34,6 +34,14 @@ function storage(): Storage | null {
 
 const memory = new Map<string, string>();
 
+/** Forget every widget's drafts on this device (the demo's reset): stored and in-memory ones. */
+export function clearDrafts(): void {
+  memory.clear();
+  const s = storage();
+  if (!s) return;
+  for (const key of Object.keys(s)) if (key.startsWith(PREFIX)) s.removeItem(key);
+}
+
 export interface DraftOptions {
   /** Drafts older than this are ignored and removed. Default 7 days. */
   maxAgeMs?: number;

@@ -162,12 +162,10 @@ export function approvalFor(total: number, input: Pick<RecommendInput, 'policy' 
   const { policy, fund } = input;
   const authority = input.role === undefined ? undefined : authorityFor(policy, input.role);
   const money = (m: number) => formatMoney(m, policy.currency, 'en-US');
-  if (fund && fund.currency !== policy.currency) {
-    return { needsApproval: true, refused: true, reasons: evaluateSpend(fund, total, authority, policy.currency).reasons };
-  }
   const none = reason('R6', 'no_authority', `No authority for role "${input.role ?? ''}" in this policy: money needs approval.`, { role: input.role ?? '', amount: total });
   if (fund) {
-    const d = evaluateSpend(fund, total, authority);
+    // Offers are priced in the policy's currency: a fund in another one refuses them (evaluateSpend).
+    const d = evaluateSpend(fund, total, authority, policy.currency);
     const reasons = input.role !== undefined && !authority && d.status !== 'refused' ? [none, ...(d.status === 'allowed' ? [] : d.reasons)] : d.reasons;
     if (d.status === 'allowed' && reasons === d.reasons) return { needsApproval: false, refused: false, reasons: [] };
     return { needsApproval: true, refused: d.status === 'refused', reasons };

@@ -47,8 +47,8 @@ const acks = (adapter: MemoryAdapter, key: string) =>
   adapter.received.filter((w) => (w.payload as { idempotencyKey?: string }).idempotencyKey === key);
 
 afterEach(async () => {
-  // One live outbox at a time: they share the page's durable store and lock.
-  for (const adapter of adapters.splice(0)) await outboxFor(guardHost(adapter)).dispose();
+  // Each adapter's own outbox (its storage scope), stopped so no test's writes outlive it.
+  for (const adapter of adapters.splice(0)) await outboxFor(guardHost(adapter), adapter.storageScope).dispose();
 });
 
 describe('<mend-baggage-banner> with a host adapter', () => {

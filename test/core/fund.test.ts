@@ -10,7 +10,7 @@ import {
   spendLimit,
   totalsByReason,
 } from '../../src/core/fund.js';
-import type { Fund, LedgerEntry } from '../../src/core/model.js';
+import type { LedgerEntry } from '../../src/core/model.js';
 import { makeFund } from '../helpers/fund.js';
 
 

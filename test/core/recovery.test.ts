@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { authorityFor, checkBundle, DEFAULT_POLICY, effectiveSeverity, recommend, type Bundle } from '../../src/core/recovery.js';
 import { remaining } from '../../src/core/fund.js';
-import type { ChosenOffer, Fund, RecoveryPolicy } from '../../src/core/model.js';
+import type { ChosenOffer, RecoveryPolicy } from '../../src/core/model.js';
 import { makeFund } from '../helpers/fund.js';
 
 const P = DEFAULT_POLICY;

@@ -1,9 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MendRootCauseLogger } from '../../src/define/root-cause-logger.js';
 import { generateTaxonomy } from '../../src/adapter/demo-data.js';
 import type { Taxonomy } from '../../src/core/model.js';
-import { $, $$, combo, newInteraction, plainLogger, POLICY, text, typeInto } from './helpers.js';
+import { $, $$, combo, newInteraction, plainLogger, text, typeInto } from './helpers.js';
 
 async function typed(el: MendRootCauseLogger, keys: string): Promise<void> {
   combo(el).focus();
@@ -136,12 +136,7 @@ describe('<mend-root-cause-logger> root-cause combobox (ARIA 1.2)', () => {
 
   it('lists at most 20 options over a 50,000-entry taxonomy, and builds its index once for every logger', async () => {
     const { taxonomy, reads } = counted(generateTaxonomy(50_000));
-    const mount = () =>
-      fixture<MendRootCauseLogger>(html`<mend-root-cause-logger
-        .taxonomy=${taxonomy}
-        .policy=${POLICY}
-        .interaction=${newInteraction()}
-      ></mend-root-cause-logger>`);
+    const mount = () => plainLogger(newInteraction(), { taxonomy, recurrence: [] });
     const el = await mount();
     for (const q of ['w', 'wa', 'war', 'ware', 'wareh', 'damaged', 'late carrier', 'zz']) {
       await typeInto(el, '#cause', q);

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { RootCauseLog } from '../../src/adapter/host-adapter.js';
 import { DEFAULT_POLICY } from '../../src/core/recovery.js';

@@ -208,16 +208,13 @@ describe('duplicate and missing events', () => {
 
 describe('writes never apply twice', () => {
   async function pickerWorld(adapter?: MemoryAdapter) {
-    const w = world();
-    const a =
-      adapter ??
-      w.adapter;
+    const a = adapter ?? world().adapter;
     const c = await mount(html`<mend-offer-picker .adapter=${a}></mend-offer-picker>`);
     const el = c.firstElementChild as HTMLElement;
     await until(() => READY['mend-offer-picker'](el), 'picker ready');
     q(el, '[part~="bundle"]')!.click();
     await settled(c);
-    return { el, adapter: a, w };
+    return { el, adapter: a };
   }
 
   it('picker: Confirm clicked three times while the spend answer is held spends and records once', async () => {

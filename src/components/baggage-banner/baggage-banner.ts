@@ -70,7 +70,6 @@ export const bannerStrings = {
   baggageAnnounce: '{level}: {customer}.',
   baggageNoRemedies: 'Nothing given yet',
 } as const;
-export type BannerStringKey = keyof typeof bannerStrings;
 
 type Write = 'acknowledgeBaggage' | 'requestCallback';
 interface Act {

@@ -102,7 +102,6 @@ export const fundMeterStyles = css`
   }
   .remaining {
     font-variant-numeric: tabular-nums;
-    unicode-bidi: plaintext;
   }
   .limits {
     padding: 0;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { toHostError } from '../../adapter/errors.js';
+import type { HostSession } from '../../adapter/session.js';
 import type { SpendResult } from '../../adapter/host-adapter.js';
 import { MendElement } from '../../base/mend-element.js';
 import { baggageFor } from '../../controllers/baggage.js';
@@ -182,6 +183,7 @@ export class MendOfferPicker extends MendElement {
   #message: Message | null = null;
   #intent: Intent | null = null;
   #declineKey: string | null = null;
+  #preloaded: HostSession | null = null;
   #lastInteraction: string | null = null;
   #lastStatus: string | undefined;
 
@@ -420,9 +422,13 @@ export class MendOfferPicker extends MendElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // The write path loads right after the first render, not at the first confirm.
+    // The write path loads right after the first render, not at the first confirm: once per session
+    // (a failed load is tried again at the next update).
     const session = this.session;
-    if (session?.host.can('recordRecovery')) session.openOutbox().catch(() => {});
+    if (session !== this.#preloaded && session?.host.can('recordRecovery')) {
+      this.#preloaded = session;
+      session.openOutbox().catch(() => (this.#preloaded = null));
+    }
     const chosen = this.#chosen;
     this.#internals.setFormValue(chosen.length ? JSON.stringify(chosen) : null, this.value);
     const invalid = this.#off ? null : this.#invalidity();
@@ -731,10 +737,9 @@ export class MendOfferPicker extends MendElement {
     const ids = rec.bundles.map((b) => b.id);
     const focusable = current || ids[0];
     // What every bundle shares is said once, above them; each bundle says only what is its own.
-    const [first, ...others] = rec.bundles;
-    const said = (bundle: Bundle) => bundle.reasons.map((r) => this.#words(r));
-    const shared = others.length ? said(first!).filter((text) => others.every((b) => said(b).includes(text))) : [];
-    const own = (bundle: Bundle) => said(bundle).filter((text) => !shared.includes(text));
+    const said = rec.bundles.map((bundle) => bundle.reasons.map((r) => this.#words(r)));
+    const [first, ...others] = said;
+    const shared = others.length ? first!.filter((text) => others.every((texts) => texts.includes(text))) : [];
     return html`<div part="bundles">
       <h3 id="bundles-title" class="legend">${this.t('offerRecommended')}</h3>
       ${shared.length ? html`<p id="bundles-why" part="bundles-why" class="muted">${shared.join(' ')}</p>` : nothing}
@@ -747,7 +752,7 @@ export class MendOfferPicker extends MendElement {
       ${rec.bundles.map((bundle, i) => {
         const checked = bundle.id === current;
         const title = bundle.offers.map((o) => o.label).join(' + ');
-        const why = own(bundle);
+        const why = said[i]!.filter((text) => !shared.includes(text));
         return html`<div
           part="bundle option"
           role="radio"

@@ -373,8 +373,7 @@ export class MendRootCauseLogger extends MendElement {
   #isLogged(id: string): boolean {
     const draft = id === this.#loadedFor ? this.draft : this.#drafts.read(this.#draftId(id));
     if (!draft?.savedId) return false;
-    const entry = this.#outbox.outbox?.entry(draft.savedId);
-    return entry?.status !== 'needs_attention';
+    return this.#entry(draft.savedId)?.status !== 'needs_attention';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
