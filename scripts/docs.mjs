@@ -265,7 +265,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     let current = '';
     try {
       current = readFileSync(path, 'utf8');
-    } catch {}
+    } catch {
+      // not written yet: generated below (or reported stale with --check)
+    }
     if (current === text) continue;
     if (check) stale.push(file);
     else writeFileSync(path, text);
