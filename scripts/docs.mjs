@@ -155,6 +155,11 @@ is always text, never markup. Dates and money follow the \`locale\`, whatever th
 language as an example: [\`stories/locales/de.ts\`](../stories/locales/de.ts), German, used by the
 German Storybook story and checked to cover every key the widgets ask for.
 
+Counts take the locale's plural forms: where a string is filled with a numeric \`{count}\`, the
+key's form for the locale's CLDR category (\`Intl.PluralRules\`: \`zero\`, \`one\`, \`two\`, \`few\`,
+\`many\`, \`other\`) is used when there is one, \`rcResults.one\` before \`rcResults\`. Supply exactly the
+forms your language has (Polish: \`.one\`, \`.few\`, \`.many\`), or one sentence for every count.
+
 \`\`\`js
 host.strings = {
   retry: 'Erneut versuchen',
