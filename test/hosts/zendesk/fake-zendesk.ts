@@ -100,8 +100,14 @@ export class FakeZendesk {
   #registered!: Promise<void>;
   #onRegistered!: () => void;
 
-  constructor(appOrigin = location.origin) {
-    this.appOrigin = appOrigin;
+  /** The app's installation settings (`client.metadata().settings`). */
+  settings: Record<string, unknown>;
+  readonly page: string;
+
+  constructor(options: { appOrigin?: string; page?: string; settings?: Record<string, unknown> } = {}) {
+    this.appOrigin = options.appOrigin ?? location.origin;
+    this.page = options.page ?? 'app.html';
+    this.settings = options.settings ?? {};
     this.reset();
     addEventListener('message', this.#onMessage);
     this.frame = document.createElement('iframe');
@@ -126,7 +132,7 @@ export class FakeZendesk {
   load(): Promise<void> {
     this.#registered = new Promise((r) => (this.#onRegistered = r));
     const query = `origin=${encodeURIComponent(location.origin)}&app_guid=g`;
-    this.frame.src = `${this.appOrigin}/test/hosts/zendesk/fixtures/app.html?${query}&at=${Date.now()}`;
+    this.frame.src = `${this.appOrigin}/test/hosts/zendesk/fixtures/${this.page}?${query}&at=${Date.now()}`;
     return this.ready();
   }
 
@@ -194,7 +200,7 @@ export class FakeZendesk {
     this.received.push(m);
     const key = typeof m.key === 'string' ? m.key : '';
     if (key === 'iframe.handshake') {
-      this.#post({ key: 'zaf.app.registered', message: { context: this.#context(), metadata: { appId: 1, installationId: 2, settings: {} } } });
+      this.#post({ key: 'zaf.app.registered', message: { context: this.#context(), metadata: { appId: 1, installationId: 2, settings: { title: 'Mend', ...this.settings } } } });
       this.#onRegistered();
     } else if (key.startsWith('iframe.on:') || key.startsWith('iframe.off:')) {
       const name = key.slice(key.indexOf(':') + 1);
