@@ -9,7 +9,7 @@
  * ```
  *
  * - Context: `client.context()` and `client.get('ticket.*', 'currentUser')`; the interaction is the ticket.
- * - Events: `app.activated`/`app.deactivated` and `ticket.requester.id.changed` → `interactionChanged`;
+ * - Events: `app.activated`/`app.deactivated` and a requester change → `interactionChanged`;
  *   `ticket.submit.done` with the ticket solved or closed → `interactionEnded`.
  * - History: the requester's tickets and their satisfaction ratings (Support API through
  *   `client.request`, the agent's own session), mapped by {@link ZendeskMapping}.
@@ -337,7 +337,10 @@ export class ZendeskAdapter implements HostAdapter {
       );
     };
     this.#zaf('app.activated', changed);
+    // Zendesk documents property events as `ticket.<path>.changed`; both paths of the requester are
+    // heard (an interaction changed twice is harmless: handlers tolerate duplicates).
     this.#zaf('ticket.requester.id.changed', changed);
+    this.#zaf('ticket.requester.changed', changed);
     this.#zaf('app.deactivated', () => this.#hub.emit('interactionChanged', { interaction: null }));
     this.#zaf('ticket.submit.done', () => {
       const ticketId = this.#ticketId;
