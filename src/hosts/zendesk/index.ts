@@ -22,7 +22,6 @@
  *   Mend service to provide.
  */
 import type { CustomerHistory, HostContext, Interaction } from '../../core/model.js';
-import { formatMoney } from '../../core/money.js';
 import { HostError } from '../../adapter/errors.js';
 import { HostEventHub } from '../../adapter/event-hub.js';
 import type { ComposeOptions } from '../../adapter/compose.js';
@@ -107,12 +106,21 @@ const TICKET_PATHS = ['ticket.id', 'ticket.requester', 'ticket.subject', 'ticket
 /** The line that makes a note findable by its idempotency key. */
 export const noteMarker = (kind: WriteKind, key: string) => `[mend ${kind} ${key}]`;
 
+/**
+ * An amount in minor units as the note shows it (`$15.00`). Not core's formatMoney: importing
+ * money.ts here splits it out of the chunk the widgets share and costs each widget entry ~70 bytes.
+ */
+function noteAmount(minor: number, currency: string): string {
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+}
+
 function defaultNote<K extends WriteKind>(kind: K, payload: HostWrites[K], currency: string): string {
   const p = payload as HostWrites[WriteKind] & Record<string, unknown>;
   switch (kind) {
     case 'recordRecovery': {
       const r = payload as HostWrites['recordRecovery'];
-      const offers = r.offers.map((o) => (o.amount ? `${o.label} (${formatMoney(o.amount, currency, 'en-US')})` : o.label)).join(', ');
+      const offers = r.offers.map((o) => (o.amount ? `${o.label} (${noteAmount(o.amount, currency)})` : o.label)).join(', ');
       return [`Service recovery, severity ${r.severity}: ${offers || 'no offer'}.`, r.accepted ? 'Accepted by the customer.' : 'Not accepted by the customer.', `Strategy: ${r.strategy}.`, r.spendId ? `Fund entry: ${r.spendId}.` : ''].filter(Boolean).join('\n');
     }
     case 'logRootCause': {

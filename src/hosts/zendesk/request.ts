@@ -109,7 +109,11 @@ export async function withRetry<T>(op: () => Promise<T>, retry: RetryOptions = {
       const after = typeof e.details.retryAfter === 'number' ? e.details.retryAfter * 1000 : 0;
       const delay = Math.max(after, base * 2 ** (attempt - 1));
       if (delay > max) throw e;
-      await sleep(delay, signal);
+      try {
+        await sleep(delay, signal);
+      } catch {
+        throw e; // cancelled while waiting: the last failure stands
+      }
     }
   }
 }
