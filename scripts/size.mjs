@@ -26,7 +26,8 @@ const LIMIT = {
   './offer-picker': 19.9 * KB,
   './fund-meter': 11.3 * KB,
   './root-cause-logger': 16.65 * KB,
-  total: 74.6 * KB,
+  // Every entry together: +4.9 kB for the Zendesk host kit (./hosts/zendesk, loaded only by a Zendesk app).
+  total: 79.5 * KB,
 };
 const external = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-element', 'lit-element/*'];
 
