@@ -28,7 +28,7 @@ const service = () =>
 
 const composed = (kit: FlexKit): HostAdapter => composeAdapter(kit, service(), { from: CONSOLE_WRITES });
 
-const log = (interactionId: string, key = crypto.randomUUID()): RootCauseLog => ({
+const log = (interactionId: string, key: string = crypto.randomUUID()): RootCauseLog => ({
   idempotencyKey: key,
   interactionId,
   customerId: DEMO_IDS.customers.heavy,
