@@ -26,7 +26,11 @@ const LIMIT = {
   './offer-picker': 19.9 * KB,
   './fund-meter': 11.3 * KB,
   './root-cause-logger': 16.65 * KB,
-  total: 74.6 * KB,
+  // The host kits (issue #19): a console loads one of them beside the widgets; together they added
+  // 7.7 kB to the total (measured 5,551 + 3,229 bytes alone, shared code counted once in the total).
+  './hosts/genesys': 5.6 * KB,
+  './hosts/flex': 3.3 * KB,
+  total: 82.4 * KB,
 };
 const external = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-element', 'lit-element/*'];
 
