@@ -5,3 +5,5 @@
 export { FlexKit, type FlexKitOptions } from './flex-kit.js';
 export type { FlexActions, FlexEvents, FlexManager, FlexState, FlexTask, FlexWorker } from './types.js';
 export { CONSOLE_WRITES } from '../shared/keyed-writes.js';
+/** Re-exported so a console page needs one import: `composeAdapter(kit, service, { from: CONSOLE_WRITES })`. */
+export { composeAdapter, type ComposeOptions } from '../../adapter/compose.js';

@@ -6,3 +6,5 @@
 export { GenesysKit, conversationIdFromUrl, signInWithPkce, type GenesysKitOptions, type GenesysKitStatus } from './genesys-kit.js';
 export type * from './types.js';
 export { CONSOLE_WRITES } from '../shared/keyed-writes.js';
+/** Re-exported so a console page needs one import: `composeAdapter(kit, service, { from: CONSOLE_WRITES })`. */
+export { composeAdapter, type ComposeOptions } from '../../adapter/compose.js';

@@ -9,6 +9,7 @@ export interface GenesysApiClient {
   setEnvironment?(environment: string): void;
   setPersistSettings?(persist: boolean, prefix?: string): void;
   setAccessToken?(token: string): void;
+  clearAuthData?(): void;
   loginPKCEGrant?(clientId: string, redirectUri: string, opts?: { state?: string; org?: string; provider?: string }): Promise<{ accessToken: string; state?: string }>;
 }
 
