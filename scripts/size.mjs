@@ -27,10 +27,11 @@ const LIMIT = {
   './fund-meter': 11.3 * KB,
   './root-cause-logger': 16.65 * KB,
   // The host kits (issue #19): a console loads one of them beside the widgets; together they added
-  // 7.7 kB to the total (measured 5,551 + 3,229 bytes alone, shared code counted once in the total).
-  './hosts/genesys': 5.6 * KB,
-  './hosts/flex': 3.3 * KB,
-  total: 82.4 * KB,
+  // 8.3 kB to the total (measured 6,109 and 3,799 bytes alone, each with composeAdapter re-exported;
+  // shared code counted once in the total).
+  './hosts/genesys': 6.15 * KB,
+  './hosts/flex': 3.85 * KB,
+  total: 83 * KB,
 };
 const external = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-element', 'lit-element/*'];
 
