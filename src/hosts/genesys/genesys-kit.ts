@@ -49,6 +49,8 @@ export interface GenesysKitOptions {
   conversationId?: string | null;
   /** Opens the notifications WebSocket; default `new WebSocket(url)`. */
   webSocket?: (url: string) => WebSocketLike;
+  /** First delay before reopening a dropped notifications socket, doubling up to 60 s (default 1000 ms). */
+  reconnectDelayMs?: number;
   /** ISO 4217 currency of the fund and offers. */
   currency: string;
   /** BCP 47 locale; default the browser's. */
@@ -419,10 +421,10 @@ export class GenesysKit extends ConsoleKit {
     return this.#disposed || this.#status === 'expired';
   }
 
-  /** Reconnect with back-off (1 s doubling to 60 s), never while expired or after dispose. */
+  /** Reconnect with back-off (1 s doubling to 60 s by default), never while expired or after dispose. */
   #retry(): void {
     if (this.#halted() || this.#reconnect !== undefined) return;
-    const delay = Math.min(60_000, 1000 * 2 ** this.#attempt++);
+    const delay = Math.min(60_000, (this.#o.reconnectDelayMs ?? 1000) * 2 ** this.#attempt++);
     this.#reconnect = setTimeout(() => {
       this.#reconnect = undefined;
       void this.#connect();

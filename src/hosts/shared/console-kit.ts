@@ -20,12 +20,13 @@ import {
   type ManagerNotice,
   type RecoveryRecord,
   type RootCauseLog,
+  type SpendRequest,
+  type SpendResult,
   type WrapUpGuard,
   type WriteKind,
   type WriteReceipt,
 } from '../../adapter/host-adapter.js';
-import type { CustomerHistory, Fund, RecoveryPolicy, RecurrenceCount, Taxonomy, HostContext } from '../../core/model.js';
-import type { SpendRequest, SpendResult } from '../../adapter/host-adapter.js';
+import type { CustomerHistory, Fund, HostContext, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
 
 /** Capabilities from a list of what the console can do; everything else is `false`. */
 export function declareCapabilities(can: readonly Capability[]): Capabilities {

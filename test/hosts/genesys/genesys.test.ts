@@ -146,7 +146,7 @@ describe('Genesys kit: notifications over the injected WebSocket', () => {
   });
 
   it('reconnects on a new channel when the server drops the socket; dispose closes it', async () => {
-    const { kit, backend, sockets } = setup();
+    const { kit, backend, sockets } = setup({ reconnectDelayMs: 10 });
     kit.on('interactionChanged', () => {});
     await waitUntil(() => sockets.opened.length === 1, 'first socket', { timeout: 5000 });
     sockets.last!.drop();
@@ -160,7 +160,7 @@ describe('Genesys kit: notifications over the injected WebSocket', () => {
 describe('Genesys kit: token expiry (401) is a state, not a loop', () => {
   it('the first 401 expires the kit: calls fail at once without HTTP, no reconnection, one status change; resume() after sign-in', async () => {
     const statuses: string[] = [];
-    const { kit, backend, sockets } = setup({ onStatusChange: (s) => statuses.push(s) });
+    const { kit, backend, sockets } = setup({ onStatusChange: (s) => statuses.push(s), reconnectDelayMs: 0 });
     kit.on('interactionChanged', () => {});
     await waitUntil(() => sockets.opened.length === 1, 'socket', { timeout: 5000 });
     backend.expired = true;
@@ -173,6 +173,9 @@ describe('Genesys kit: token expiry (401) is a state, not a loop', () => {
     for (const call of [() => kit.getContext(), () => kit.logRootCause(log()), () => kit.getHistory('contact-carmen')])
       expect(await call().catch((e) => e.details.reason)).to.equal('token_expired');
     sockets.last!.drop();
+    // Timers of equal delay run in order: a reconnection scheduled at 0 ms would have run (and asked for a channel) by now.
+    await new Promise((r) => setTimeout(r, 0));
+    await kit.getContext().catch(() => {});
     expect(backend.requests.length).to.equal(sent);
     expect(sockets.opened.length).to.equal(1);
     expect(statuses).to.deep.equal(['expired']);
