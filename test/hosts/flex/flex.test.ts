@@ -3,12 +3,13 @@ import { composeAdapter } from '../../../src/adapter/compose.js';
 import { runAdapterContract } from '../../../src/adapter/contract.js';
 import { demoSeed, DEMO_IDS } from '../../../src/adapter/demo-data.js';
 import { guardHost } from '../../../src/adapter/guard.js';
-import type { HostAdapter, RootCauseLog } from '../../../src/adapter/host-adapter.js';
+import type { HostAdapter } from '../../../src/adapter/host-adapter.js';
 import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
 import { DEFAULT_POLICY } from '../../../src/core/index.js';
 import { CONSOLE_WRITES, FlexKit } from '../../../src/hosts/flex/index.js';
 import { disposeOutboxes, fill, hostedLogger, RECURRENCE, submit, TAXONOMY, text, until, combo, $ } from '../../root-cause-logger/helpers.js';
 import { FakeFlex, FakeTask } from './fake-flex.js';
+import { rootCauseLog } from '../payloads.js';
 
 const kits: FlexKit[] = [];
 
@@ -28,17 +29,7 @@ const service = () =>
 
 const composed = (kit: FlexKit): HostAdapter => composeAdapter(kit, service(), { from: CONSOLE_WRITES });
 
-const log = (interactionId: string, key: string = crypto.randomUUID()): RootCauseLog => ({
-  idempotencyKey: key,
-  interactionId,
-  customerId: DEMO_IDS.customers.heavy,
-  at: new Date().toISOString(),
-  problem: 'Blender arrived broken',
-  causeId: 'rc-pack',
-  departmentId: 'warehouse',
-  resolution: 'Replacement sent',
-  notifyDepartment: true,
-});
+const log = (interactionId: string, key?: string) => rootCauseLog(interactionId, DEMO_IDS.customers.heavy, key);
 
 afterEach(async () => {
   for (const kit of kits.splice(0)) kit.dispose();

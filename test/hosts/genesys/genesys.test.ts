@@ -3,10 +3,10 @@ import { composeAdapter } from '../../../src/adapter/compose.js';
 import { runAdapterContract } from '../../../src/adapter/contract.js';
 import { demoSeed, DEMO_IDS } from '../../../src/adapter/demo-data.js';
 import { guardHost } from '../../../src/adapter/guard.js';
-import type { RootCauseLog } from '../../../src/adapter/host-adapter.js';
 import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
 import { CONSOLE_WRITES, GenesysKit, conversationIdFromUrl, type GenesysClientApp, type GenesysKitOptions } from '../../../src/hosts/genesys/index.js';
 import { Backend, conversation, sdk, Sockets, useBackend } from './fake-genesys.js';
+import { rootCauseLog } from '../payloads.js';
 
 const kits: GenesysKit[] = [];
 
@@ -21,17 +21,7 @@ function setup(options: Partial<GenesysKitOptions> = {}) {
 
 const service = () => new MemoryAdapter(demoSeed(), { capabilities: { history: false, wrapUpGuard: false } });
 
-const log = (key: string = crypto.randomUUID()): RootCauseLog => ({
-  idempotencyKey: key,
-  interactionId: 'conv-1',
-  customerId: 'contact-carmen',
-  at: new Date().toISOString(),
-  problem: 'Blender arrived broken',
-  causeId: 'rc-pack',
-  departmentId: 'warehouse',
-  resolution: 'Replacement sent',
-  notifyDepartment: true,
-});
+const log = (key?: string) => rootCauseLog('conv-1', 'contact-carmen', key);
 
 const topic = 'v2.users.user-dana.conversations';
 
