@@ -21,7 +21,7 @@ import type { CallOptions, Capabilities, HostWrites, WriteKind, WriteReceipt } f
 import { ConsoleKit, declareCapabilities, throwIfAborted } from '../shared/console-kit.js';
 import { httpHostError } from '../shared/http-errors.js';
 import { keyedReceipt, SingleFlight, writeSummary } from '../shared/keyed-writes.js';
-import type { FlexActions, FlexManager, FlexTask, FlexWorker } from './types.js';
+import type { FlexActions, FlexListener, FlexManager, FlexTask, FlexWorker } from './types.js';
 
 export interface FlexKitOptions {
   /** `flex.Actions` from the plugin's `init`. */
@@ -147,7 +147,7 @@ export class FlexKit extends ConsoleKit {
   protected listen(): void {
     if (this.#off.length) return;
     const { Actions, manager } = this.#o;
-    const on = (target: { addListener: FlexActions['addListener']; removeListener: FlexActions['removeListener'] }, event: string, fn: (...a: any[]) => unknown) => {
+    const on = (target: { addListener: FlexActions['addListener']; removeListener: FlexActions['removeListener'] }, event: string, fn: FlexListener) => {
       target.addListener(event, fn);
       this.#off.push(() => void target.removeListener(event, fn));
     };

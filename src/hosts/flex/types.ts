@@ -27,17 +27,20 @@ export interface FlexTask {
   setAttributes?(attributes: object): Promise<unknown>;
 }
 
+/** A listener of `Actions` or `manager.events` (each event passes its own arguments). */
+export type FlexListener = (...args: never[]) => unknown;
+
 /** `Actions` (the ActionsManager): invoke an action, listen before and after it. */
 export interface FlexActions {
   invokeAction(name: string, payload?: Record<string, unknown>): Promise<unknown>;
-  addListener(event: string, listener: (...args: any[]) => unknown): unknown;
-  removeListener(event: string, listener: (...args: any[]) => unknown): unknown;
+  addListener(event: string, listener: FlexListener): unknown;
+  removeListener(event: string, listener: FlexListener): unknown;
 }
 
 /** `manager.events` (FlexEventEmitter, a Node-style EventEmitter). */
 export interface FlexEvents {
-  addListener(event: string, listener: (...args: any[]) => unknown): unknown;
-  removeListener(event: string, listener: (...args: any[]) => unknown): unknown;
+  addListener(event: string, listener: FlexListener): unknown;
+  removeListener(event: string, listener: FlexListener): unknown;
 }
 
 /** The worker (`IWorker` / the TaskRouter `Worker`). */

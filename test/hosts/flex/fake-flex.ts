@@ -8,19 +8,20 @@
 // - SetTaskAttributes with mergeExisting merges into the task's attributes (top level; the kit does
 //   not rely on a deep merge) and calls task.setAttributes;
 // - WrapupTask / CompleteTask / AcceptTask change the reservation status and fire manager.events.
-import type { FlexActions, FlexManager, FlexState, FlexTask, FlexWorker } from '../../../src/hosts/flex/types.js';
+import type { FlexActions, FlexListener, FlexManager, FlexState, FlexTask, FlexWorker } from '../../../src/hosts/flex/types.js';
 
-type Listener = (...args: any[]) => unknown;
+/** Listeners are called with whatever the event passes. */
+type Listener = (...args: unknown[]) => unknown;
 
 class Emitter {
   #listeners = new Map<string, Listener[]>();
-  addListener(event: string, listener: Listener): this {
-    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), listener]);
+  addListener(event: string, listener: FlexListener): this {
+    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), listener as Listener]);
     return this;
   }
-  removeListener(event: string, listener: Listener): this {
+  removeListener(event: string, listener: FlexListener): this {
     const list = this.#listeners.get(event) ?? [];
-    const i = list.indexOf(listener);
+    const i = list.indexOf(listener as Listener);
     if (i >= 0) this.#listeners.set(event, list.filter((_, j) => j !== i));
     return this;
   }

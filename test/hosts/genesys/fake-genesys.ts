@@ -9,7 +9,13 @@ import type { GenesysConversation, GenesysPlatformClient, WebSocketLike } from '
  * classic script, then `require('platformClient')`. (Its ES module source imports axios' Node build
  * under the test server's resolver.)
  */
-async function loadPlatformClient(): Promise<any> {
+/** The platform client as the kit sees it, plus what the test uses to plug in its HTTP client. */
+type PlatformClientModule = GenesysPlatformClient & {
+  AbstractHttpClient: abstract new () => object;
+  ApiClient: { instance: { setHttpClient(client: object): void; setAccessToken(token: string): void } };
+};
+
+async function loadPlatformClient(): Promise<PlatformClientModule> {
   const w = window as unknown as { require?: (name: string) => unknown };
   if (!w.require) {
     w.require = undefined; // the bundle assigns the global `require`; declare it first
@@ -21,11 +27,11 @@ async function loadPlatformClient(): Promise<any> {
       document.head.append(script);
     });
   }
-  return w.require!('platformClient');
+  return w.require!('platformClient') as PlatformClientModule;
 }
 
 export const platformClient = await loadPlatformClient();
-export const sdk = platformClient as GenesysPlatformClient;
+export const sdk: GenesysPlatformClient = platformClient;
 
 export interface Request {
   method: string;

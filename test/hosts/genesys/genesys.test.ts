@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { until } from '../../helpers/until.js';
 import { composeAdapter } from '../../../src/adapter/compose.js';
 import { runAdapterContract } from '../../../src/adapter/contract.js';
 import { demoSeed, DEMO_IDS } from '../../../src/adapter/demo-data.js';
@@ -123,7 +124,7 @@ describe('Genesys kit: notifications over the injected WebSocket', () => {
     const ended: string[] = [];
     kit.on('interactionChanged', ({ interaction }) => changed.push(`${interaction?.id}:${interaction?.customerName}`));
     kit.on('interactionEnded', ({ interactionId }) => ended.push(interactionId));
-    await waitUntil(() => sockets.last, 'the socket was not opened', { timeout: 5000 });
+    await until(() => sockets.last, 'the notifications socket');
     expect(sockets.last!.url).to.equal('wss://streaming.fake.example/channels/ch-1');
     expect(backend.requests.find((r) => r.path.endsWith('/subscriptions'))!.body).to.deep.equal([{ id: topic }]);
     const socket = sockets.last!;
@@ -138,9 +139,9 @@ describe('Genesys kit: notifications over the injected WebSocket', () => {
   it('reconnects on a new channel when the server drops the socket; dispose closes it', async () => {
     const { kit, backend, sockets } = setup({ reconnectDelayMs: 10 });
     kit.on('interactionChanged', () => {});
-    await waitUntil(() => sockets.opened.length === 1, 'first socket', { timeout: 5000 });
+    await until(() => sockets.opened.length === 1, 'the first socket');
     sockets.last!.drop();
-    await waitUntil(() => sockets.opened.length === 2, 'no reconnection', { timeout: 5000 });
+    await until(() => sockets.opened.length === 2, 'a second socket (reconnection)');
     expect(backend.count('POST', '/notifications/channels')).to.be.at.least(2);
     kit.dispose();
     expect(sockets.last!.closed).to.equal(true);
@@ -152,7 +153,7 @@ describe('Genesys kit: token expiry (401) is a state, not a loop', () => {
     const statuses: string[] = [];
     const { kit, backend, sockets } = setup({ onStatusChange: (s) => statuses.push(s), reconnectDelayMs: 0 });
     kit.on('interactionChanged', () => {});
-    await waitUntil(() => sockets.opened.length === 1, 'socket', { timeout: 5000 });
+    await until(() => sockets.opened.length === 1, 'the notifications socket');
     backend.expired = true;
     const error = await guardHost(kit).getHistory('contact-carmen').catch((e) => e);
     expect(error).to.include({ code: 'permission', retryable: false });
@@ -173,7 +174,7 @@ describe('Genesys kit: token expiry (401) is a state, not a loop', () => {
     backend.expired = false; // the agent signed in again
     kit.resume();
     expect((await kit.getContext()).interaction?.id).to.equal('conv-1');
-    await waitUntil(() => sockets.opened.length === 2, 'notifications resumed', { timeout: 5000 });
+    await until(() => sockets.opened.length === 2, 'a new socket after resume()');
     expect(statuses).to.deep.equal(['expired', 'ready']);
   });
 });
@@ -215,11 +216,11 @@ describe('Genesys kit: the client-app lifecycle (real client-app SDK in an ifram
   it('answers bootstrap once the agent is known, and stop by closing the socket', async () => {
     const { kit, sockets } = setup({ clientApp: clientApp() });
     kit.on('interactionChanged', () => {});
-    await waitUntil(() => sockets.opened.length === 1, 'socket', { timeout: 5000 });
+    await until(() => sockets.opened.length === 1, 'the notifications socket');
     hook('bootstrap');
-    await waitUntil(() => seen.some((m) => m.action === 'bootstrapped'), 'no bootstrapped', { timeout: 5000 });
+    await until(() => seen.some((m) => m.action === 'bootstrapped'), 'the bootstrapped message');
     hook('stop');
-    await waitUntil(() => seen.some((m) => m.action === 'stopped'), 'no stopped', { timeout: 5000 });
+    await until(() => seen.some((m) => m.action === 'stopped'), 'the stopped message');
     expect(sockets.last!.closed).to.equal(true);
   });
 
@@ -228,7 +229,7 @@ describe('Genesys kit: the client-app lifecycle (real client-app SDK in an ifram
     backend.expired = true;
     await kit.getContext().catch(() => {});
     await kit.getHistory('contact-carmen').catch(() => {});
-    await waitUntil(() => seen.some((m) => m.action === 'showToast'), 'no toast', { timeout: 5000 });
+    await until(() => seen.some((m) => m.action === 'showToast'), 'a toast');
     const toasts = seen.filter((m) => m.action === 'showToast');
     expect(toasts.length).to.equal(1);
     expect(toasts[0]).to.include({ type: 'error', id: 'mend-sign-in' });
