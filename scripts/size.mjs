@@ -27,8 +27,12 @@ const LIMIT = {
   './offer-picker': 20.05 * KB,
   './fund-meter': 11.45 * KB,
   './root-cause-logger': 16.9 * KB,
-  // Every entry together: +4.9 kB for the Zendesk host kit (./hosts/zendesk, loaded only by a Zendesk app).
-  total: 79.75 * KB,
+  // The host kits (issues #18, #19): a console loads one of them beside the widgets. Zendesk added
+  // 4.9 kB to the total; Genesys and Flex 8.3 kB (measured 6,109 and 3,799 bytes alone, each with
+  // composeAdapter re-exported; shared code counted once in the total).
+  './hosts/genesys': 6.15 * KB,
+  './hosts/flex': 3.85 * KB,
+  total: 88.1 * KB,
 };
 const external = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-element', 'lit-element/*'];
 
