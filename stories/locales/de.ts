@@ -75,7 +75,7 @@ export const de: Record<string, string> = {
   offerRefused: 'Nicht möglich: {message}',
   offerFundChanged: 'jetzt {now} statt {before} übrig',
   offerDeclined: 'Erfasst: Der Kunde hat abgelehnt.',
-  offerAccepted: 'Angenommen.',
+  offerAccepted: 'Nur hier angenommen: kein Host verbunden, nichts wurde gespeichert.',
   offerFailed: 'Konnte nicht abgeschlossen werden: {message}',
   offerNotRecorded:
     'Die Buchung aus dem Topf ist erfolgt, die Wiedergutmachung aber noch nicht erfasst: {message} Bestätigen Sie erneut, um sie zu erfassen; nichts wird doppelt gebucht.',

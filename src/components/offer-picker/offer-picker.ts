@@ -40,7 +40,7 @@ const localStrings = {
   offerRefused: 'Not possible: {message}',
   offerFundChanged: '{now} left instead of {before}',
   offerDeclined: 'Recorded: the customer declined.',
-  offerAccepted: 'Accepted.',
+  offerAccepted: 'Accepted here only: no host is connected, so nothing was recorded.',
   offerFailed: 'Could not complete: {message}',
   offerNotRecorded: 'The spend from the fund went through, but the recovery is not recorded yet: {message} Confirm again to record it; nothing is spent twice.',
   offerBusy: 'Working…',
@@ -516,7 +516,7 @@ export class MendOfferPicker extends MendElement {
     const session = this.session;
     if (!session) {
       this.#done = true;
-      this.#say('success', this.t('offerAccepted'));
+      this.#say('warning', this.t('offerAccepted'));
       this.emit('mend-offer-accept', this.#reaction(true));
       return;
     }
