@@ -1,5 +1,5 @@
 // Library build: ESM, one file per public entry (with shared chunks), dependencies left external
-// for npm consumers; declarations from tsc.
+// for npm consumers; declarations from tsc; custom-elements.json; React and Vue types from it.
 import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -44,4 +44,8 @@ await esbuild.build({
   logLevel: 'warning',
 });
 run('npx', ['tsc', '-p', 'tsconfig.json', '--emitDeclarationOnly', '--declarationMap', 'false']);
+// The manifest ships in the package (`customElements`, `exports`), and the React and Vue types are
+// generated from it.
+run('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+run('node', ['scripts/framework-types.mjs']);
 console.log(`[mend] built ${entries.length} entry points into dist/`);

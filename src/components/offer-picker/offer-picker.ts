@@ -97,7 +97,7 @@ const uuid = (): string =>
  * or when the fund refuses the amount. `form.reset()` clears the choice.
  *
  * @fires change - The agent changed the selection (not fired when code sets a property).
- * @fires mend-offer-accept - The customer accepted: the recovery was recorded (host mode) or confirmed (plain mode). Detail: {@link OfferReactionDetail}.
+ * @fires mend-offer-accept - The customer accepted: the recovery was recorded (host mode), or accepted on the page only and not recorded (plain mode: no adapter). Detail: {@link OfferReactionDetail}.
  * @fires mend-offer-reject - The customer declined the offered recovery. Detail: {@link OfferReactionDetail}.
  *
  * @csspart base - The outer container.
