@@ -3,13 +3,13 @@
 // which checks the .tsx file and the .vue template alike.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { promisify } from 'node:util';
 import { root } from '../../scripts/ensure.mjs';
 import { packRoot, packed } from '../../scripts/pack.mjs';
 
-it("the README's React and Vue snippets type-check (strict) against the packed package", async () => {
+it("the README's React and Vue snippets (and the consumer apps' code) type-check (strict) against the packed package", async () => {
   packed();
   const readme = readFileSync(`${root}/README.md`, 'utf8');
   const block = (lang) => {
@@ -22,6 +22,9 @@ it("the README's React and Vue snippets type-check (strict) against the packed p
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/RecoveryPanel.tsx`, block('tsx'));
   writeFileSync(`${dir}/App.vue`, block('vue'));
+  // The consumer apps' React and Vue code too (test/consumers/apps), whose handlers use the detail.
+  copyFileSync(`${root}/test/consumers/apps/vite-react/main.tsx`, `${dir}/react-app.tsx`);
+  copyFileSync(`${root}/test/consumers/apps/vite-vue/App.vue`, `${dir}/VueApp.vue`);
   writeFileSync(
     `${dir}/tsconfig.json`,
     JSON.stringify({
@@ -37,7 +40,7 @@ it("the README's React and Vue snippets type-check (strict) against the packed p
         types: [],
       },
       vueCompilerOptions: { strictTemplates: true },
-      include: ['RecoveryPanel.tsx', 'App.vue'],
+      include: ['RecoveryPanel.tsx', 'App.vue', 'react-app.tsx', 'VueApp.vue'],
     }),
   );
   const result = await promisify(execFile)('npx', ['vue-tsc', '-p', `${dir}/tsconfig.json`], { cwd: root }).catch((e) => e);
