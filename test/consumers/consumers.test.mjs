@@ -18,25 +18,29 @@ const apps = `${packRoot}/apps`;
 const source = `${root}/test/consumers/apps`;
 const TAGS = ['mend-host', 'mend-baggage-banner', 'mend-offer-picker', 'mend-fund-meter', 'mend-root-cause-logger'];
 
-/** Copy an app next to the unpacked package, with its page (`page.html` or `root.html`) as index.html. */
-function prepare(name, page, script) {
+/**
+ * Copy an app next to the unpacked package with its index.html: the widgets as static markup
+ * (`widgets`, as the README's plain page) or an empty root for a framework to render into.
+ */
+function prepare(name, body, script) {
   const dir = `${apps}/${name}`;
   cpSync(`${source}/${name}`, dir, { recursive: true });
-  const html = readFileSync(`${source}/shared/${page}`, 'utf8').replace('<!--SCRIPT-->', script);
+  const markup = body === 'widgets' ? readFileSync(`${source}/shared/widgets.html`, 'utf8') : '<div id="root"></div>\n';
+  const html = readFileSync(`${source}/shared/index.html`, 'utf8').replace('<!--BODY-->\n', markup).replace('<!--SCRIPT-->', script);
   writeFileSync(`${dir}/index.html`, html);
   return dir;
 }
 
-async function viteApp(name, page, entry, plugins = []) {
+async function viteApp(name, body, entry, plugins = []) {
   const { build } = await import('vite');
-  const dir = prepare(name, page, `<script type="module" src="./${entry}"></script>`);
+  const dir = prepare(name, body, `<script type="module" src="./${entry}"></script>`);
   await build({ root: dir, base: './', logLevel: 'error', configFile: false, plugins, build: { outDir: 'dist', emptyOutDir: true } });
   return `${dir}/dist`;
 }
 
 async function webpackApp() {
   const { default: webpack } = await import('webpack');
-  const dir = prepare('webpack', 'page.html', '<script src="./main.js"></script>');
+  const dir = prepare('webpack', 'widgets', '<script src="./main.js"></script>');
   const compiler = webpack({
     mode: 'production',
     context: dir,
@@ -53,7 +57,7 @@ async function webpackApp() {
 
 async function esbuildApp() {
   const esbuild = await import('esbuild');
-  const dir = prepare('esbuild', 'page.html', '<script type="module" src="./main.js"></script>');
+  const dir = prepare('esbuild', 'widgets', '<script type="module" src="./main.js"></script>');
   await esbuild.build({
     absWorkingDir: dir,
     entryPoints: ['main.js'],
@@ -72,7 +76,7 @@ async function esbuildApp() {
 async function rollupApp() {
   const { rollup } = await import('rollup');
   const { nodeResolve } = await import('@rollup/plugin-node-resolve');
-  const dir = prepare('rollup', 'page.html', '<script type="module" src="./main.js"></script>');
+  const dir = prepare('rollup', 'widgets', '<script type="module" src="./main.js"></script>');
   const bundle = await rollup({ input: `${dir}/main.js`, plugins: [nodeResolve({ browser: true })], onwarn: () => {} });
   await bundle.write({ dir: `${dir}/dist`, format: 'es' });
   await bundle.close();
@@ -114,10 +118,10 @@ before(async () => {
   cpSync(`${source}/shared`, `${apps}/shared`, { recursive: true });
   const [{ default: react }, { default: vue }] = await Promise.all([import('@vitejs/plugin-react'), import('@vitejs/plugin-vue')]);
   const builds = {
-    'vite-plain': () => viteApp('vite-plain', 'page.html', 'main.js'),
-    'vite-react': () => viteApp('vite-react', 'root.html', 'main.tsx', [react()]),
+    'vite-plain': () => viteApp('vite-plain', 'widgets', 'main.js'),
+    'vite-react': () => viteApp('vite-react', 'root', 'main.tsx', [react()]),
     'vite-vue': () =>
-      viteApp('vite-vue', 'root.html', 'main.ts', [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('mend-') } } })]),
+      viteApp('vite-vue', 'root', 'main.ts', [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('mend-') } } })]),
     webpack: webpackApp,
     esbuild: esbuildApp,
     rollup: rollupApp,
