@@ -1,4 +1,4 @@
-// Size budgets (issue #14), as a consumer's production build ships them: small apps that import
+// `npm run size`: size budgets (issue #14), as a consumer's production build ships them: small apps that import
 // widgets from the packed package (scripts/pack.mjs, so `exports` and `sideEffects` apply as they
 // do for an integrator), bundled and minified by esbuild with code splitting, `lit` external, each
 // output file gzip -9. "initial" is what loads before first render (the app and everything it
