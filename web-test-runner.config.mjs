@@ -72,7 +72,8 @@ export default {
   // and broadcast channels, and now and then a file's session never reported its end (all its tests
   // passed, then nothing for 10 minutes). One at a time costs about 15 s on the whole suite.
   concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
+  // Tests wait for conditions (test/helpers/until.ts, limit 20 s); this only catches a test that hangs.
+  testFramework: { config: { timeout: 30000 } },
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
 };

@@ -1,6 +1,6 @@
 // `npm test`: the whole suite, on a fresh clone. Installs what it needs (npm packages, Debian's
-// Chromium), builds dist/ (one test loads it in the browser) and packs it, type-checks the tests,
-// stories and demo, checks the size budgets, builds the
+// Chromium), lints, builds dist/ (one test loads it in the browser) and packs it, type-checks the
+// tests, stories and demo, checks the size budgets, builds the
 // static demo (dist-demo/, checked for inline code), builds the
 // static Storybook (one test renders every story and runs axe on it), checks the packed package and
 // builds consumer apps from it (node --test test/consumers/), then runs every test in headless
@@ -14,6 +14,7 @@ ensurePackages();
 process.env.CHROME_PATH = ensureChromium();
 const args = process.argv.slice(2);
 if (!args.includes('--files')) {
+  run('npm', ['run', 'lint', '--silent']); // ESLint: TypeScript, Lit, web components, no import cycles
   run('node', ['scripts/build.mjs']);
   run('node', ['scripts/pack.mjs']); // the tarball, unpacked in .tmp/pack: what the size and consumer checks use
   run('npx', ['tsc', '-p', 'tsconfig.test.json']); // tests, stories and the demo type-check too

@@ -36,3 +36,19 @@ export function formatList(items: readonly string[], locale: string): string {
   }
   return format.format(items);
 }
+
+const plurals = new Map<string, Intl.PluralRules>();
+
+/** The CLDR plural category of `n` in the locale (`one`, `few`, `other`…; a bad locale falls back to en-US). */
+export function pluralCategory(n: number, locale: string): Intl.LDMLPluralRule {
+  let rules = plurals.get(locale);
+  if (!rules) {
+    try {
+      rules = new Intl.PluralRules(locale);
+    } catch {
+      rules = new Intl.PluralRules('en-US');
+    }
+    plurals.set(locale, rules);
+  }
+  return rules.select(n);
+}

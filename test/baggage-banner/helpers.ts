@@ -1,3 +1,4 @@
+import { until } from '../helpers/until.js';
 import { render, type TemplateResult } from 'lit';
 import type { Incident, RemedyGiven } from '../../src/core/model.js';
 import { MendBaggageBanner } from '../../src/define/baggage-banner.js';
@@ -71,14 +72,7 @@ export async function announced(el: MendBaggageBanner): Promise<string> {
   return last;
 }
 
-/** Wait until `check` passes (a few frames at most). */
-export async function until(check: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+export { until };
 
 /**
  * Render a template that does not start with a Lit element. (open-wc's `fixture` waits an animation

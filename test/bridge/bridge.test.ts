@@ -216,10 +216,7 @@ describe('bridge: widgets in an iframe on another origin', () => {
     await child.value('connect', { frame: target.index, targetOrigin: pageOrigin, timeoutMs: TIMEOUT });
     let hello: { id: string } | undefined;
     const hellos = async () => (await target.value<Array<{ kind: string; id: string }>>('received')).filter((m) => m.kind === 'hello');
-    for (let i = 0; i < 50 && !hello; i++) {
-      [hello] = await hellos();
-      if (!hello) await tick(10);
-    }
+    await until(async () => ([hello] = await hellos()).length > 0, 'the iframe to say hello');
     expect(hello, 'the iframe said hello to its target').to.exist;
     const welcome = { type: 'mend-bridge', kind: 'welcome', channel: 'c1', id: hello!.id, capabilities: { history: true } };
     // Same window, but navigated to another origin: its welcome must not be taken.
@@ -231,10 +228,7 @@ describe('bridge: widgets in an iframe on another origin', () => {
     await target.navigate(pageOrigin);
     await target.value('post', { frame: child.index, message: welcome });
     let caps: Record<string, boolean> = {};
-    for (let i = 0; i < 20 && !caps.history; i++) {
-      caps = await child.value<Record<string, boolean>>('capabilities');
-      await tick(10);
-    }
+    await until(async () => (caps = await child.value<Record<string, boolean>>('capabilities')).history, 'the welcome to be taken');
     expect(caps.history).to.equal(true);
   });
 
@@ -384,10 +378,7 @@ describe('bridge: widgets in an iframe on another origin', () => {
       await child.value('post', { message: { type: 'mend-bridge', kind: 'call', channel, id: `bad-${i}`, method, args } });
     }
     let results: Array<{ id: string; ok: boolean; error: { code: string; message: string } }> = [];
-    for (let i = 0; i < 50 && results.length < bad.length; i++) {
-      results = (await child.value<typeof results>('received')).filter((m) => String(m.id).startsWith('bad-'));
-      await tick(10);
-    }
+    await until(async () => (results = (await child.value<typeof results>('received')).filter((m) => String(m.id).startsWith('bad-'))).length >= bad.length, 'an answer to every bad call');
     expect(results).to.have.length(bad.length);
     for (const r of results) {
       expect(r.ok).to.equal(false);

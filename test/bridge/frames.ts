@@ -1,5 +1,7 @@
 // Test-page helpers: load fixtures/child.html on a real second origin (127.0.0.1 vs localhost on the
 // same port) and drive it with `bridge-test` messages.
+import { until } from '../helpers/until.js';
+
 export const port = location.port;
 /** The origin that is NOT the test page's: same server, other host name, so a different origin. */
 export const otherOrigin = `http://${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${port}`;
@@ -97,11 +99,4 @@ export async function openFrame(origin = otherOrigin): Promise<Frame> {
 
 export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
-/** Wait until `check` is true (polling every 5 ms, at most `ms`). */
-export async function until(check: () => boolean, ms = 1000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error('condition not met in time');
-    await tick(5);
-  }
-}
+export { until };

@@ -34,7 +34,7 @@ describe('demo console', () => {
     expect(text(root.querySelector('#customer-title'))).to.equal('Carmen Ruiz');
     // The banner pulls Carmen's heavy baggage forward...
     expect(bannerCustomer(root)).to.equal('Carmen Ruiz');
-    expect(root.querySelector('mend-baggage-banner')!.getAttribute('level')).to.equal('heavy');
+    await until(() => root.querySelector('mend-baggage-banner')!.getAttribute('level') === 'heavy', 'the heavy baggage level');
     // ...the picker recommends for a high severity, the meter shows the agent's fund twice.
     await until(() => !!inside(root, 'mend-offer-picker', '[part~="bundle"]'), 'the recommendation');
     expect(text(inside(root, 'mend-offer-picker', '[part~="severity"]'))).to.include('high');

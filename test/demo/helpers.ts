@@ -1,5 +1,6 @@
 // Helpers for the demo console tests: mount the console on a fresh embedded CRM, read the widgets'
 // shadow DOM, wait for things a user would wait for.
+import { until } from '../helpers/until.js';
 import { fixture, html } from '@open-wc/testing';
 import { mountDemo, type DemoConsole } from '../../demo/console.js';
 
@@ -11,13 +12,7 @@ export function inside<T extends Element = HTMLElement>(root: ParentNode, tag: s
   return root.querySelector(tag)?.shadowRoot?.querySelector<T>(selector) ?? null;
 }
 
-export async function until(check: () => boolean, what = 'the condition', ms = 6000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { until };
 
 export function clearDrafts(): void {
   for (const key of Object.keys(localStorage)) if (key.startsWith('mend:draft:')) localStorage.removeItem(key);

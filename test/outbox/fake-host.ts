@@ -3,6 +3,7 @@
  * (a replayed key applies nothing and returns the first receipt), counts attempts AND applications,
  * and can be down, lose answers (apply, then time out) or reject for good.
  */
+import { until } from '../helpers/until.js';
 import type { Fund } from '../../src/core/model.js';
 import { makeFund } from '../helpers/fund.js';
 import type {
@@ -151,11 +152,4 @@ export function spendRequest(key: string, amount = 1500, expectedVersion = 1): S
   };
 }
 
-/** Wait until `check` holds (polling every few ms), or fail after `ms`. */
-export async function until(check: () => boolean, ms = 3000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+export { until };

@@ -43,7 +43,10 @@ async function twoTabsFlush(host: FakeHost, a: Outbox, b: Outbox): Promise<void>
   const writes = (prefix: string) =>
     Array.from({ length: 15 }, (_, i) => ({ kind: 'acknowledgeBaggage' as const, payload: ack(`${prefix}${String(i).padStart(2, '0')}`, `i${i % 3}`) }));
   await Promise.all([a.enqueueMany(writes('a')), b.enqueueMany(writes('b'))]);
-  await until(() => host.applied.length >= 30 && a.pending === 0 && b.pending === 0, 8000, 'both tabs drained');
+  // Each tab learns of the other's entries and statuses through the shared queue, a little later
+  // than the host applies them: wait until both see all 30 sent.
+  const seenSent = (o: Outbox) => o.entries.filter((e) => e.status === 'sent').length === 30;
+  await until(() => host.applied.length >= 30 && a.pending === 0 && b.pending === 0 && seenSent(a) && seenSent(b), 'both tabs drained');
   await Promise.all([a.flush(), b.flush()]);
 }
 

@@ -1,6 +1,7 @@
 // A widget defined before <mend-host> still gets the host's adapter (the ContextRoot attached by
 // `define`), and a widget with no adapter says that nothing was recorded.
-import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
+import { until } from '../helpers/until.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { RecoveryRecord } from '../../src/adapter/host-adapter.js';
 import type { Interaction } from '../../src/core/model.js';
@@ -41,10 +42,8 @@ describe('import order', () => {
     await settle(el);
 
     await import('../../src/define/host.js');
-    await waitUntil(() => text($(el, '[part~="severity"]')).includes('high'), `severity high (got "${text($(el, '[part~="severity"]'))}")`, {
-      timeout: 5000,
-    });
-    await waitUntil(() => $(el, '[part~="impact"]') && !text($(el, '[part~="impact"]')).includes('Loading'), 'the fund loads', { timeout: 5000 });
+    await until(() => text($(el, '[part~="severity"]')).includes('high'), 'the severity of the host\'s interaction (high)');
+    await until(() => $(el, '[part~="impact"]') && !text($(el, '[part~="impact"]')).includes('Loading'), 'the fund to load');
 
     checkbox(el, 'Fix or replace').click();
     radio(el, 'compensation', 'Goodwill credit').click();
@@ -53,10 +52,9 @@ describe('import order', () => {
     confirmButton(el).click();
     const event = await accepted;
     expect(event.detail.interactionId).to.equal('int-order-1');
-    await waitUntil(
+    await until(
       () => adapter.received.some((r) => r.kind === 'recordRecovery' && (r.payload as RecoveryRecord).interactionId === 'int-order-1'),
-      'the recovery reaches the host',
-      { timeout: 5000 },
+      'the recovery to reach the host',
     );
     expect(text($(el, '[part~="message"]'))).to.equal('Recovery recorded.');
   });

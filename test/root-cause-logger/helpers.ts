@@ -1,3 +1,4 @@
+import { until } from '../helpers/until.js';
 import { fixture, html } from '@open-wc/testing';
 import '../../src/define/root-cause-logger.js';
 import type { MendRootCauseLogger } from '../../src/define/root-cause-logger.js';
@@ -130,10 +131,4 @@ export async function submit(el: MendRootCauseLogger): Promise<void> {
   await el.updateComplete;
 }
 
-export async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+export { until };

@@ -1,5 +1,6 @@
 // Shared helpers of the security tests: mounting without animation frames (the runner's second page
 // is hidden), reading shadow roots, traps for injected script and for uncaught errors.
+import { until } from '../helpers/until.js';
 import { render, type TemplateResult } from 'lit';
 import { MemoryAdapter, type MemoryOptions, type MemorySeed } from '../../src/adapter/memory-adapter.js';
 import { sessionFor } from '../../src/adapter/session.js';
@@ -16,14 +17,7 @@ export type WidgetTag = (typeof WIDGETS)[number];
 
 export const tick = (ms = 0) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Wait until `check` passes (polling every 5 ms). */
-export async function until(check: () => unknown, what = 'condition', ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await tick(5);
-  }
-}
+export { until };
 
 const mounted: HTMLElement[] = [];
 afterEach(() => {

@@ -5,6 +5,6 @@ import 'mend-widgets/baggage-banner';
 import 'mend-widgets/fund-meter';
 import 'mend-widgets/root-cause-logger';
 import 'mend-widgets/host';
-import { connect } from '../shared/connect.js';
+import { connect } from '../shared/connect.mjs';
 
 connect('esbuild');

@@ -4,6 +4,6 @@ import 'mend-widgets/baggage-banner';
 import 'mend-widgets/offer-picker';
 import 'mend-widgets/fund-meter';
 import 'mend-widgets/root-cause-logger';
-import { connect } from '../shared/connect.js';
+import { connect } from '../shared/connect.mjs';
 
 connect('webpack');
