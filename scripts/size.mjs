@@ -25,14 +25,15 @@ const BUDGET = {
 };
 const LIMIT = {
   // Sizes reached so far (November 2026): the ContextRoot that lets <mend-host> reach widgets defined
-  // before it costs about 0.1 kB per app. The picker, the logger and the banner still need parts
-  // loaded on demand (the picker's composer, the logger's taxonomy search, the banner's full
-  // history) to reach 14 kB, and the four widgets' "all" needs less code, not only later code.
-  'host + baggage-banner': { initial: 14.8 * KB },
-  'host + offer-picker': { initial: 20.7 * KB },
+  // before it costs about 0.1 kB per app, plural forms (LocalizeController) 0.2-0.3 kB. The picker,
+  // the logger and the banner still need parts loaded on demand (the picker's composer, the logger's
+  // taxonomy search, the banner's full history) to reach 14 kB, and the four widgets' "all" needs
+  // less code, not only later code.
+  'host + baggage-banner': { initial: 15.01 * KB },
+  'host + offer-picker': { initial: 20.9 * KB },
   'host + fund-meter': { initial: 14 * KB },
-  'host + root-cause-logger': { initial: 17.5 * KB },
-  'host + the four widgets': { initial: 37.9 * KB, all: 50.7 * KB },
+  'host + root-cause-logger': { initial: 17.76 * KB },
+  'host + the four widgets': { initial: 38.17 * KB, all: 50.95 * KB },
 };
 const external = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-element', 'lit-element/*'];
 
