@@ -72,7 +72,7 @@ export function generateDocs() {
   const manifest = JSON.parse(readFileSync(`${root}/custom-elements.json`, 'utf8'));
   const elements = manifest.modules
     .flatMap((m) => (m.declarations ?? []).map((d) => ({ ...d, path: m.path })))
-    .filter((d) => d.customElement || d.tagName)
+    .filter((d) => d.tagName) // MendElement, the base class, is analysed for its inherited members only
     .sort((a, b) => a.tagName.localeCompare(b.tagName));
 
   const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -86,7 +86,7 @@ export function generateDocs() {
     api += `\n### Properties\n\n${table(['property', 'attribute', 'type', 'default', 'description'], fields.map((f) => [`\`${f.name}\``, f.attribute ? `\`${f.attribute}\`` : '', f.type?.text ? `\`${f.type.text}\`` : '', f.default ? `\`${f.default}\`` : '', f.description]))}\n`;
     const methods = (el.members ?? []).filter((m) => m.kind === 'method' && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static && !m.name.startsWith('_') && m.description);
     if (methods.length) api += `\n### Methods\n\n${table(['method', 'description'], methods.map((m) => [`\`${m.name}()\``, m.description]))}\n`;
-    api += `\n### Events\n\n${table(['event', 'detail', 'description'], (el.events ?? []).map((e) => [`\`${e.name}\``, e.type?.text ? `\`${e.type.text}\`` : '', e.description]))}\n`;
+    api += `\n### Events\n\n${table(['event', 'detail', 'description'], (el.events ?? []).filter((e) => !e.inheritedFrom).map((e) => [`\`${e.name}\``, e.type?.text ? `\`${e.type.text}\`` : '', e.description]))}\n`;
     api += `\n### Slots\n\n${table(['slot', 'description'], (el.slots ?? []).map((s) => [s.name ? `\`${s.name}\`` : '(default)', s.description]))}\n`;
     api += `\n### CSS parts\n\n${table(['part', 'description'], (el.cssParts ?? []).map((p) => [`\`${p.name}\``, p.description]))}\n`;
     api += `\n### CSS custom properties\n\n${table(['property', 'default', 'description'], (el.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.default ?? '', p.description]))}\n`;

@@ -1,9 +1,10 @@
 // `npm test`: the whole suite, on a fresh clone. Installs what it needs (npm packages, Debian's
-// Chromium), lints, builds dist/ (one test loads it in the browser), type-checks the tests, stories and
-// demo, checks the size budgets, builds the
+// Chromium), lints, builds dist/ (one test loads it in the browser) and packs it, type-checks the
+// tests, stories and demo, checks the size budgets, builds the
 // static demo (dist-demo/, checked for inline code), builds the
-// static Storybook (one test renders every story and runs axe on it), then runs every test in
-// headless Chromium.
+// static Storybook (one test renders every story and runs axe on it), checks the packed package and
+// builds consumer apps from it (node --test test/consumers/), then runs every test in headless
+// Chromium.
 //
 // Extra arguments go to the test runner; with `--files` only those tests run and the builds are
 // skipped: `npm test -- --files 'test/core/**/*.test.ts'`.
@@ -15,6 +16,7 @@ const args = process.argv.slice(2);
 if (!args.includes('--files')) {
   run('npm', ['run', 'lint', '--silent']); // ESLint: TypeScript, Lit, web components, no import cycles
   run('node', ['scripts/build.mjs']);
+  run('node', ['scripts/pack.mjs']); // the tarball, unpacked in .tmp/pack: what the size and consumer checks use
   run('npx', ['tsc', '-p', 'tsconfig.test.json']); // tests, stories and the demo type-check too
   run('node', ['scripts/size.mjs']);
   run('npx', ['vite', 'build', '--config', 'vite.demo.config.ts', '--logLevel', 'warn']);
@@ -22,5 +24,9 @@ if (!args.includes('--files')) {
   run('node', ['scripts/build-examples.mjs']); // the Genesys widget page and the Flex plugin (examples/)
   run('node', ['scripts/docs.mjs', '--check']); // also writes custom-elements.json
   run('npx', ['storybook', 'build', '-o', 'storybook-static', '--quiet', '--disable-telemetry']);
+  // The packed package: its contents, publint, attw, a Node import of every entry, the README's
+  // React and Vue snippets type-checked, and production apps built by six bundler setups and
+  // opened in Chromium (test/consumers/).
+  run('node', ['--test', 'test/consumers/']);
 }
 run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...args]);

@@ -98,6 +98,7 @@ export class LocalAdapter implements HostAdapter {
   #active: string | null | undefined;
   #hub = new HostEventHub();
   #channel: BroadcastChannel | null = null;
+  #closed = false;
 
   constructor(options: LocalOptions = {}) {
     this.name = options.name ?? 'mend-local-crm';
@@ -105,15 +106,22 @@ export class LocalAdapter implements HostAdapter {
     this.storageScope = `local:${this.name}:${this.agentId}`;
     this.#seed = options.seed ?? ((): DemoSeed => demoSeed(options.now?.()));
     this.#locale = options.locale ?? 'en-US';
+    // Nothing opens here (server rendering imports and constructs this in Node): IndexedDB opens at
+    // the first read or write (idb-keyval's store is lazy), the tabs' channel at the first
+    // subscription or broadcast.
     this.crm = new Crm(new IdbStore(createStore(this.name, 'records')), options.now);
-    if (typeof BroadcastChannel === 'function') {
-      this.#channel = new BroadcastChannel(LOCAL_CHANNEL);
-      this.#channel.onmessage = ({ data }: MessageEvent<Message>) => {
-        if (data?.db !== this.name) return;
-        if (data.type === 'fund') this.#emit('fundChanged', { fund: data.fund });
-        else void this.#announceReset();
-      };
-    }
+  }
+
+  /** The channel to this CRM's other tabs, opened on first use; null after `close()` or without one. */
+  #tabs(): BroadcastChannel | null {
+    if (this.#channel || this.#closed || typeof BroadcastChannel !== 'function') return this.#channel;
+    this.#channel = new BroadcastChannel(LOCAL_CHANNEL);
+    this.#channel.onmessage = ({ data }: MessageEvent<Message>) => {
+      if (data?.db !== this.name) return;
+      if (data.type === 'fund') this.#emit('fundChanged', { fund: data.fund });
+      else void this.#announceReset();
+    };
+    return this.#channel;
   }
 
   // ---- the demo's controls ----
@@ -171,12 +179,13 @@ export class LocalAdapter implements HostAdapter {
   async reset(): Promise<void> {
     await this.crm.seed(this.#seed, true);
     this.#ready = Promise.resolve();
-    this.#channel?.postMessage({ db: this.name, type: 'reset' } satisfies Message);
+    this.#tabs()?.postMessage({ db: this.name, type: 'reset' } satisfies Message);
     await this.#announceReset();
   }
 
   /** Stop listening to other tabs. */
   close(): void {
+    this.#closed = true;
     this.#channel?.close();
     this.#channel = null;
   }
@@ -232,6 +241,7 @@ export class LocalAdapter implements HostAdapter {
   }
 
   on<E extends HostEventName>(event: E, handler: (payload: HostEvents[E]) => void): () => void {
+    this.#tabs();
     return this.#hub.on(event, handler);
   }
 
@@ -265,7 +275,7 @@ export class LocalAdapter implements HostAdapter {
 
   #fundChanged(fund: Fund): Fund {
     this.#emit('fundChanged', { fund });
-    this.#channel?.postMessage({ db: this.name, type: 'fund', fund } satisfies Message);
+    this.#tabs()?.postMessage({ db: this.name, type: 'fund', fund } satisfies Message);
     return fund;
   }
 

@@ -21,7 +21,7 @@ export interface OfferReactionDetail {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    /** The customer accepted the recovery and it was recorded (or, without an adapter, confirmed). */
+    /** The customer accepted the recovery and it was recorded (without an adapter: accepted on the page only, nothing recorded). */
     'mend-offer-accept': CustomEvent<OfferReactionDetail>;
     /** The customer declined the offered recovery. */
     'mend-offer-reject': CustomEvent<OfferReactionDetail>;

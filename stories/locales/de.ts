@@ -75,7 +75,7 @@ export const de: Record<string, string> = {
   offerRefused: 'Nicht möglich: {message}',
   offerFundChanged: 'jetzt {now} statt {before} übrig',
   offerDeclined: 'Erfasst: Der Kunde hat abgelehnt.',
-  offerAccepted: 'Angenommen.',
+  offerAccepted: 'Nur hier angenommen: kein Host verbunden, nichts wurde gespeichert.',
   offerFailed: 'Konnte nicht abgeschlossen werden: {message}',
   offerNotRecorded:
     'Die Buchung aus dem Topf ist erfolgt, die Wiedergutmachung aber noch nicht erfasst: {message} Bestätigen Sie erneut, um sie zu erfassen; nichts wird doppelt gebucht.',
@@ -148,7 +148,7 @@ export const de: Record<string, string> = {
   rcDeclined: '(vom Kunden abgelehnt)',
   rcResults: 'Gefundene Ursachen: {count}.',
   rcWaiting: 'Auf diesem Gerät gespeichert; die Konsole antwortet nicht. Wird gesendet, sobald sie wieder da ist.',
-  rcLogged: 'Erfasst.',
+  rcLogged: 'Nur auf dieser Seite erfasst: hier speichert kein Host Ursachen, nichts wurde gespeichert.',
   rcSaveFailed: 'Konnte nicht gespeichert werden: {message}',
   rcNoWrite: 'Diese Konsole speichert keine Ursachen; die Seite erhält sie.',
   rcTaxonomyUnsupported: 'Diese Konsole stellt keine Ursachen-Taxonomie bereit.',

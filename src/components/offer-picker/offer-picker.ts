@@ -40,7 +40,7 @@ const localStrings = {
   offerRefused: 'Not possible: {message}',
   offerFundChanged: '{now} left instead of {before}',
   offerDeclined: 'Recorded: the customer declined.',
-  offerAccepted: 'Accepted.',
+  offerAccepted: 'Accepted here only: no host is connected, so nothing was recorded.',
   offerFailed: 'Could not complete: {message}',
   offerNotRecorded: 'The spend from the fund went through, but the recovery is not recorded yet: {message} Confirm again to record it; nothing is spent twice.',
   offerBusy: 'Working…',
@@ -97,7 +97,7 @@ const uuid = (): string =>
  * or when the fund refuses the amount. `form.reset()` clears the choice.
  *
  * @fires change - The agent changed the selection (not fired when code sets a property).
- * @fires mend-offer-accept - The customer accepted: the recovery was recorded (host mode) or confirmed (plain mode). Detail: {@link OfferReactionDetail}.
+ * @fires mend-offer-accept - The customer accepted: the recovery was recorded (host mode), or accepted on the page only and not recorded (plain mode: no adapter). Detail: {@link OfferReactionDetail}.
  * @fires mend-offer-reject - The customer declined the offered recovery. Detail: {@link OfferReactionDetail}.
  *
  * @csspart base - The outer container.
@@ -516,7 +516,7 @@ export class MendOfferPicker extends MendElement {
     const session = this.session;
     if (!session) {
       this.#done = true;
-      this.#say('success', this.t('offerAccepted'));
+      this.#say('warning', this.t('offerAccepted'));
       this.emit('mend-offer-accept', this.#reaction(true));
       return;
     }

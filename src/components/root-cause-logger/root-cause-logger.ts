@@ -52,7 +52,7 @@ export const rootCauseLoggerStrings = {
   rcResults: '{count} root causes found.',
   'rcResults.one': '{count} root cause found.',
   rcWaiting: 'Saved on this device; the console is not answering. It will be sent when it is back.',
-  rcLogged: 'Logged.',
+  rcLogged: 'Logged on this page only: no host records root causes here, so nothing was recorded.',
   rcSaveFailed: 'Could not save: {message}',
   rcNoWrite: 'This console does not store root-cause logs; the page receives them.',
   rcTaxonomyUnsupported: 'This console does not provide a root-cause taxonomy.',
@@ -704,7 +704,7 @@ export class MendRootCauseLogger extends MendElement {
     if (!d.savedId) return nothing;
     const entry = this.#entry();
     if (!this.#canWrite || (!entry && d.sent))
-      return html`<p part="status" data-status="sent">✓ ${this.t(this.#canWrite ? 'sent' : 'rcLogged')}</p>`;
+      return html`<p part="status" data-status="sent">${this.#canWrite ? `✓ ${this.t('sent')}` : this.t('rcLogged')}</p>`;
     if (!entry) return html`<p part="status" data-status="queued">${this.t('savedLocally')}</p>`;
     switch (entry.status) {
       case 'sent':
