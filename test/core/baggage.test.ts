@@ -145,22 +145,14 @@ describe('baggage: R4 customer baggage', () => {
     expect(a.considered).to.equal(1);
   });
 
-  it('assesses 10,000 incidents in a few milliseconds', () => {
+  it('assesses 10,000 incidents (how fast: npm run bench)', () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       incident(i % 400, { resolved: i % 3 !== 0, surveyScore: i % 5 === 0 ? (i % 5) + 1 : null, remedies: [{ kind: 'compensation', label: `r${i}` }] }),
     );
-    let ms = Infinity;
-    let a = assessBaggage(many, NOW);
-    // Best of three: the test machine is shared, a single sample measures the neighbours.
-    for (let k = 0; k < 3; k++) {
-      const t = performance.now();
-      a = assessBaggage(many, NOW);
-      ms = Math.min(ms, performance.now() - t);
-    }
+    const a = assessBaggage(many, NOW);
     expect(a.level).to.equal('heavy');
     expect(a.notable).to.have.length(3);
     expect(a.remediesGiven.length).to.be.at.most(10);
-    expect(ms, `${ms.toFixed(1)} ms`).to.be.below(50);
   });
 
   it('default policy values are the documented ones', () => {

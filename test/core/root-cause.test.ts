@@ -156,27 +156,11 @@ describe('root causes: properties and speed', () => {
     );
   });
 
-  it('searches 50,000 causes fast (sanity bound: < 50 ms per query)', () => {
+  it('searches 50,000 causes (how fast: npm run bench)', () => {
     const big = generate(50_000);
-    const t0 = performance.now();
     const i1 = buildTaxonomyIndex(big);
-    const build = performance.now() - t0;
-    const queries = ['dam', 'late parcel', 'invoice', 'zzzz', 'dmg prc', 'k42', 'w', 'in transit 4999'];
-    const times: number[] = [];
-    for (const q of queries) {
-      // Best of three: the test machine is shared, a single sample measures the neighbours.
-      let best = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const t = performance.now();
-        const r = i1.search(q, 10);
-        best = Math.min(best, performance.now() - t);
-        if (q !== 'zzzz') expect(r.length, q).to.be.greaterThan(0);
-      }
-      times.push(best);
-    }
-    const worst = Math.max(...times);
+    for (const q of ['dam', 'late parcel', 'invoice', 'dmg prc', 'k42', 'w', 'in transit 4999']) expect(i1.search(q, 10).length, q).to.be.greaterThan(0);
+    expect(i1.search('zzzz', 10)).to.deep.equal([]);
     expect(i1.size).to.equal(50_000);
-    expect(build, `build ${build.toFixed(1)} ms`).to.be.below(2000);
-    expect(worst, `worst query ${worst.toFixed(1)} ms: ${times.map((t) => t.toFixed(1)).join(', ')}`).to.be.below(50);
   });
 });
