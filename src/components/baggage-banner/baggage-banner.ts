@@ -1,12 +1,13 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toHostError } from '../../adapter/errors.js';
-import type { HostWrites } from '../../adapter/host-adapter.js';
 import type { OutboxEntry } from '../../adapter/outbox.js';
 import { formatDate } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { baggageFor } from '../../controllers/baggage.js';
 import { OutboxWatch } from '../../controllers/outbox.js';
+import { StorageNotice } from '../../controllers/storage-notice.js';
+import { StoredEvent } from '../../controllers/stored-event.js';
 import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
 import type { BaggageAssessment } from '../../core/baggage.js';
 import { formatMoney } from '../../core/money.js';
@@ -63,6 +64,7 @@ export const bannerStrings = {
   baggageShowing: 'Showing {shown} of {total}',
   baggageShowMore: 'Show {count} more',
   baggageSaving: 'Saving…',
+  baggageNotSaved: 'Not saved: {message}',
   baggageSeverity: 'Severity: {severity}',
   baggageErrorHistory: 'Could not load the customer history: {message}',
   baggageErrorContext: 'Could not reach the console: {message}',
@@ -219,6 +221,8 @@ export class MendBaggageBanner extends MendElement {
   #refused = new Map<string, string>();
   #plain?: { customer?: Customer; incidents: Incident[]; history: CustomerHistory };
   #outbox = new OutboxWatch(this);
+  #told = new StoredEvent(this);
+  #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -344,7 +348,8 @@ export class MendBaggageBanner extends MendElement {
       return { status: 'done', text: this.t('savedLocally') };
     }
     if (!act) return { status: 'idle' };
-    if (act.status === 'failed') return { status: 'failed', text: this.t('needsAttention', { message: act.message ?? '' }) };
+    // Not stored on this device (the host never saw it): not the host's refusal.
+    if (act.status === 'failed') return { status: 'failed', text: this.t('baggageNotSaved', { message: act.message ?? '' }) };
     return { status: 'done' };
   }
 
@@ -370,29 +375,25 @@ export class MendBaggageBanner extends MendElement {
 
     const customerId = view.customer?.id ?? '';
     const base = { idempotencyKey: key, interactionId: view.interactionId, customerId, at: new Date().toISOString() };
-    let payload: HostWrites[Write];
-    if (kind === 'acknowledgeBaggage') {
-      const incidentIds = assessment.notable.map((i) => i.id);
-      payload = { ...base, incidentIds };
-      this.emit('mend-baggage-acknowledge', { interactionId: base.interactionId, customerId, incidentIds, idempotencyKey: key } satisfies BaggageAcknowledgeDetail);
-    } else {
-      const said = assessment.callback.reasons[0];
-      const reason = said ? this.words(said) : this.t('baggageCallbackReason');
-      payload = { ...base, reason };
-      const detail: CallbackRequestDetail = { interactionId: base.interactionId, customerId, reason, idempotencyKey: key };
-      if (assessment.callback.incidentId) detail.incidentId = assessment.callback.incidentId;
-      this.emit('mend-callback-request', detail);
-    }
-
     const session = this.session;
-    let act: Act = { status: 'done' };
     // Without an adapter (or a host that cannot record it) the event is the write: the page records it.
-    if (session && session.host.can(kind) && view.interactionId) {
-      try {
-        await (await session.openOutbox()).enqueue(kind, payload);
-      } catch (error) {
-        act = { status: 'failed', message: this.failure(toHostError(error)) };
+    const store = !!session && session.host.can(kind) && !!view.interactionId;
+    let act: Act = { status: 'done' };
+    try {
+      // The event fires once the write is stored, never before (and never for a write not stored).
+      if (kind === 'acknowledgeBaggage') {
+        const incidentIds = assessment.notable.map((i) => i.id);
+        const detail: BaggageAcknowledgeDetail = { interactionId: base.interactionId, customerId, incidentIds, idempotencyKey: key };
+        await this.#told.record({ session, store, kind, payload: { ...base, incidentIds }, event: 'mend-baggage-acknowledge', detail });
+      } else {
+        const said = assessment.callback.reasons[0];
+        const reason = said ? this.words(said) : this.t('baggageCallbackReason');
+        const detail: CallbackRequestDetail = { interactionId: base.interactionId, customerId, reason, idempotencyKey: key };
+        if (assessment.callback.incidentId) detail.incidentId = assessment.callback.incidentId;
+        await this.#told.record({ session, store, kind, payload: { ...base, reason }, event: 'mend-callback-request', detail });
       }
+    } catch (error) {
+      act = { status: 'failed', message: this.failure(toHostError(error)) };
     }
     this.#acts.set(key, act);
     this.requestUpdate();
@@ -421,7 +422,7 @@ export class MendBaggageBanner extends MendElement {
     const level = view.assessment?.level;
     const hidden = view.state === 'ready' && level === 'none' && this.noneDisplay === 'hidden';
     return html`
-      ${this.renderAnnouncer()}
+      ${this.renderAnnouncer()}${this.#storage.render()}
       ${hidden
         ? nothing
         : html`<section

@@ -6,6 +6,8 @@ import type { SpendResult } from '../../adapter/host-adapter.js';
 import { MendElement } from '../../base/mend-element.js';
 import { baggageFor } from '../../controllers/baggage.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
+import { StorageNotice } from '../../controllers/storage-notice.js';
+import { StoredEvent } from '../../controllers/stored-event.js';
 import { evaluateSpend, remaining, type SpendDecision } from '../../core/fund.js';
 import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
 import { formatMoney, parseMoney } from '../../core/money.js';
@@ -184,6 +186,8 @@ export class MendOfferPicker extends MendElement {
   #intent: Intent | null = null;
   #declineKey: string | null = null;
   #preloaded: HostSession | null = null;
+  #told = new StoredEvent(this);
+  #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
   #lastInteraction: string | null = null;
   #lastStatus: string | undefined;
 
@@ -572,8 +576,12 @@ export class MendOfferPicker extends MendElement {
         }
         spent = true;
       }
-      if (session.host.can('recordRecovery')) {
-        await (await session.openOutbox()).enqueue('recordRecovery', {
+      // Stored first, then told (once per recorded recovery); without `recordRecovery` the event is the record.
+      await this.#told.record({
+        session,
+        store: session.host.can('recordRecovery'),
+        kind: 'recordRecovery',
+        payload: {
           idempotencyKey: intent.recordKey,
           interactionId: interaction.id,
           customerId: interaction.customerId,
@@ -583,16 +591,14 @@ export class MendOfferPicker extends MendElement {
           accepted: true,
           strategy,
           ...(spend ? { spendId: spend.entryId } : {}),
-        });
-      }
+        },
+        event: 'mend-offer-accept',
+        detail: this.#reaction(true, spend ? { spendId: spend.entryId, spendStatus: spend.status as 'done' | 'pending_approval' } : {}),
+      });
       this.#intent = null;
       this.#done = true;
       const pending = spend?.status === 'pending_approval';
       this.#say(pending ? 'warning' : 'success', pending ? this.t('offerPending') : this.t('offerRecorded'));
-      this.emit(
-        'mend-offer-accept',
-        this.#reaction(true, spend ? { spendId: spend.entryId, spendStatus: spend.status as 'done' | 'pending_approval' } : {}),
-      );
     } catch (error) {
       const e = toHostError(error);
       if (spent) {
@@ -621,15 +627,23 @@ export class MendOfferPicker extends MendElement {
       this.requestUpdate();
       const key = (this.#declineKey ??= uuid());
       try {
-        await (await session.openOutbox()).enqueue('recordRecovery', {
-          idempotencyKey: key,
-          interactionId: interaction.id,
-          customerId: interaction.customerId,
-          at: new Date().toISOString(),
-          severity: detail.severity,
-          offers: detail.offers,
-          accepted: false,
-          strategy: detail.strategy,
+        // Stored first, then told (once per recorded decline).
+        await this.#told.record({
+          session,
+          store: true,
+          kind: 'recordRecovery',
+          payload: {
+            idempotencyKey: key,
+            interactionId: interaction.id,
+            customerId: interaction.customerId,
+            at: new Date().toISOString(),
+            severity: detail.severity,
+            offers: detail.offers,
+            accepted: false,
+            strategy: detail.strategy,
+          },
+          event: 'mend-offer-reject',
+          detail,
         });
       } catch (error) {
         this.#say('danger', this.t('offerFailed', { message: this.failure(toHostError(error)) }));
@@ -638,11 +652,12 @@ export class MendOfferPicker extends MendElement {
         this.#busy = false;
         this.requestUpdate();
       }
+    } else {
+      this.emit('mend-offer-reject', detail); // nothing to store: the event is the record
     }
     this.#done = true;
     this.#declineKey = null;
     this.#say('info', this.t('offerDeclined'));
-    this.emit('mend-offer-reject', detail);
   }
 
   // ---- keyboard: radio groups with roving tabindex (ARIA APG radio group) -------------------------
@@ -678,7 +693,7 @@ export class MendOfferPicker extends MendElement {
         <h2 id="title" part="title">${this.t('offerTitle')}</h2>
         ${this.#renderHeader()}
       </div>
-      ${this.#renderBody()} ${this.renderAnnouncer()}
+      ${this.#storage.render()}${this.#renderBody()} ${this.renderAnnouncer()}
     </section>`;
   }
 

@@ -17,6 +17,8 @@ import {
 } from '../../core/root-cause.js';
 import { MendElement } from '../../base/mend-element.js';
 import { OutboxWatch } from '../../controllers/outbox.js';
+import { StorageNotice } from '../../controllers/storage-notice.js';
+import { StoredEvent } from '../../controllers/stored-event.js';
 import { DraftController } from '../../controllers/draft.js';
 import { readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import type {} from '../../events/root-cause-logger.js';
@@ -239,6 +241,8 @@ export class MendRootCauseLogger extends MendElement {
   #policyRead: Read<RecoveryPolicy> | null = null;
   #recurrenceRead: Read<RecurrenceCount[]> | null = null;
   #outbox = new OutboxWatch(this);
+  #told = new StoredEvent(this);
+  #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
   #guardOff: (() => void) | null = null;
   #guardFor: unknown = null;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -617,13 +621,22 @@ export class MendRootCauseLogger extends MendElement {
     this.busy = true;
     this.saveError = '';
     try {
-      const outbox = this.#canWrite ? await this.session!.openOutbox() : null;
-      if (outbox && resend) await outbox.resend(key, log);
-      else if (outbox) await outbox.enqueue('logRootCause', log);
+      const outbox = this.#canWrite;
+      // Stored first, then told: once per stored version of the log (an edited resend of a refused
+      // log is stored again, so it is told again, with the same idempotency key).
+      await this.#told.record({
+        session: this.session,
+        store: outbox,
+        kind: 'logRootCause',
+        payload: log,
+        resend: !!resend,
+        event: 'mend-root-cause-log',
+        detail: log,
+        once: resend ? null : key,
+      });
       if (interaction.id !== this.#loadedFor) return;
       this.#update({ savedId: key, sent: !outbox });
       if (!outbox && this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), { ...EMPTY, savedId: key, sent: true });
-      this.emit('mend-root-cause-log', log);
       this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
     } catch (error) {
       this.saveError = this.t('rcSaveFailed', { message: this.failure(toHostError(error)) });
@@ -871,7 +884,7 @@ export class MendRootCauseLogger extends MendElement {
           : nothing}
         ${interaction && this.wrapUpRefusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing}
       </form>
-      ${this.renderAnnouncer()}
+      ${this.renderAnnouncer()}${this.#storage.render()}
     </section>`;
   }
 }
