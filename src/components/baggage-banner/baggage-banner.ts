@@ -31,6 +31,9 @@ export type BannerState = (typeof BANNER_STATES)[number];
 export const NONE_DISPLAYS = ['quiet', 'hidden'] as const;
 export type NoneDisplay = (typeof NONE_DISPLAYS)[number];
 
+/** Characters beyond which a summary may pass its visual limit (it then scrolls and takes focus). */
+const LONG_SUMMARY = 400;
+
 /** History rows rendered per "Show more": the cost follows what is visible, not the history length. */
 export const HISTORY_PAGE = 50;
 
@@ -68,6 +71,7 @@ export const bannerStrings = {
   baggageSeverity: 'Severity: {severity}',
   baggageErrorHistory: 'Could not load the customer history: {message}',
   baggageErrorContext: 'Could not reach the console: {message}',
+  baggageErrorContextInvalid: 'The console sent a context the banner cannot read: {message}',
   baggageInvalid: 'The customer history could not be read.',
   baggageAnnounce: '{level}: {customer}.',
   baggageNoRemedies: 'Nothing given yet',
@@ -178,6 +182,7 @@ const ICONS: Record<BaggageLevel, TemplateResult> = {
  * @cssprop --mend-baggage-banner-heavy-color - Accent of the "heavy" level.
  * @cssprop --mend-baggage-banner-heavy-background - Background of a heavy banner.
  * @cssprop --mend-baggage-banner-history-max-block-size - Height of the full history before it scrolls, default 20rem.
+ * @cssprop --mend-baggage-banner-summary-max-block-size - Height of an incident's summary before it scrolls (the text is kept whole), default 8lh.
  *
  * @slot - Nothing is slotted; customer data comes from the host or properties.
  */
@@ -286,7 +291,11 @@ export class MendBaggageBanner extends MendElement {
         return {
           state: 'error',
           interactionId,
-          error: { text: this.t('baggageErrorContext', { message: this.failure(context.error) }), retry: context.retry },
+          error: {
+            // The console answered: only a connection failure is "could not reach".
+            text: this.t(context.error?.code === 'invalid_response' ? 'baggageErrorContextInvalid' : 'baggageErrorContext', { message: this.failure(context.error) }),
+            retry: context.retry,
+          },
         };
       }
       if (!context.value) return { state: 'loading', interactionId };
@@ -581,11 +590,16 @@ export class MendBaggageBanner extends MendElement {
           ? html`<span>${this.t('baggageSurvey', { score: incident.surveyScore })}</span>`
           : nothing}
       </div>
-      <p part="summary" class="summary">${String(incident.summary ?? '')}</p>
+      ${this.#summary(String(incident.summary ?? ''))}
       <p part="remedies" class="remedies">
         ${given ? this.t('baggageRemediesGiven', { remedies: given }) : this.t('baggageNoRemedies')}
       </p>
     </li>`;
+  }
+
+  /** Customer text, whole: a long one scrolls within its visual limit and takes focus to be read. */
+  #summary(summary: string): TemplateResult {
+    return html`<p part="summary" class="summary" tabindex=${summary.length > LONG_SUMMARY ? '0' : nothing}>${summary}</p>`;
   }
 
   #remedy(remedy: RemedyGiven, locale: string): string {
