@@ -43,11 +43,6 @@ export class StoredEvent {
     this.#element = element;
   }
 
-  /** Whether the event of `unit` was fired already. */
-  reported(session: HostSession | null, event: EventName, unit: string): boolean {
-    return !!told.get(session ?? this.#element)?.has(`${event}|${unit}`);
-  }
-
   /**
    * Store the write (or resend it), then fire the event once per unit. Resolves with the outbox
    * entry (null when nothing was stored: the event is the write); rejects with a HostError and fires
@@ -65,14 +60,23 @@ export class StoredEvent {
       }
     }
     const unit = options.once === undefined ? payload.idempotencyKey : options.once;
+    this.tell(session, event, unit, options.detail);
+    return entry;
+  }
+
+  /**
+   * Fire `event` for a fact that needs no storing (or whose storing failed and that is reported as
+   * such), at most once per `unit` (null: every call). Returns whether it fired.
+   */
+  tell<E extends EventName>(session: HostSession | null, event: E, unit: string | null, detail: DetailOf<E>): boolean {
     if (unit !== null) {
       const owner = session ?? this.#element;
       let units = told.get(owner);
       if (!units) told.set(owner, (units = new Set()));
-      if (units.has(`${event}|${unit}`)) return entry;
+      if (units.has(`${event}|${unit}`)) return false;
       units.add(`${event}|${unit}`);
     }
-    this.#element.dispatchEvent(new CustomEvent(event, { detail: options.detail, bubbles: true, composed: true }));
-    return entry;
+    this.#element.dispatchEvent(new CustomEvent(event, { detail, bubbles: true, composed: true }));
+    return true;
   }
 }

@@ -46,3 +46,34 @@ for (const widget of WIDGETS) {
     });
   });
 }
+
+describe('root-cause logger: mend-time-limit tells what happened to the manager\'s notice', () => {
+  it('storing refused: fires once with notified false and says no manager was notified; a reload does not fire again', async () => {
+    const { fixture, html } = await import('@open-wc/testing');
+    const { MemoryAdapter } = await import('../../src/adapter/memory-adapter.js');
+    const { DEFAULT_POLICY } = await import('../../src/core/recovery.js');
+    const { newInteraction, TAXONOMY } = await import('../root-cause-logger/helpers.js');
+    const { adapters } = await import('./helpers.js');
+    const interaction = newInteraction({ startedAt: new Date(Date.now() - 45 * 60_000).toISOString() });
+    const adapter = new MemoryAdapter({ context: { interaction }, taxonomy: TAXONOMY, policy: DEFAULT_POLICY }, { latency: 1 });
+    adapters.push(adapter);
+    const seen: CustomEvent[] = [];
+    const listener = (e: Event) => seen.push(e as CustomEvent);
+    document.addEventListener('mend-time-limit', listener);
+    undo = refuseStorage();
+    try {
+      const el = await fixture<HTMLElement>(html`<mend-root-cause-logger .adapter=${adapter}></mend-root-cause-logger>`);
+      await waitUntil(() => seen.length === 1, 'mend-time-limit fires', { timeout: 5000 });
+      expect(seen[0].detail.notified).to.equal(false);
+      await waitUntil(() => !shadowText(el).includes('a manager has been notified'), 'the text does not claim a notice', { timeout: 5000 });
+      undo();
+      el.remove();
+      const again = await fixture<HTMLElement & { checkTimeLimit(): boolean }>(html`<mend-root-cause-logger .adapter=${adapter}></mend-root-cause-logger>`);
+      await waitUntil(() => again.checkTimeLimit(), 'the new element finds it overdue', { timeout: 5000 });
+      await waitUntil(() => adapter.received.some((w) => w.kind === 'notifyManager'), 'the notice is stored and sent', { timeout: 5000 });
+      expect(seen, 'once per interaction').to.have.length(1);
+    } finally {
+      document.removeEventListener('mend-time-limit', listener);
+    }
+  });
+});

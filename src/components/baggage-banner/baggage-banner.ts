@@ -138,11 +138,12 @@ const ICONS: Record<BaggageLevel, TemplateResult> = {
  * It never dismisses itself.
  *
  * @tagname mend-baggage-banner
- * @fires mend-baggage-acknowledge - The agent acknowledged the past issues (once per interaction).
- *   Detail: `{ interactionId, customerId, incidentIds, idempotencyKey }`. With an adapter, the write
- *   also goes through the durable outbox (`acknowledgeBaggage`).
+ * @fires mend-baggage-acknowledge - The agent acknowledged the past issues. Fires after the
+ *   `acknowledgeBaggage` write is stored in the durable outbox (without an adapter: at the click),
+ *   never when storing failed; once per interaction. Detail: `{ interactionId, customerId, incidentIds, idempotencyKey }`.
  * @fires mend-callback-request - The agent asked for an outbound callback (R5), offered only when
- *   the assessment recommends one. Detail: `{ interactionId, customerId, reason, incidentId?, idempotencyKey }`.
+ *   the assessment recommends one. Fires after the `requestCallback` write is stored (without an
+ *   adapter: at the click); once per interaction. Detail: `{ interactionId, customerId, reason, incidentId?, idempotencyKey }`.
  *
  * @csspart base - The banner region.
  * @csspart header - Level and title row.
@@ -169,6 +170,7 @@ const ICONS: Record<BaggageLevel, TemplateResult> = {
  * @csspart request-callback - The Request callback button.
  * @csspart history-toggle - The button that shows or hides the full history.
  * @csspart status - What happened to the agent's last action.
+ * @csspart storage-notice - The one notice that this browser cannot store work right now (shared by every writing widget).
  * @csspart history - The full history panel.
  * @csspart history-list - The rendered window of the full history.
  * @csspart history-item - One incident of the full history.

@@ -98,9 +98,13 @@ const uuid = (): string =>
  * or not enough for the severity, with the core's reason), when a typed amount is not an amount,
  * or when the fund refuses the amount. `form.reset()` clears the choice.
  *
- * @fires change - The agent changed the selection (not fired when code sets a property).
- * @fires mend-offer-accept - The customer accepted: the recovery was recorded (host mode) or confirmed (plain mode). Detail: {@link OfferReactionDetail}.
- * @fires mend-offer-reject - The customer declined the offered recovery. Detail: {@link OfferReactionDetail}.
+ * @fires change - The agent changed the selection: after the selection changed, once per change by
+ *   the agent (not when code sets a property).
+ * @fires mend-offer-accept - The customer accepted: fires after any spend went through and the
+ *   `recordRecovery` write is stored (plain mode or a host without it: at Confirm), never when either
+ *   failed; once per recorded recovery. Detail: {@link OfferReactionDetail}.
+ * @fires mend-offer-reject - The customer declined: fires after the declined reaction is stored
+ *   (plain mode: at the click), never when storing failed; once per decline. Detail: {@link OfferReactionDetail}.
  *
  * @csspart base - The outer container.
  * @csspart header - Title, severity and why.
@@ -117,6 +121,7 @@ const uuid = (): string =>
  * @csspart approval - The "needs approval" / "refused" line.
  * @csspart validation - Why the current choice is not a recovery yet.
  * @csspart message - The outcome of the last confirm or decline.
+ * @csspart storage-notice - The one notice that this browser cannot store work right now (shared by every writing widget).
  * @csspart actions - The button row.
  * @csspart confirm - The Confirm / Request approval button.
  * @csspart decline - The Customer declined button.
@@ -521,7 +526,7 @@ export class MendOfferPicker extends MendElement {
     if (!session) {
       this.#done = true;
       this.#say('success', this.t('offerAccepted'));
-      this.emit('mend-offer-accept', this.#reaction(true));
+      this.#told.tell(null, 'mend-offer-accept', null, this.#reaction(true)); // nothing to store: the event is the record
       return;
     }
     const interaction = this.#interaction;
@@ -653,7 +658,7 @@ export class MendOfferPicker extends MendElement {
         this.requestUpdate();
       }
     } else {
-      this.emit('mend-offer-reject', detail); // nothing to store: the event is the record
+      this.#told.tell(session, 'mend-offer-reject', null, detail); // nothing to store: the event is the record
     }
     this.#done = true;
     this.#declineKey = null;
