@@ -31,6 +31,8 @@ export interface StoredEventOptions<K extends WriteKind, E extends EventName> {
    * write's idempotency key). `null`: every stored write fires.
    */
   once?: string | null;
+  /** Runs once the write is stored and before the event fires: the widget shows the new state first. */
+  onStored?: (entry: OutboxEntry | null) => void;
 }
 
 /** Units already reported, per session (or per element without one). */
@@ -59,6 +61,7 @@ export class StoredEvent {
         throw toHostError(error);
       }
     }
+    options.onStored?.(entry);
     const unit = options.once === undefined ? payload.idempotencyKey : options.once;
     this.tell(session, event, unit, options.detail);
     return entry;

@@ -2,12 +2,13 @@
 // kept whole and shown with a visual limit; a field no widget reads never fails a widget; the error
 // that remains names the field and its size instead of blaming the connection.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { HostError } from '../../src/adapter/errors.js';
 import { parseHostAnswer } from '../../src/adapter/schemas.js';
 import { DEMO_IDS, demoSeed } from '../../src/adapter/demo-data.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { sessionFor } from '../../src/adapter/session.js';
 import '../../src/define/fund-meter.js';
-import { WIDGETS, disposeAll, sharedAdapter, shadowText } from './helpers.js';
+import { WIDGETS, disposeAll, sharedAdapter, shadowText, type Mounted } from './helpers.js';
 
 afterEach(disposeAll);
 
@@ -35,12 +36,14 @@ describe('long host text: per field, per widget', () => {
   });
 
   it('a required text beyond what is read fails with its name and size, not a generic message', () => {
-    let error: { code?: string; message?: string; details?: Record<string, unknown> } | null = null;
-    try {
-      parseHostAnswer('history', { customer: { id: 'c1', name: 'Ann' }, incidents: [incident('x'.repeat(200_000))] });
-    } catch (e) {
-      error = e as typeof error;
-    }
+    const error = ((): { code?: string; message?: string; details?: Record<string, unknown> } | null => {
+      try {
+        parseHostAnswer('history', { customer: { id: 'c1', name: 'Ann' }, incidents: [incident('x'.repeat(200_000))] });
+        return null;
+      } catch (e) {
+        return e as HostError;
+      }
+    })();
     expect(error?.code).to.equal('invalid_response');
     expect(error?.message).to.contain('The console sent a summary of 200,000 characters');
     expect(error?.message).to.contain('incidents.0.summary');
@@ -57,7 +60,7 @@ describe('long host text: per field, per widget', () => {
     const adapter = sharedAdapter();
     const interaction = { ...(await adapter.getContext()).interaction!, subject: 'Subject line '.repeat(800) };
     adapter.setInteraction(interaction);
-    const mounted = [];
+    const mounted: Mounted[] = [];
     for (const widget of WIDGETS) mounted.push(await widget.mount({ adapter }));
     const meter = await fixture<HTMLElement>(html`<mend-fund-meter .adapter=${adapter}></mend-fund-meter>`);
     await waitUntil(() => meter.shadowRoot!.querySelector('[part~="remaining"]'), 'the fund meter shows the fund', { timeout: 5000 });

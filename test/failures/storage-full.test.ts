@@ -2,7 +2,7 @@
 // with what still works and what to do, in every writing widget; gone by itself when storing works.
 import { expect, waitUntil } from '@open-wc/testing';
 import { MendElement } from '../../src/base/mend-element.js';
-import { WIDGETS, disposeAll, refuseStorage, sharedAdapter } from './helpers.js';
+import { WIDGETS, disposeAll, refuseStorage, sharedAdapter, type Mounted } from './helpers.js';
 
 // Every announcement any widget asks for (the live region fills on a timer).
 const said: string[] = [];
@@ -32,7 +32,7 @@ const noticeText = (el: Element) => (notice(el)?.textContent ?? '').replace(/\s+
 describe('storage full: one state for the whole session', () => {
   it('one refused write shows one notice in every writing widget, announced once; it goes away by itself', async () => {
     const adapter = sharedAdapter();
-    const mounted = [];
+    const mounted: Mounted[] = [];
     for (const widget of WIDGETS) mounted.push(await widget.mount({ adapter, storageProbeMs: 50 }));
     const [banner, picker, logger] = mounted;
     for (const m of mounted) expect(notice(m.el), 'no notice while storing works').to.equal(null);

@@ -390,27 +390,31 @@ export class MendBaggageBanner extends MendElement {
     // Without an adapter (or a host that cannot record it) the event is the write: the page records it.
     const store = !!session && session.host.can(kind) && !!view.interactionId;
     let act: Act = { status: 'done' };
+    // Shown as done before the event fires, so a page that hears it sees the same.
+    const onStored = () => {
+      this.#acts.set(key, act);
+      this.requestUpdate();
+      this.announce(this.t(kind === 'acknowledgeBaggage' ? 'baggageAcknowledged' : 'baggageCallbackRequested'));
+    };
     try {
       // The event fires once the write is stored, never before (and never for a write not stored).
       if (kind === 'acknowledgeBaggage') {
         const incidentIds = assessment.notable.map((i) => i.id);
         const detail: BaggageAcknowledgeDetail = { interactionId: base.interactionId, customerId, incidentIds, idempotencyKey: key };
-        await this.#told.record({ session, store, kind, payload: { ...base, incidentIds }, event: 'mend-baggage-acknowledge', detail });
+        await this.#told.record({ session, store, kind, payload: { ...base, incidentIds }, event: 'mend-baggage-acknowledge', detail, onStored });
       } else {
         const said = assessment.callback.reasons[0];
         const reason = said ? this.words(said) : this.t('baggageCallbackReason');
         const detail: CallbackRequestDetail = { interactionId: base.interactionId, customerId, reason, idempotencyKey: key };
         if (assessment.callback.incidentId) detail.incidentId = assessment.callback.incidentId;
-        await this.#told.record({ session, store, kind, payload: { ...base, reason }, event: 'mend-callback-request', detail });
+        await this.#told.record({ session, store, kind, payload: { ...base, reason }, event: 'mend-callback-request', detail, onStored });
       }
     } catch (error) {
       act = { status: 'failed', message: this.failure(toHostError(error)) };
     }
+    if (act.status === 'done') return;
     this.#acts.set(key, act);
     this.requestUpdate();
-    if (act.status === 'done') {
-      this.announce(this.t(kind === 'acknowledgeBaggage' ? 'baggageAcknowledged' : 'baggageCallbackRequested'));
-    }
   }
 
   #toggleHistory(): void {

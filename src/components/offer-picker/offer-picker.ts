@@ -599,11 +599,15 @@ export class MendOfferPicker extends MendElement {
         },
         event: 'mend-offer-accept',
         detail: this.#reaction(true, spend ? { spendId: spend.entryId, spendStatus: spend.status as 'done' | 'pending_approval' } : {}),
+        // Shown as recorded before the event fires, so a page that hears it sees the same.
+        onStored: () => {
+          this.#intent = null;
+          this.#done = true;
+          this.#busy = false;
+          const pending = spend?.status === 'pending_approval';
+          this.#say(pending ? 'warning' : 'success', pending ? this.t('offerPending') : this.t('offerRecorded'));
+        },
       });
-      this.#intent = null;
-      this.#done = true;
-      const pending = spend?.status === 'pending_approval';
-      this.#say(pending ? 'warning' : 'success', pending ? this.t('offerPending') : this.t('offerRecorded'));
     } catch (error) {
       const e = toHostError(error);
       if (spent) {
@@ -649,18 +653,24 @@ export class MendOfferPicker extends MendElement {
           },
           event: 'mend-offer-reject',
           detail,
+          onStored: () => this.#declined(),
         });
       } catch (error) {
         this.#say('danger', this.t('offerFailed', { message: this.failure(toHostError(error)) }));
-        return;
       } finally {
         this.#busy = false;
         this.requestUpdate();
       }
     } else {
+      this.#declined();
       this.#told.tell(session, 'mend-offer-reject', null, detail); // nothing to store: the event is the record
     }
+  }
+
+  /** Shown as declined before the event fires, so a page that hears it sees the same. */
+  #declined(): void {
     this.#done = true;
+    this.#busy = false;
     this.#declineKey = null;
     this.#say('info', this.t('offerDeclined'));
   }

@@ -648,11 +648,15 @@ export class MendRootCauseLogger extends MendElement {
         event: 'mend-root-cause-log',
         detail: log,
         once: resend ? null : key,
+        // Shown as saved before the event fires, so a page that hears it sees the same.
+        onStored: () => {
+          if (interaction.id !== this.#loadedFor) return;
+          this.#update({ savedId: key, sent: !outbox });
+          if (!outbox && this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), { ...EMPTY, savedId: key, sent: true });
+          this.busy = false;
+          this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
+        },
       });
-      if (interaction.id !== this.#loadedFor) return;
-      this.#update({ savedId: key, sent: !outbox });
-      if (!outbox && this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), { ...EMPTY, savedId: key, sent: true });
-      this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
     } catch (error) {
       this.saveError = this.t('rcSaveFailed', { message: this.failure(toHostError(error)) });
       this.announce(this.saveError);
