@@ -91,67 +91,73 @@ export function sharedAdapter(): MemoryAdapter {
   );
 }
 
+/** Mount one widget on an adapter (a fresh one unless given) and wait until it can act. */
+async function mountOn(
+  options: { storageProbeMs?: number; adapter?: MemoryAdapter },
+  kind: WriteKind,
+  render: (adapter: MemoryAdapter) => Promise<HTMLElement>,
+  prepare: (el: HTMLElement) => Promise<unknown>,
+  act: (el: HTMLElement) => void,
+): Promise<Mounted> {
+  const adapter = options.adapter ?? sharedAdapter();
+  const s = session(adapter, options.storageProbeMs);
+  const el = await render(adapter);
+  await prepare(el);
+  return { el, adapter, session: s, act: async () => act(el), written: () => received(adapter, kind) };
+}
+
+const ready = (el: HTMLElement, check: () => unknown, what: string) => waitUntil(check, `the ${what} is ready`, { timeout: 5000 });
+const combo = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]');
+
 export const WIDGETS: WidgetCase[] = [
   {
     name: 'baggage banner',
     tag: 'mend-baggage-banner',
     event: 'mend-baggage-acknowledge',
     kind: 'acknowledgeBaggage',
-    async mount(options = {}) {
-      const adapter = options.adapter ?? sharedAdapter();
-      const s = session(adapter, options.storageProbeMs);
-      const el = await fixture<HTMLElement>(html`<mend-baggage-banner .adapter=${adapter}></mend-baggage-banner>`);
-      await waitUntil(() => part(el, 'acknowledge'), 'the banner is ready', { timeout: 5000 });
-      return {
-        el,
-        adapter,
-        session: s,
-        act: async () => part(el, 'acknowledge')!.click(),
-        written: () => received(adapter, 'acknowledgeBaggage'),
-      };
-    },
+    mount: (options = {}) =>
+      mountOn(
+        options,
+        'acknowledgeBaggage',
+        (adapter) => fixture<HTMLElement>(html`<mend-baggage-banner .adapter=${adapter}></mend-baggage-banner>`),
+        (el) => ready(el, () => part(el, 'acknowledge'), 'banner'),
+        (el) => part(el, 'acknowledge')!.click(),
+      ),
   },
   {
     name: 'offer picker',
     tag: 'mend-offer-picker',
     event: 'mend-offer-accept',
     kind: 'recordRecovery',
-    async mount(options = {}) {
-      const adapter = options.adapter ?? sharedAdapter();
-      const s = session(adapter, options.storageProbeMs);
-      const el = await fixture<HTMLElement>(html`<mend-offer-picker .adapter=${adapter} locale="en-US"></mend-offer-picker>`);
-      await waitUntil(() => bundles(el as never).length > 0, 'the picker is ready', { timeout: 5000 });
-      bundles(el as never)[0].click();
-      await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-      return {
-        el,
-        adapter,
-        session: s,
-        act: async () => confirmButton(el as never).click(),
-        written: () => received(adapter, 'recordRecovery'),
-      };
-    },
+    mount: (options = {}) =>
+      mountOn(
+        options,
+        'recordRecovery',
+        (adapter) => fixture<HTMLElement>(html`<mend-offer-picker .adapter=${adapter} locale="en-US"></mend-offer-picker>`),
+        async (el) => {
+          await ready(el, () => bundles(el as never).length > 0, 'picker');
+          bundles(el as never)[0].click();
+          await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        },
+        (el) => confirmButton(el as never).click(),
+      ),
   },
   {
     name: 'root-cause logger',
     tag: 'mend-root-cause-logger',
     event: 'mend-root-cause-log',
     kind: 'logRootCause',
-    async mount(options = {}) {
-      const adapter = options.adapter ?? sharedAdapter();
-      const s = session(adapter, options.storageProbeMs);
-      const el = await fixture<HTMLElement>(html`<mend-root-cause-logger .adapter=${adapter} .policy=${DEFAULT_POLICY}></mend-root-cause-logger>`);
-      const combo = () => el.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]');
-      await waitUntil(() => combo() && !combo()!.disabled, 'the logger is ready', { timeout: 5000 });
-      await fill(el as never);
-      return {
-        el,
-        adapter,
-        session: s,
-        act: async () => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click(),
-        written: () => received(adapter, 'logRootCause'),
-      };
-    },
+    mount: (options = {}) =>
+      mountOn(
+        options,
+        'logRootCause',
+        (adapter) => fixture<HTMLElement>(html`<mend-root-cause-logger .adapter=${adapter} .policy=${DEFAULT_POLICY}></mend-root-cause-logger>`),
+        async (el) => {
+          await ready(el, () => combo(el) && !combo(el)!.disabled, 'logger');
+          await fill(el as never);
+        },
+        (el) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click(),
+      ),
   },
 ];
 
