@@ -12,9 +12,6 @@ export const defaultStrings = {
   savedLocally: 'Saved on this device; sending…',
   sent: 'Delivered.',
   needsAttention: 'Not accepted: {message}',
-  storageFull: 'This browser cannot save your work right now: its storage is full.',
-  storageFullWorks: 'Customer history, recommendations and the fund still work, and everything saved before is kept and still sent.',
-  storageFullTodo: 'Until this note goes away, keep a note of acknowledgements, recoveries and root causes elsewhere, or free space in this browser. It goes away by itself once saving works again.',
 } as const;
 
 export type MendStrings = { [K in keyof typeof defaultStrings]: string };

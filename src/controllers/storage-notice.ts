@@ -7,9 +7,16 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { HostSession } from '../adapter/session.js';
 
+/** The notice's strings, part of each writing widget's own (replaceable like any other). */
+export const storageStrings = {
+  storageFull: 'This browser cannot save your work right now: its storage is full.',
+  storageFullWorks: 'History, recommendations and the fund still work; work saved before is kept and still sent.',
+  storageFullTodo: 'Note new work elsewhere or free space in this browser. This note goes away by itself once saving works again.',
+} as const;
+
 export interface StorageNoticeOptions {
   session: () => HostSession | null;
-  t: (key: 'storageFull' | 'storageFullWorks' | 'storageFullTodo') => string;
+  t: (key: keyof typeof storageStrings) => string;
   announce: (message: string) => void;
 }
 

@@ -6,7 +6,7 @@ import { formatDate } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { baggageFor } from '../../controllers/baggage.js';
 import { OutboxWatch } from '../../controllers/outbox.js';
-import { StorageNotice } from '../../controllers/storage-notice.js';
+import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { StoredEvent } from '../../controllers/stored-event.js';
 import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
 import type { BaggageAssessment } from '../../core/baggage.js';
@@ -190,7 +190,7 @@ const ICONS: Record<BaggageLevel, TemplateResult> = {
  */
 export class MendBaggageBanner extends MendElement {
   static override styles = [...MendElement.styles, bannerStyles];
-  static override localStrings = bannerStrings;
+  static override localStrings = { ...bannerStrings, ...storageStrings };
 
   /** Plain-properties mode: the customer (wins over the host's). */
   @property({ attribute: false }) customer?: Customer;

@@ -6,7 +6,7 @@ import type { SpendResult } from '../../adapter/host-adapter.js';
 import { MendElement } from '../../base/mend-element.js';
 import { baggageFor } from '../../controllers/baggage.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
-import { StorageNotice } from '../../controllers/storage-notice.js';
+import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { StoredEvent } from '../../controllers/stored-event.js';
 import { evaluateSpend, remaining, type SpendDecision } from '../../core/fund.js';
 import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
@@ -144,7 +144,7 @@ export class MendOfferPicker extends MendElement {
   static override styles = [...MendElement.styles, offerPickerStyles];
   static formAssociated = true;
   /** Default texts of the strings this widget adds (override any through `strings`). */
-  static override localStrings = localStrings;
+  static override localStrings = { ...localStrings, ...storageStrings };
 
   /** Form field name. */
   @property({ reflect: true }) name = '';

@@ -17,7 +17,7 @@ import {
 } from '../../core/root-cause.js';
 import { MendElement } from '../../base/mend-element.js';
 import { OutboxWatch } from '../../controllers/outbox.js';
-import { StorageNotice } from '../../controllers/storage-notice.js';
+import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { StoredEvent } from '../../controllers/stored-event.js';
 import { DraftController } from '../../controllers/draft.js';
 import { readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
@@ -202,7 +202,7 @@ interface OfferAcceptDetail {
  */
 export class MendRootCauseLogger extends MendElement {
   static override styles = [...MendElement.styles, rootCauseLoggerStyles];
-  static override localStrings = rootCauseLoggerStrings;
+  static override localStrings = { ...rootCauseLoggerStrings, ...storageStrings };
 
   /** The root-cause taxonomy (plain-properties mode; wins over the host's). */
   @property({ attribute: false }) taxonomy?: Taxonomy;
