@@ -21,18 +21,24 @@ const LIMIT = {
   // and 0.3-0.4 kB per widget for every visible word being replaceable (reasons and talking points
   // by code, ids such as severities, error messages: `words()`, `term()`, `failure()`). Then 0.2 kB
   // per widget for plural forms (Intl.PluralRules) in the LocalizeController.
-  '.': 51.65 * KB,
-  './adapter': 17.2 * KB,
-  './baggage-banner': 14.15 * KB,
-  './offer-picker': 20.05 * KB,
-  './fund-meter': 11.45 * KB,
-  './root-cause-logger': 16.9 * KB,
+  // Issue #21 (failure paths): +1.05-1.12 kB per writing widget's first load (events told only after
+  // the write is stored, the storage-full state of the session and its one notice and strings, the
+  // banner's long-summary limit), +0.39 kB for the fund meter (the session's storage state, the
+  // storage error) and +1.23 kB for './adapter' (per-field text validation, the outbox's re-scan and
+  // storage errors); +2.8 kB in the total. Measured on main before it: '.' 51.60, banner 14.13,
+  // picker 20.00, fund meter 11.44, logger 16.87, adapter 16.76 kB.
+  '.': 53.95 * KB,
+  './adapter': 18.1 * KB,
+  './baggage-banner': 15.3 * KB,
+  './offer-picker': 21.1 * KB,
+  './fund-meter': 11.85 * KB,
+  './root-cause-logger': 18 * KB,
   // The host kits (issues #18, #19): a console loads one of them beside the widgets. Zendesk added
   // 4.9 kB to the total; Genesys and Flex 8.3 kB (measured 6,109 and 3,799 bytes alone, each with
   // composeAdapter re-exported; shared code counted once in the total).
   './hosts/genesys': 6.15 * KB,
   './hosts/flex': 3.85 * KB,
-  total: 88.1 * KB,
+  total: 90.9 * KB,
 };
 const external = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-element', 'lit-element/*'];
 
