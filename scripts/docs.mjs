@@ -138,6 +138,7 @@ ${table(['token', 'default (light, dark)'], tokens.map(([t, d]) => [`\`${t}\``, 
     ['`<mend-offer-picker>`', 'src/components/offer-picker/offer-picker.ts', 'localStrings'],
     ['`<mend-fund-meter>`', 'src/components/fund-meter/fund-meter.ts', 'fundMeterStrings'],
     ['`<mend-root-cause-logger>`', 'src/components/root-cause-logger/root-cause-logger.ts', 'rootCauseLoggerStrings'],
+    ['Storage full (banner, picker and logger)', 'src/controllers/storage-notice.ts', 'storageStrings'],
   ];
   const { reasons, points } = coreCodes();
   const errors = readFileSync(`${root}/src/adapter/errors.ts`, 'utf8').match(/HOST_ERROR_CODES = \[([^\]]*)\]/)[1];

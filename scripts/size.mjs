@@ -28,12 +28,14 @@ const LIMIT = {
   // before it costs about 0.1 kB per app, plural forms (LocalizeController) 0.2-0.3 kB. The picker,
   // the logger and the banner still need parts loaded on demand (the picker's composer, the logger's
   // taxonomy search, the banner's full history) to reach 14 kB, and the four widgets' "all" needs
-  // less code, not only later code.
-  'host + baggage-banner': { initial: 15.01 * KB },
-  'host + offer-picker': { initial: 20.9 * KB },
+  // less code, not only later code. Then issue #21 (failure paths): about +1.1 kB for each writing
+  // widget (events told only after the write is stored, the session's storage-full state and its one
+  // notice, per-field text validation), +0.4 kB for the fund meter, +1.3 kB for the four together.
+  'host + baggage-banner': { initial: 16.11 * KB },
+  'host + offer-picker': { initial: 21.96 * KB },
   'host + fund-meter': { initial: 14 * KB },
-  'host + root-cause-logger': { initial: 17.76 * KB },
-  'host + the four widgets': { initial: 38.17 * KB, all: 50.95 * KB },
+  'host + root-cause-logger': { initial: 18.82 * KB },
+  'host + the four widgets': { initial: 39.5 * KB, all: 53.19 * KB },
 };
 const external = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-element', 'lit-element/*'];
 

@@ -8,11 +8,15 @@ export const HOST_ERROR_CODES = [
   'unavailable',
   'invalid_response',
   'invalid_request',
+  'storage',
 ] as const;
 export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
 
-/** Codes a retry can fix (the host was slow or away). */
-const RETRYABLE: ReadonlySet<HostErrorCode> = new Set(['timeout', 'unavailable']);
+/**
+ * Codes a retry can fix (the host was slow or away; this browser's storage was full). `storage` is
+ * not the host's: this browser refused to store a write (IndexedDB quota), so nothing was sent.
+ */
+const RETRYABLE: ReadonlySet<HostErrorCode> = new Set(['timeout', 'unavailable', 'storage']);
 
 export interface HostErrorDetails {
   /** For `invalid_response`: the path of the first bad field, e.g. `incidents.3.severity`. */
@@ -80,4 +84,18 @@ export function toHostError(error: unknown, fallback: HostErrorCode = 'unavailab
   }
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'The host failed.';
   return new HostError(fallback, message || 'The host failed.', { cause: error });
+}
+
+/**
+ * This browser refused to store a write (IndexedDB full, quota exceeded, storage blocked): a state
+ * of the device, not a refusal by the host. The original error stays as `cause` and its name in
+ * `details.name`.
+ */
+export function storageError(error: unknown): HostError {
+  if (error instanceof HostError && error.code === 'storage') return error;
+  const name = (error as { name?: unknown } | null)?.name;
+  return new HostError('storage', 'This browser cannot store work right now.', {
+    cause: error,
+    details: typeof name === 'string' ? { name } : {},
+  });
 }

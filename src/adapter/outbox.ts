@@ -18,9 +18,15 @@
  *   reloads the queue when it gets the lock and writes everything back before it lets go.
  * - IndexedDB work is batched: `enqueueMany` is one transaction, and status changes of many
  *   entries are coalesced into one transaction.
+ * - A write stored by a page that died before it could tell the others (killed between storing and
+ *   broadcasting) is found by every page's re-scan of the stored keys (every `rescanMs`, and when
+ *   the page becomes visible) and sent by whichever page holds the lock.
+ * - Storage that refuses writes (quota): `enqueue` rejects with `HostError('storage')` and nothing
+ *   is sent or confirmed; the outbox fires `storage` (`detail.ok` false) once, and `storage` with
+ *   `ok` true once a later write or {@link Outbox.probeStorage} succeeds.
  */
-import { createStore, del, entries as idbEntries, getMany, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
-import { HostError, toHostError } from './errors.js';
+import { createStore, del, entries as idbEntries, getMany, keys as idbKeys, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
+import { HostError, storageError, toHostError } from './errors.js';
 import type { GuardedHost } from './guard.js';
 import { WRITE_KINDS, type HostWrites, type WriteKind } from './host-adapter.js';
 
@@ -52,6 +58,13 @@ export interface OutboxChangeDetail {
 
 export interface OutboxEntryDetail {
   entry: OutboxEntry;
+}
+
+/** Detail of the outbox's `storage` event: whether this browser stores writes (again). */
+export interface OutboxStorageDetail {
+  ok: boolean;
+  /** Why it does not (absent when `ok`). */
+  error?: HostError;
 }
 
 declare global {
@@ -163,6 +176,11 @@ export interface OutboxOptions {
   persistDelayMs?: number;
   /** How many delivered entries stay visible (status `sent`). Default 100. */
   keepSent?: number;
+  /**
+   * How often the stored keys are re-read for writes another page stored without telling (it died
+   * right after storing), ms; 0 turns it off. Default 2000. Also re-read when the page becomes visible.
+   */
+  rescanMs?: number;
 }
 
 interface Message {
@@ -178,7 +196,8 @@ type Waiter = { resolve: (entry: OutboxEntry) => void; reject: (error: Error) =>
 
 /**
  * The queue of durable writes of one scope (usually one agent desktop). An EventTarget firing
- * `change` (CustomEvent<OutboxChangeDetail>), `sent` and `attention` (CustomEvent<OutboxEntryDetail>).
+ * `change` (CustomEvent<OutboxChangeDetail>), `sent` and `attention` (CustomEvent<OutboxEntryDetail>)
+ * and `storage` (CustomEvent<OutboxStorageDetail>, on each change between storing and refusing).
  */
 export class Outbox extends EventTarget {
   /** Resolves once the persisted queue is loaded (never rejects). */
@@ -217,7 +236,12 @@ export class Outbox extends EventTarget {
   #changeQueued = false;
   #waiters = new Map<string, Waiter[]>();
   #seq = 0;
+  #storageError: HostError | null = null;
+  #rescanTimer: ReturnType<typeof setInterval> | undefined;
   #onOnline = () => this.retryNow();
+  #onVisible = () => {
+    if (globalThis.document?.visibilityState === 'visible') void this.#rescan();
+  };
 
   constructor(readonly host: GuardedHost, readonly scope = 'default', options: OutboxOptions = {}) {
     super();
@@ -236,7 +260,32 @@ export class Outbox extends EventTarget {
       this.#channel.onmessage = (event: MessageEvent) => void this.#refresh(event.data as Message);
     }
     globalThis.addEventListener?.('online', this.#onOnline);
+    globalThis.document?.addEventListener('visibilitychange', this.#onVisible);
+    const rescan = options.rescanMs ?? 2000;
+    if (rescan > 0) this.#rescanTimer = setInterval(() => void this.#rescan(), rescan);
     this.ready = this.#reloadAll().then(() => this.#kick());
+  }
+
+  /** Whether the last attempt to store a write succeeded (false while this browser refuses writes). */
+  get storing(): boolean {
+    return this.#storageError === null;
+  }
+
+  /**
+   * Try whether this browser stores writes again (a small write and delete in the outbox's store).
+   * Resolves with the answer; fires `storage` when it changed. Never rejects.
+   */
+  async probeStorage(): Promise<boolean> {
+    const key = '\u0000probe:' + randomId();
+    try {
+      await set(key, { probe: 'x'.repeat(1024) }, this.#store);
+      await del(key, this.#store);
+      this.#stored();
+      return true;
+    } catch (error) {
+      this.#refused(error);
+      return false;
+    }
   }
 
   /** Every entry in enqueue order (copies): queued, sending, needs attention, and recently sent. */
@@ -299,7 +348,7 @@ export class Outbox extends EventTarget {
       result.push(entry);
     }
     if (fresh.length) {
-      await setMany(fresh.map((e) => [e.id, e]), this.#store);
+      await this.#storing(setMany(fresh.map((e) => [e.id, e]), this.#store));
       for (const e of fresh) this.#put(e);
       this.#post({ ids: fresh.map((e) => e.id) });
       this.#changed();
@@ -338,7 +387,7 @@ export class Outbox extends EventTarget {
       lastError: undefined,
     };
     delete next.lastError;
-    await set(id, next, this.#store);
+    await this.#storing(set(id, next, this.#store));
     this.#put(next);
     this.#post({ ids: [id] });
     this.#changed();
@@ -353,7 +402,7 @@ export class Outbox extends EventTarget {
     if (!e || e.status !== 'needs_attention') {
       throw new HostError('conflict', 'Only an entry that needs attention can be discarded.', { retryable: false });
     }
-    await del(id, this.#store);
+    await this.#storing(del(id, this.#store));
     this.#drop(id);
     this.#post({ ids: [id], discarded: [id] });
   }
@@ -389,6 +438,8 @@ export class Outbox extends EventTarget {
     if (this.#disposed) return;
     this.#disposed = true;
     globalThis.removeEventListener?.('online', this.#onOnline);
+    globalThis.document?.removeEventListener('visibilitychange', this.#onVisible);
+    clearInterval(this.#rescanTimer);
     clearTimeout(this.#retryTimer);
     this.#channel?.close();
     this.#channel = null;
@@ -403,6 +454,33 @@ export class Outbox extends EventTarget {
 
   stop(): Promise<void> {
     return this.dispose();
+  }
+
+  // ---- storage ----
+
+  /** Run one IndexedDB write of the agent's work: a refusal becomes `HostError('storage')`. */
+  async #storing<T>(write: Promise<T>): Promise<T> {
+    try {
+      const value = await write;
+      this.#stored();
+      return value;
+    } catch (error) {
+      throw this.#refused(error);
+    }
+  }
+
+  #stored(): void {
+    if (!this.#storageError) return;
+    this.#storageError = null;
+    this.dispatchEvent(new CustomEvent<OutboxStorageDetail>('storage', { detail: { ok: true } }));
+  }
+
+  #refused(error: unknown): HostError {
+    const e = storageError(error);
+    const first = !this.#storageError;
+    this.#storageError = e;
+    if (first) this.dispatchEvent(new CustomEvent<OutboxStorageDetail>('storage', { detail: { ok: false, error: e } }));
+    return e;
   }
 
   // ---- delivery ----
@@ -595,6 +673,22 @@ export class Outbox extends EventTarget {
     for (const id of known) if (!seen.has(id)) this.#gone(id, false);
   }
 
+  /** Writes another page stored without telling (it died right after): read the keys this page does not know. */
+  async #rescan(): Promise<void> {
+    if (this.#disposed) return;
+    let stored: IDBValidKey[];
+    try {
+      await this.#persist(); // this page's own deletions first: a delivered entry is not read back
+      stored = await idbKeys(this.#store);
+    } catch {
+      return;
+    }
+    const unknown = stored.filter(
+      (key): key is string => typeof key === 'string' && !this.#entries.has(key) && !this.#dirty.has(key) && !key.startsWith('\u0000'),
+    );
+    if (unknown.length) await this.#refresh({ ids: unknown });
+  }
+
   /** Another page changed entries: read just those. */
   async #refresh(message: Message): Promise<void> {
     if (!message || !Array.isArray(message.ids) || this.#disposed) return;
@@ -632,7 +726,8 @@ export class Outbox extends EventTarget {
           for (const [id, value] of batch) value ? s.put(value, id) : s.delete(id);
           return promisifyRequest(s.transaction);
         });
-      } catch {
+      } catch (error) {
+        this.#refused(error);
         // Keep the changes for the next attempt (newer changes of the same entries win).
         for (const [id, value] of batch) if (!this.#dirty.has(id)) this.#dirty.set(id, value);
         this.#dirtySent.push(...sent);

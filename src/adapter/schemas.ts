@@ -2,6 +2,11 @@
  * Validation of everything that comes from a host, with zod/mini (about 20 kB gzip lighter than
  * classic zod). A malformed answer never reaches a widget: {@link parseHostAnswer} turns it into a
  * `HostError('invalid_response')` that names the path of the first bad field.
+ *
+ * Text is judged per field: customer or host text that is only longer than its usual length is kept
+ * whole (the widgets that show it give it a visual limit); beyond {@link TEXT_READ_MAX} an optional
+ * text is dropped (the rest of the answer stays) and a required one fails with a message that names
+ * the field and its size ("The console sent a summary of 200,000 characters").
  */
 import * as z from 'zod/mini';
 import {
@@ -24,8 +29,12 @@ import type { SpendResult, WriteReceipt } from './host-adapter.js';
 void BAGGAGE_LEVELS;
 
 const id = z.string().check(z.minLength(1), z.maxLength(256));
-/** Customer or host text: any characters (rendered as text only), bounded in length. */
-const text = (max = 4000) => z.string().check(z.maxLength(max));
+/** Free text longer than this is not read at all (hostile input); shorter text is kept whole. */
+export const TEXT_READ_MAX = 100_000;
+/** Marks the length check of free text (a longer text is kept, see parseHostAnswer). */
+const LONG_TEXT = 'mend:long-text';
+/** Customer or host text: any characters (rendered as text only); `max` is its usual length. */
+const text = (max = 4000) => z.string().check(z.maxLength(max, LONG_TEXT));
 const isoDate = z.iso.datetime({ offset: true });
 /** Integer minor units: never a float, never beyond safe integers. */
 const minor = z.int().check(z.nonnegative());
@@ -213,13 +222,80 @@ void _proof;
  * `HostError('invalid_response')` whose `details.path` names the first bad field.
  */
 export function parseHostAnswer<N extends AnswerName>(name: N, value: unknown): HostAnswers[N] {
-  const result = (answerSchemas[name] as z.ZodMiniType).safeParse(value);
+  const schema = answerSchemas[name] as z.ZodMiniType;
+  let result = schema.safeParse(value);
   if (result.success) return result.data as HostAnswers[N];
-  const issue = result.error.issues[0];
-  const path = issue ? issue.path.map(String).join('.') : '';
-  throw new HostError(
-    'invalid_response',
-    `The host sent a malformed ${name}${path ? ` (field "${path}")` : ''}: ${issue?.message ?? 'invalid'}.`,
-    { retryable: true, details: { path, answer: name } },
-  );
+  // Text that is only long: parse it in its usual length, then put the whole text back; text beyond
+  // what is read is dropped (fine for an optional field; a required one fails below, by name).
+  let input = value;
+  const kept: Array<[Path, string]> = [];
+  const dropped = new Map<string, number>();
+  for (let pass = 0; pass < 2 && !result.success; pass++) {
+    const issues = result.error.issues;
+    if (!issues.every((i) => i.code === 'too_big' && i.message === LONG_TEXT)) break;
+    for (const issue of issues) {
+      const whole = valueAt(value, issue.path) as string;
+      if (whole.length <= TEXT_READ_MAX) {
+        kept.push([issue.path, whole]);
+        input = withValueAt(input, issue.path, whole.slice(0, Number((issue as { maximum?: number }).maximum ?? 0)));
+      } else {
+        dropped.set(key(issue.path), whole.length);
+        input = withValueAt(input, issue.path, undefined);
+      }
+    }
+    result = schema.safeParse(input);
+  }
+  if (result.success) {
+    for (const [path, whole] of kept) setValueAt(result.data, path, whole);
+    return result.data as HostAnswers[N];
+  }
+  throw invalid(name, result.error.issues[0], value, dropped);
+}
+
+type Path = readonly PropertyKey[];
+const key = (path: Path) => path.map(String).join('.');
+
+function valueAt(root: unknown, path: Path): unknown {
+  let node = root;
+  for (const step of path) node = (node as Record<PropertyKey, unknown> | null | undefined)?.[step];
+  return node;
+}
+
+/** A copy of `root` with `value` at `path` (only the objects on the path are copied). */
+function withValueAt(root: unknown, path: Path, value: unknown): unknown {
+  if (!path.length) return value;
+  const [step, ...rest] = path;
+  const node = root as Record<PropertyKey, unknown>;
+  const copy = (Array.isArray(node) ? [...node] : { ...node }) as Record<PropertyKey, unknown>;
+  copy[step] = withValueAt(node[step], rest, value);
+  return copy;
+}
+
+function setValueAt(root: unknown, path: Path, value: unknown): void {
+  const parent = valueAt(root, path.slice(0, -1)) as Record<PropertyKey, unknown> | null;
+  if (parent && typeof parent === 'object') parent[path[path.length - 1]] = value;
+}
+
+/** `customerName` → `customer name`. */
+const words = (step: string) => step.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** What is wrong with the answer, in words: the field, and for text its size. */
+function invalid(name: AnswerName, issue: z.core.$ZodIssue | undefined, value: unknown, dropped: Map<string, number>): HostError {
+  const path = issue ? key(issue.path) : '';
+  const where = path ? ` (field "${path}")` : '';
+  const length = issue ? (dropped.get(path) ?? (issue.code === 'too_big' && issue.origin === 'string' ? (valueAt(value, issue.path) as { length?: number })?.length : undefined)) : undefined;
+  if (issue && typeof length === 'number') {
+    const label = words(String([...issue.path].reverse().find((s) => typeof s === 'string') ?? name));
+    const max = dropped.has(path) ? TEXT_READ_MAX : Number((issue as { maximum?: number }).maximum ?? 0);
+    const n = (x: number) => x.toLocaleString('en-US');
+    return new HostError(
+      'invalid_response',
+      `The console sent ${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label} of ${n(length)} characters${where}; at most ${n(max)} are read.`,
+      { retryable: true, details: { path, answer: name, length, maximum: max } },
+    );
+  }
+  return new HostError('invalid_response', `The host sent a malformed ${name}${where}: ${issue?.message ?? 'invalid'}.`, {
+    retryable: true,
+    details: { path, answer: name },
+  });
 }

@@ -12,7 +12,7 @@ import { HostError, toHostError } from './errors.js';
 import { guardHost, loadSchemas, type GuardedHost, type GuardOptions } from './guard.js';
 import type { HostAdapter, SpendRequest, SpendResult } from './host-adapter.js';
 import { Resource } from './resource.js';
-import type { Outbox } from './outbox.js';
+import type { Outbox, OutboxStorageDetail } from './outbox.js';
 import { spendOnce } from './spend.js';
 
 const HISTORY_CACHE = 24;
@@ -21,7 +21,15 @@ const DAY_MS = 86_400_000;
 export interface SessionOptions extends GuardOptions {
   /** Retries of a spend whose answer was lost (same idempotency key each time). Default 2. */
   spendRetries?: number;
+  /** While this browser refuses to store writes, how often it is tried again, ms. Default 5000. */
+  storageProbeMs?: number;
 }
+
+/**
+ * Whether this browser stores the agent's work. `full` from the first refused write (quota) until a
+ * write or a re-probe succeeds; `episode` counts the times it became full (to say it once each time).
+ */
+export type StorageState = { status: 'ok'; episode: number } | { status: 'full'; episode: number; error: HostError };
 
 const sessions = new WeakMap<HostAdapter, HostSession>();
 
@@ -51,12 +59,18 @@ export class HostSession extends EventTarget {
   #channel: BroadcastChannel | null = null;
   #spendRetries: number;
   #outboxModule: Promise<typeof import('./outbox.js')> | null = null;
+  #storage: StorageState = { status: 'ok', episode: 0 };
+  #storageProbeMs: number;
+  #probeTimer: ReturnType<typeof setInterval> | undefined;
+  #watched = new WeakSet<Outbox>();
+  #probeOutbox: Outbox | null = null;
   #notify = () => this.dispatchEvent(new Event('change'));
 
   constructor(host: GuardedHost, options: SessionOptions = {}) {
     super();
     this.host = host;
     this.#spendRetries = options.spendRetries ?? 2;
+    this.#storageProbeMs = options.storageProbeMs ?? 5000;
     this.context = this.#own(new Resource((signal) => host.getContext({ signal })));
     this.policy = this.#own(new Resource((signal) => host.getPolicy({ signal })));
     this.taxonomy = this.#own(new Resource((signal) => host.getTaxonomy({ signal })));
@@ -87,7 +101,39 @@ export class HostSession extends EventTarget {
     }));
     return module.then(({ outboxFor }) => {
       const scope = this.host.adapter.storageScope;
-      return outboxFor(this.host, typeof scope === 'string' && scope ? scope : 'default');
+      const outbox = outboxFor(this.host, typeof scope === 'string' && scope ? scope : 'default');
+      this.#watchStorage(outbox);
+      return outbox;
+    });
+  }
+
+  /**
+   * Whether this browser stores the agent's work right now (one state for every widget of the
+   * session): `full` while IndexedDB refuses writes; it is tried again every `storageProbeMs` and
+   * becomes `ok` by itself when a write succeeds.
+   */
+  get storage(): StorageState {
+    return this.#storage;
+  }
+
+  #watchStorage(outbox: Outbox): void {
+    if (this.#watched.has(outbox)) return;
+    this.#watched.add(outbox);
+    outbox.addEventListener('storage', (event) => {
+      const { ok, error } = (event as CustomEvent<OutboxStorageDetail>).detail;
+      const was = this.#storage;
+      if (ok && was.status === 'ok') return;
+      if (!ok && was.status === 'full') return;
+      clearInterval(this.#probeTimer);
+      this.#probeTimer = undefined;
+      if (ok) {
+        this.#storage = { status: 'ok', episode: was.episode };
+      } else {
+        this.#storage = { status: 'full', episode: was.episode + 1, error: error ?? new HostError('storage', 'This browser cannot store work right now.') };
+        this.#probeOutbox = outbox;
+        this.#probe();
+      }
+      this.#notify();
     });
   }
 
@@ -173,6 +219,7 @@ export class HostSession extends EventTarget {
   }
 
   #subscribe(): void {
+    this.#probe();
     const host = this.host;
     this.#offs = [
       host.on('interactionChanged', ({ interaction }) => this.#setInteraction(interaction)),
@@ -209,7 +256,18 @@ export class HostSession extends EventTarget {
       .catch(() => {}); // a malformed message from another tab is ignored
   }
 
+  /** Try storing again every `storageProbeMs` while full and while a widget is attached. */
+  #probe(): void {
+    clearInterval(this.#probeTimer);
+    this.#probeTimer = undefined;
+    const outbox = this.#probeOutbox;
+    if (this.#storage.status !== 'full' || !outbox || this.#refs === 0) return;
+    this.#probeTimer = setInterval(() => void outbox.probeStorage(), this.#storageProbeMs);
+  }
+
   #unsubscribe(): void {
+    clearInterval(this.#probeTimer);
+    this.#probeTimer = undefined;
     for (const off of this.#offs) off();
     this.#offs = [];
     this.#channel?.close();

@@ -12,7 +12,8 @@ import { LocalizeController } from '../controllers/localize.js';
 import type { MendStrings, StringKey } from './strings.js';
 import { baseStyles, tokens } from './styles.js';
 
-type DetailOf<K extends keyof GlobalEventHandlersEventMap> =
+/** The `detail` type of a declared event. */
+export type DetailOf<K extends keyof GlobalEventHandlersEventMap> =
   GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 export class MendElement extends LitElement {

@@ -103,6 +103,18 @@ export const baseStyles = css`
   legend {
     unicode-bidi: plaintext;
   }
+  /* The one notice that this browser cannot store work (src/controllers/storage-notice.ts). */
+  .storage-notice {
+    margin: 0 0 var(--_space-2);
+    padding: var(--_space-2) var(--_space-3);
+    border-inline-start: 4px solid var(--_warning);
+    border-radius: var(--_radius);
+    background: var(--_warning-surface);
+    color: var(--_text);
+  }
+  .storage-notice p {
+    margin: 0;
+  }
   .visually-hidden {
     position: absolute !important;
     inline-size: 1px;

@@ -21,9 +21,18 @@ export interface OfferReactionDetail {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    /** The customer accepted the recovery and it was recorded (without an adapter: accepted on the page only, nothing recorded). */
+    /**
+     * The customer accepted the recovery and it was recorded. When: after any spend went through and
+     * the `recordRecovery` write is stored in the durable outbox (a host without `recordRecovery`: at Confirm; no adapter: at
+     * Confirm, accepted on the page only and nothing recorded, which the picker says). Not when the spend or the storing failed. How often: once per recorded
+     * recovery (after that the picker is done for the interaction).
+     */
     'mend-offer-accept': CustomEvent<OfferReactionDetail>;
-    /** The customer declined the offered recovery. */
+    /**
+     * The customer declined the offered recovery. When: after the declined reaction is stored (host
+     * `recordRecovery`), otherwise at the click; not when storing failed. How often: once per decline
+     * (after that the picker is done for the interaction).
+     */
     'mend-offer-reject': CustomEvent<OfferReactionDetail>;
   }
 }

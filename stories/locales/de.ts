@@ -43,9 +43,11 @@ export const de: Record<string, string> = {
   baggageShowing: '{shown} von {total}',
   baggageShowMore: '{count} weitere zeigen',
   baggageSaving: 'Wird gespeichert …',
+  baggageNotSaved: 'Nicht gespeichert: {message}',
   baggageSeverity: 'Schwere: {severity}',
   baggageErrorHistory: 'Die Kundenhistorie konnte nicht geladen werden: {message}',
   baggageErrorContext: 'Die Konsole ist nicht erreichbar: {message}',
+  baggageErrorContextInvalid: 'Die Konsole hat einen Kontext geschickt, den das Banner nicht lesen kann: {message}',
   baggageInvalid: 'Die Kundenhistorie konnte nicht gelesen werden.',
   baggageAnnounce: '{level}: {customer}.',
   baggageNoRemedies: 'Noch nichts gegeben',
@@ -233,4 +235,10 @@ export const de: Record<string, string> = {
   'error.unavailable': 'Die Konsole ist gerade nicht erreichbar.',
   'error.invalid_response': 'Die Antwort der Konsole war ungültig.',
   'error.invalid_request': 'Die Anfrage war ungültig: {message}',
+  'error.storage': 'Dieser Browser kann gerade nichts speichern.',
+
+  // storage full (banner, picker, logger)
+  storageFull: 'Dieser Browser kann Ihre Arbeit gerade nicht speichern: sein Speicher ist voll.',
+  storageFullWorks: 'Historie, Empfehlungen und das Budget funktionieren weiter; schon Gespeichertes bleibt erhalten und wird gesendet.',
+  storageFullTodo: 'Notieren Sie Neues woanders oder geben Sie Speicher in diesem Browser frei. Dieser Hinweis verschwindet von selbst, sobald Speichern wieder geht.',
 };

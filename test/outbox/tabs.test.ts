@@ -183,3 +183,29 @@ describe('Outbox across tabs', () => {
     expect(host.appliedKeys()).to.deep.equal(['k1']);
   });
 });
+
+// A write stored by a tab killed right after storing it (before it could tell anyone) is sent within
+// seconds by the tab that is sending, not only with the next write or page load (issue #21).
+describe('Outbox: a write of a tab that died before telling', () => {
+  it('the sending tab finds it and sends it within seconds, once', async () => {
+    const scope = uniqueScope('pickup');
+    const host = new FakeHost();
+    host.latency = 150;
+    const survivor = tab(host, scope);
+    await survivor.ready;
+    // The surviving tab is sending (it holds the lock) when the other tab stores its write.
+    await survivor.enqueue('acknowledgeBaggage', ack('survivor-1', 'i1'));
+    await until(() => host.attempts.length === 1, 3000, 'the survivor sends');
+
+    const dying = await frame(host, { scope, paused: '1', mute: '1' });
+    await outboxIn(dying).enqueue('acknowledgeBaggage', ack('orphan-1', 'i2'));
+    frames.splice(frames.indexOf(dying), 1);
+    dying.remove(); // killed right after storing, before it told anyone or sent anything
+
+    await until(() => host.appliedKeys().includes('survivor-1'), 3000, 'the survivor delivers its own write');
+    await until(() => host.appliedKeys().includes('orphan-1'), 8000, 'the orphaned write is sent within seconds');
+    await survivor.flush();
+    expect(host.attemptsOf('orphan-1')).to.equal(1);
+    expect(survivor.pending).to.equal(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import { sessionFor } from '../../src/adapter/session.js';
 import type { RootCauseLog } from '../../src/adapter/host-adapter.js';
 import { DEFAULT_POLICY } from '../../src/core/recovery.js';
 import type { Interaction } from '../../src/core/model.js';
@@ -295,12 +296,14 @@ describe('<mend-root-cause-logger> time limit (R10) with a host', () => {
       await el.updateComplete;
       expect(text(el, '[part="time-limit"]')).to.contain('a manager has been notified');
       await expect(el).to.be.accessible();
-      // A reload (new element) must not notify the manager a second time.
+      // A new element for the same contact (same session) must not notify the manager a second time,
+      // nor tell the page again: mend-time-limit is once per interaction.
       el.remove();
-      await hostedLogger(adapter);
-      await until(() => seen.length === 2);
-      await new Promise((r) => setTimeout(r, 30));
+      const again = await hostedLogger(adapter);
+      await until(() => again.checkTimeLimit());
+      await (await sessionFor(adapter).openOutbox()).flush();
       expect(notices().length).to.equal(1);
+      expect(seen.length).to.equal(1);
     } finally {
       document.removeEventListener('mend-time-limit', listener);
     }

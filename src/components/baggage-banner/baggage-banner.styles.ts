@@ -128,6 +128,10 @@ export const bannerStyles = css`
   }
   .summary {
     white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    /* A long summary is kept whole, within a visual limit that scrolls (focusable when it does). */
+    max-block-size: var(--mend-baggage-banner-summary-max-block-size, 8lh);
+    overflow-y: auto;
   }
   .remedies {
     color: var(--_text-muted);

@@ -1,12 +1,13 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toHostError } from '../../adapter/errors.js';
-import type { HostWrites } from '../../adapter/host-adapter.js';
 import type { OutboxEntry } from '../../adapter/outbox.js';
 import { formatDate } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { baggageFor } from '../../controllers/baggage.js';
 import { OutboxWatch } from '../../controllers/outbox.js';
+import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
+import { StoredEvent } from '../../controllers/stored-event.js';
 import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
 import type { BaggageAssessment } from '../../core/baggage.js';
 import { formatMoney } from '../../core/money.js';
@@ -29,6 +30,9 @@ export type BannerState = (typeof BANNER_STATES)[number];
 /** How a customer without baggage is shown (`none-display` attribute). */
 export const NONE_DISPLAYS = ['quiet', 'hidden'] as const;
 export type NoneDisplay = (typeof NONE_DISPLAYS)[number];
+
+/** Characters beyond which a summary may pass its visual limit (it then scrolls and takes focus). */
+const LONG_SUMMARY = 400;
 
 /** History rows rendered per "Show more": the cost follows what is visible, not the history length. */
 export const HISTORY_PAGE = 50;
@@ -63,9 +67,11 @@ export const bannerStrings = {
   baggageShowing: 'Showing {shown} of {total}',
   baggageShowMore: 'Show {count} more',
   baggageSaving: 'Saving…',
+  baggageNotSaved: 'Not saved: {message}',
   baggageSeverity: 'Severity: {severity}',
   baggageErrorHistory: 'Could not load the customer history: {message}',
   baggageErrorContext: 'Could not reach the console: {message}',
+  baggageErrorContextInvalid: 'The console sent a context the banner cannot read: {message}',
   baggageInvalid: 'The customer history could not be read.',
   baggageAnnounce: '{level}: {customer}.',
   baggageNoRemedies: 'Nothing given yet',
@@ -132,11 +138,12 @@ const ICONS: Record<BaggageLevel, TemplateResult> = {
  * It never dismisses itself.
  *
  * @tagname mend-baggage-banner
- * @fires mend-baggage-acknowledge - The agent acknowledged the past issues (once per interaction).
- *   Detail: `{ interactionId, customerId, incidentIds, idempotencyKey }`. With an adapter, the write
- *   also goes through the durable outbox (`acknowledgeBaggage`).
+ * @fires mend-baggage-acknowledge - The agent acknowledged the past issues. Fires after the
+ *   `acknowledgeBaggage` write is stored in the durable outbox (without an adapter: at the click),
+ *   never when storing failed; once per interaction. Detail: `{ interactionId, customerId, incidentIds, idempotencyKey }`.
  * @fires mend-callback-request - The agent asked for an outbound callback (R5), offered only when
- *   the assessment recommends one. Detail: `{ interactionId, customerId, reason, incidentId?, idempotencyKey }`.
+ *   the assessment recommends one. Fires after the `requestCallback` write is stored (without an
+ *   adapter: at the click); once per interaction. Detail: `{ interactionId, customerId, reason, incidentId?, idempotencyKey }`.
  *
  * @csspart base - The banner region.
  * @csspart header - Level and title row.
@@ -163,6 +170,7 @@ const ICONS: Record<BaggageLevel, TemplateResult> = {
  * @csspart request-callback - The Request callback button.
  * @csspart history-toggle - The button that shows or hides the full history.
  * @csspart status - What happened to the agent's last action.
+ * @csspart storage-notice - The one notice that this browser cannot store work right now (shared by every writing widget).
  * @csspart history - The full history panel.
  * @csspart history-list - The rendered window of the full history.
  * @csspart history-item - One incident of the full history.
@@ -176,12 +184,13 @@ const ICONS: Record<BaggageLevel, TemplateResult> = {
  * @cssprop --mend-baggage-banner-heavy-color - Accent of the "heavy" level.
  * @cssprop --mend-baggage-banner-heavy-background - Background of a heavy banner.
  * @cssprop --mend-baggage-banner-history-max-block-size - Height of the full history before it scrolls, default 20rem.
+ * @cssprop --mend-baggage-banner-summary-max-block-size - Height of an incident's summary before it scrolls (the text is kept whole), default 8lh.
  *
  * @slot - Nothing is slotted; customer data comes from the host or properties.
  */
 export class MendBaggageBanner extends MendElement {
   static override styles = [...MendElement.styles, bannerStyles];
-  static override localStrings = bannerStrings;
+  static override localStrings = { ...bannerStrings, ...storageStrings };
 
   /** Plain-properties mode: the customer (wins over the host's). */
   @property({ attribute: false }) customer?: Customer;
@@ -219,6 +228,8 @@ export class MendBaggageBanner extends MendElement {
   #refused = new Map<string, string>();
   #plain?: { customer?: Customer; incidents: Incident[]; history: CustomerHistory };
   #outbox = new OutboxWatch(this);
+  #told = new StoredEvent(this);
+  #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -282,7 +293,11 @@ export class MendBaggageBanner extends MendElement {
         return {
           state: 'error',
           interactionId,
-          error: { text: this.t('baggageErrorContext', { message: this.failure(context.error) }), retry: context.retry },
+          error: {
+            // The console answered: only a connection failure is "could not reach".
+            text: this.t(context.error?.code === 'invalid_response' ? 'baggageErrorContextInvalid' : 'baggageErrorContext', { message: this.failure(context.error) }),
+            retry: context.retry,
+          },
         };
       }
       if (!context.value) return { state: 'loading', interactionId };
@@ -344,7 +359,8 @@ export class MendBaggageBanner extends MendElement {
       return { status: 'done', text: this.t('savedLocally') };
     }
     if (!act) return { status: 'idle' };
-    if (act.status === 'failed') return { status: 'failed', text: this.t('needsAttention', { message: act.message ?? '' }) };
+    // Not stored on this device (the host never saw it): not the host's refusal.
+    if (act.status === 'failed') return { status: 'failed', text: this.t('baggageNotSaved', { message: act.message ?? '' }) };
     return { status: 'done' };
   }
 
@@ -370,35 +386,35 @@ export class MendBaggageBanner extends MendElement {
 
     const customerId = view.customer?.id ?? '';
     const base = { idempotencyKey: key, interactionId: view.interactionId, customerId, at: new Date().toISOString() };
-    let payload: HostWrites[Write];
-    if (kind === 'acknowledgeBaggage') {
-      const incidentIds = assessment.notable.map((i) => i.id);
-      payload = { ...base, incidentIds };
-      this.emit('mend-baggage-acknowledge', { interactionId: base.interactionId, customerId, incidentIds, idempotencyKey: key } satisfies BaggageAcknowledgeDetail);
-    } else {
-      const said = assessment.callback.reasons[0];
-      const reason = said ? this.words(said) : this.t('baggageCallbackReason');
-      payload = { ...base, reason };
-      const detail: CallbackRequestDetail = { interactionId: base.interactionId, customerId, reason, idempotencyKey: key };
-      if (assessment.callback.incidentId) detail.incidentId = assessment.callback.incidentId;
-      this.emit('mend-callback-request', detail);
-    }
-
     const session = this.session;
-    let act: Act = { status: 'done' };
     // Without an adapter (or a host that cannot record it) the event is the write: the page records it.
-    if (session && session.host.can(kind) && view.interactionId) {
-      try {
-        await (await session.openOutbox()).enqueue(kind, payload);
-      } catch (error) {
-        act = { status: 'failed', message: this.failure(toHostError(error)) };
+    const store = !!session && session.host.can(kind) && !!view.interactionId;
+    let act: Act = { status: 'done' };
+    // Shown as done before the event fires, so a page that hears it sees the same.
+    const onStored = () => {
+      this.#acts.set(key, act);
+      this.requestUpdate();
+      this.announce(this.t(kind === 'acknowledgeBaggage' ? 'baggageAcknowledged' : 'baggageCallbackRequested'));
+    };
+    try {
+      // The event fires once the write is stored, never before (and never for a write not stored).
+      if (kind === 'acknowledgeBaggage') {
+        const incidentIds = assessment.notable.map((i) => i.id);
+        const detail: BaggageAcknowledgeDetail = { interactionId: base.interactionId, customerId, incidentIds, idempotencyKey: key };
+        await this.#told.record({ session, store, kind, payload: { ...base, incidentIds }, event: 'mend-baggage-acknowledge', detail, onStored });
+      } else {
+        const said = assessment.callback.reasons[0];
+        const reason = said ? this.words(said) : this.t('baggageCallbackReason');
+        const detail: CallbackRequestDetail = { interactionId: base.interactionId, customerId, reason, idempotencyKey: key };
+        if (assessment.callback.incidentId) detail.incidentId = assessment.callback.incidentId;
+        await this.#told.record({ session, store, kind, payload: { ...base, reason }, event: 'mend-callback-request', detail, onStored });
       }
+    } catch (error) {
+      act = { status: 'failed', message: this.failure(toHostError(error)) };
     }
+    if (act.status === 'done') return;
     this.#acts.set(key, act);
     this.requestUpdate();
-    if (act.status === 'done') {
-      this.announce(this.t(kind === 'acknowledgeBaggage' ? 'baggageAcknowledged' : 'baggageCallbackRequested'));
-    }
   }
 
   #toggleHistory(): void {
@@ -421,7 +437,7 @@ export class MendBaggageBanner extends MendElement {
     const level = view.assessment?.level;
     const hidden = view.state === 'ready' && level === 'none' && this.noneDisplay === 'hidden';
     return html`
-      ${this.renderAnnouncer()}
+      ${this.renderAnnouncer()}${this.#storage.render()}
       ${hidden
         ? nothing
         : html`<section
@@ -580,11 +596,16 @@ export class MendBaggageBanner extends MendElement {
           ? html`<span>${this.t('baggageSurvey', { score: incident.surveyScore })}</span>`
           : nothing}
       </div>
-      <p part="summary" class="summary">${String(incident.summary ?? '')}</p>
+      ${this.#summary(String(incident.summary ?? ''))}
       <p part="remedies" class="remedies">
         ${given ? this.t('baggageRemediesGiven', { remedies: given }) : this.t('baggageNoRemedies')}
       </p>
     </li>`;
+  }
+
+  /** Customer text, whole: a long one scrolls within its visual limit and takes focus to be read. */
+  #summary(summary: string): TemplateResult {
+    return html`<p part="summary" class="summary" tabindex=${summary.length > LONG_SUMMARY ? '0' : nothing}>${summary}</p>`;
   }
 
   #remedy(remedy: RemedyGiven, locale: string): string {

@@ -76,7 +76,8 @@ const SHAPES: Record<FundLevel, SVGTemplateResult> = {
  * @summary The agent's discretionary fund (R6, R7): what is left, the limits, pending approvals, the period end and what was given, live.
  *
  * @fires mend-fund-level - The level changed because the host's data changed (a spend, an event,
- * another tab). `detail: { level, previous, remaining, fund }`. Not fired for a `fund` set by code.
+ * another tab): when the widget takes in the new fund state (as it renders it), once per change of level. `detail: { level, previous, remaining, fund }`.
+ * Not fired for a `fund` set by code.
  *
  * @csspart base - The outer region.
  * @csspart header - Title and level.

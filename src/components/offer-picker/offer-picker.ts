@@ -6,6 +6,8 @@ import type { SpendResult } from '../../adapter/host-adapter.js';
 import { MendElement } from '../../base/mend-element.js';
 import { baggageFor } from '../../controllers/baggage.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
+import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
+import { StoredEvent } from '../../controllers/stored-event.js';
 import { evaluateSpend, remaining, type SpendDecision } from '../../core/fund.js';
 import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
 import { formatMoney, parseMoney } from '../../core/money.js';
@@ -96,9 +98,14 @@ const uuid = (): string =>
  * or not enough for the severity, with the core's reason), when a typed amount is not an amount,
  * or when the fund refuses the amount. `form.reset()` clears the choice.
  *
- * @fires change - The agent changed the selection (not fired when code sets a property).
- * @fires mend-offer-accept - The customer accepted: the recovery was recorded (host mode), or accepted on the page only and not recorded (plain mode: no adapter). Detail: {@link OfferReactionDetail}.
- * @fires mend-offer-reject - The customer declined the offered recovery. Detail: {@link OfferReactionDetail}.
+ * @fires change - The agent changed the selection: after the selection changed, once per change by
+ *   the agent (not when code sets a property).
+ * @fires mend-offer-accept - The customer accepted: fires after any spend went through and the
+ *   `recordRecovery` write is stored (plain mode or a host without it: at Confirm), never when either
+ *   failed; once per recorded recovery. Without an adapter: accepted on the page only, nothing recorded (the
+ *   picker says so). Detail: {@link OfferReactionDetail}.
+ * @fires mend-offer-reject - The customer declined: fires after the declined reaction is stored
+ *   (plain mode: at the click), never when storing failed; once per decline. Detail: {@link OfferReactionDetail}.
  *
  * @csspart base - The outer container.
  * @csspart header - Title, severity and why.
@@ -115,6 +122,7 @@ const uuid = (): string =>
  * @csspart approval - The "needs approval" / "refused" line.
  * @csspart validation - Why the current choice is not a recovery yet.
  * @csspart message - The outcome of the last confirm or decline.
+ * @csspart storage-notice - The one notice that this browser cannot store work right now (shared by every writing widget).
  * @csspart actions - The button row.
  * @csspart confirm - The Confirm / Request approval button.
  * @csspart decline - The Customer declined button.
@@ -137,7 +145,7 @@ export class MendOfferPicker extends MendElement {
   static override styles = [...MendElement.styles, offerPickerStyles];
   static formAssociated = true;
   /** Default texts of the strings this widget adds (override any through `strings`). */
-  static override localStrings = localStrings;
+  static override localStrings = { ...localStrings, ...storageStrings };
 
   /** Form field name. */
   @property({ reflect: true }) name = '';
@@ -184,6 +192,8 @@ export class MendOfferPicker extends MendElement {
   #intent: Intent | null = null;
   #declineKey: string | null = null;
   #preloaded: HostSession | null = null;
+  #told = new StoredEvent(this);
+  #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
   #lastInteraction: string | null = null;
   #lastStatus: string | undefined;
 
@@ -517,7 +527,7 @@ export class MendOfferPicker extends MendElement {
     if (!session) {
       this.#done = true;
       this.#say('warning', this.t('offerAccepted'));
-      this.emit('mend-offer-accept', this.#reaction(true));
+      this.#told.tell(null, 'mend-offer-accept', null, this.#reaction(true)); // nothing to store: the event is the record
       return;
     }
     const interaction = this.#interaction;
@@ -572,8 +582,12 @@ export class MendOfferPicker extends MendElement {
         }
         spent = true;
       }
-      if (session.host.can('recordRecovery')) {
-        await (await session.openOutbox()).enqueue('recordRecovery', {
+      // Stored first, then told (once per recorded recovery); without `recordRecovery` the event is the record.
+      await this.#told.record({
+        session,
+        store: session.host.can('recordRecovery'),
+        kind: 'recordRecovery',
+        payload: {
           idempotencyKey: intent.recordKey,
           interactionId: interaction.id,
           customerId: interaction.customerId,
@@ -583,16 +597,18 @@ export class MendOfferPicker extends MendElement {
           accepted: true,
           strategy,
           ...(spend ? { spendId: spend.entryId } : {}),
-        });
-      }
-      this.#intent = null;
-      this.#done = true;
-      const pending = spend?.status === 'pending_approval';
-      this.#say(pending ? 'warning' : 'success', pending ? this.t('offerPending') : this.t('offerRecorded'));
-      this.emit(
-        'mend-offer-accept',
-        this.#reaction(true, spend ? { spendId: spend.entryId, spendStatus: spend.status as 'done' | 'pending_approval' } : {}),
-      );
+        },
+        event: 'mend-offer-accept',
+        detail: this.#reaction(true, spend ? { spendId: spend.entryId, spendStatus: spend.status as 'done' | 'pending_approval' } : {}),
+        // Shown as recorded before the event fires, so a page that hears it sees the same.
+        onStored: () => {
+          this.#intent = null;
+          this.#done = true;
+          this.#busy = false;
+          const pending = spend?.status === 'pending_approval';
+          this.#say(pending ? 'warning' : 'success', pending ? this.t('offerPending') : this.t('offerRecorded'));
+        },
+      });
     } catch (error) {
       const e = toHostError(error);
       if (spent) {
@@ -621,28 +637,43 @@ export class MendOfferPicker extends MendElement {
       this.requestUpdate();
       const key = (this.#declineKey ??= uuid());
       try {
-        await (await session.openOutbox()).enqueue('recordRecovery', {
-          idempotencyKey: key,
-          interactionId: interaction.id,
-          customerId: interaction.customerId,
-          at: new Date().toISOString(),
-          severity: detail.severity,
-          offers: detail.offers,
-          accepted: false,
-          strategy: detail.strategy,
+        // Stored first, then told (once per recorded decline).
+        await this.#told.record({
+          session,
+          store: true,
+          kind: 'recordRecovery',
+          payload: {
+            idempotencyKey: key,
+            interactionId: interaction.id,
+            customerId: interaction.customerId,
+            at: new Date().toISOString(),
+            severity: detail.severity,
+            offers: detail.offers,
+            accepted: false,
+            strategy: detail.strategy,
+          },
+          event: 'mend-offer-reject',
+          detail,
+          onStored: () => this.#declined(),
         });
       } catch (error) {
         this.#say('danger', this.t('offerFailed', { message: this.failure(toHostError(error)) }));
-        return;
       } finally {
         this.#busy = false;
         this.requestUpdate();
       }
+    } else {
+      this.#declined();
+      this.#told.tell(session, 'mend-offer-reject', null, detail); // nothing to store: the event is the record
     }
+  }
+
+  /** Shown as declined before the event fires, so a page that hears it sees the same. */
+  #declined(): void {
     this.#done = true;
+    this.#busy = false;
     this.#declineKey = null;
     this.#say('info', this.t('offerDeclined'));
-    this.emit('mend-offer-reject', detail);
   }
 
   // ---- keyboard: radio groups with roving tabindex (ARIA APG radio group) -------------------------
@@ -678,7 +709,7 @@ export class MendOfferPicker extends MendElement {
         <h2 id="title" part="title">${this.t('offerTitle')}</h2>
         ${this.#renderHeader()}
       </div>
-      ${this.#renderBody()} ${this.renderAnnouncer()}
+      ${this.#storage.render()}${this.#renderBody()} ${this.renderAnnouncer()}
     </section>`;
   }
 

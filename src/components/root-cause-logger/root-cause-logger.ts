@@ -17,6 +17,8 @@ import {
 } from '../../core/root-cause.js';
 import { MendElement } from '../../base/mend-element.js';
 import { OutboxWatch } from '../../controllers/outbox.js';
+import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
+import { StoredEvent } from '../../controllers/stored-event.js';
 import { DraftController } from '../../controllers/draft.js';
 import { readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import type {} from '../../events/root-cause-logger.js';
@@ -151,9 +153,14 @@ interface OfferAcceptDetail {
  * each interaction survives a reload. With a host that declares `wrapUpGuard`, wrap-up waits until
  * the log is saved (attribute `guard-wrap-up`, default on).
  *
- * @fires mend-root-cause-log - The log was saved (detail: the `RootCauseLog`).
- * @fires mend-time-limit - The interaction ran past the policy's limit unresolved (once per interaction).
- * @fires mend-wrap-up-check - The host asked whether wrap-up may go on (detail: interactionId, allow, message).
+ * @fires mend-root-cause-log - The log was saved: fires after it is stored in the durable outbox
+ *   (without an adapter: at submit), never when storing failed; once per log, again only for an
+ *   edited log resent after the host refused it (detail: the `RootCauseLog`).
+ * @fires mend-time-limit - The interaction ran past the policy's limit unresolved: fires after the
+ *   manager's notice is stored (`notified: true`) or could not be (`notified: false`), or, when the
+ *   host cannot notify, when found overdue; once per interaction.
+ * @fires mend-wrap-up-check - The host asked whether wrap-up may go on: fires after the answer is
+ *   decided, once per check (detail: interactionId, allow, message).
  *
  * @csspart base - The whole widget.
  * @csspart title - The heading.
@@ -178,6 +185,7 @@ interface OfferAcceptDetail {
  * @csspart discard - The discard button.
  * @csspart retry - A retry button.
  * @csspart status - The delivery status of the saved log.
+ * @csspart storage-notice - The one notice that this browser cannot store work right now (shared by every writing widget).
  * @csspart time-limit - The R10 time-limit message.
  * @csspart wrap-up - The "log before wrap-up" message.
  *
@@ -194,7 +202,7 @@ interface OfferAcceptDetail {
  */
 export class MendRootCauseLogger extends MendElement {
   static override styles = [...MendElement.styles, rootCauseLoggerStyles];
-  static override localStrings = rootCauseLoggerStrings;
+  static override localStrings = { ...rootCauseLoggerStrings, ...storageStrings };
 
   /** The root-cause taxonomy (plain-properties mode; wins over the host's). */
   @property({ attribute: false }) taxonomy?: Taxonomy;
@@ -239,6 +247,8 @@ export class MendRootCauseLogger extends MendElement {
   #policyRead: Read<RecoveryPolicy> | null = null;
   #recurrenceRead: Read<RecurrenceCount[]> | null = null;
   #outbox = new OutboxWatch(this);
+  #told = new StoredEvent(this);
+  #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
   #guardOff: (() => void) | null = null;
   #guardFor: unknown = null;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -288,31 +298,40 @@ export class MendRootCauseLogger extends MendElement {
     );
     if (!result.overdue) return false;
     const session = this.session;
-    const notified = !!session && session.host.can('notifyManager');
-    this.#overdue.set(interaction.id, { minutes: result.minutesOpen, limit, notified });
-    if (notified) {
-      void session!
-        .openOutbox()
-        .then((outbox) => outbox.enqueue('notifyManager', {
-          idempotencyKey: `notify:${interaction.id}`,
-          interactionId: interaction.id,
-          customerId: interaction.customerId,
-          at: new Date().toISOString(),
-          minutesOpen: result.minutesOpen,
-          limitMinutes: limit,
-        }))
-        .catch(() => {});
-    }
-    this.emit('mend-time-limit', {
-      interactionId: interaction.id,
+    const notify = !!session && session.host.can('notifyManager');
+    const id = interaction.id;
+    this.#overdue.set(id, { minutes: result.minutesOpen, limit, notified: notify });
+    const detail = (notified: boolean) => ({
+      interactionId: id,
       customerId: interaction.customerId,
       minutesOpen: result.minutesOpen,
       limitMinutes: limit,
       notified,
       reasons: result.reasons,
     });
-    this.announce(this.#overdueText(interaction.id));
-    this.requestUpdate();
+    const told = () => {
+      this.announce(this.#overdueText(id));
+      this.requestUpdate();
+    };
+    if (!notify) {
+      this.#told.tell(session, 'mend-time-limit', `notify:${id}`, detail(false));
+      told();
+      return true;
+    }
+    // Told once the manager's notice is stored (once per interaction); `notified: false` if it could not be.
+    const payload = {
+      idempotencyKey: `notify:${id}`,
+      interactionId: id,
+      customerId: interaction.customerId,
+      at: new Date().toISOString(),
+      minutesOpen: result.minutesOpen,
+      limitMinutes: limit,
+    };
+    this.#told.record({ session, store: true, kind: 'notifyManager', payload, event: 'mend-time-limit', detail: detail(true) }).then(told, () => {
+      this.#overdue.set(id, { minutes: result.minutesOpen, limit, notified: false });
+      this.#told.tell(session, 'mend-time-limit', payload.idempotencyKey, detail(false));
+      told();
+    });
     return true;
   }
 
@@ -617,14 +636,27 @@ export class MendRootCauseLogger extends MendElement {
     this.busy = true;
     this.saveError = '';
     try {
-      const outbox = this.#canWrite ? await this.session!.openOutbox() : null;
-      if (outbox && resend) await outbox.resend(key, log);
-      else if (outbox) await outbox.enqueue('logRootCause', log);
-      if (interaction.id !== this.#loadedFor) return;
-      this.#update({ savedId: key, sent: !outbox });
-      if (!outbox && this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), { ...EMPTY, savedId: key, sent: true });
-      this.emit('mend-root-cause-log', log);
-      this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
+      const outbox = this.#canWrite;
+      // Stored first, then told: once per stored version of the log (an edited resend of a refused
+      // log is stored again, so it is told again, with the same idempotency key).
+      await this.#told.record({
+        session: this.session,
+        store: outbox,
+        kind: 'logRootCause',
+        payload: log,
+        resend: !!resend,
+        event: 'mend-root-cause-log',
+        detail: log,
+        once: resend ? null : key,
+        // Shown as saved before the event fires, so a page that hears it sees the same.
+        onStored: () => {
+          if (interaction.id !== this.#loadedFor) return;
+          this.#update({ savedId: key, sent: !outbox });
+          if (!outbox && this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), { ...EMPTY, savedId: key, sent: true });
+          this.busy = false;
+          this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
+        },
+      });
     } catch (error) {
       this.saveError = this.t('rcSaveFailed', { message: this.failure(toHostError(error)) });
       this.announce(this.saveError);
@@ -871,7 +903,7 @@ export class MendRootCauseLogger extends MendElement {
           : nothing}
         ${interaction && this.wrapUpRefusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing}
       </form>
-      ${this.renderAnnouncer()}
+      ${this.renderAnnouncer()}${this.#storage.render()}
     </section>`;
   }
 }
