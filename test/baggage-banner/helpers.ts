@@ -1,3 +1,4 @@
+import { text } from '../helpers/dom.js';
 import { until } from '../helpers/until.js';
 import { render, type TemplateResult } from 'lit';
 import type { Incident, RemedyGiven } from '../../src/core/model.js';
@@ -47,7 +48,7 @@ export const $$ = <T extends Element = HTMLElement>(el: MendBaggageBanner, selec
 ];
 export const part = <T extends Element = HTMLElement>(el: MendBaggageBanner, name: string) => $<T>(el, `[part~="${name}"]`);
 export const parts = <T extends Element = HTMLElement>(el: MendBaggageBanner, name: string) => $$<T>(el, `[part~="${name}"]`);
-export const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export { text };
 
 // Every announcement the banner asks for, per element. The live region is filled on the next
 // animation frame, which never comes in a hidden page (the runner's second page is hidden).

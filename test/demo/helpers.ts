@@ -1,16 +1,14 @@
 // Helpers for the demo console tests: mount the console on a fresh embedded CRM, read the widgets'
 // shadow DOM, wait for things a user would wait for.
+import { inside, text } from '../helpers/dom.js';
 import { until } from '../helpers/until.js';
 import { fixture, html } from '@open-wc/testing';
 import { mountDemo, type DemoConsole } from '../../demo/console.js';
 
 /** Text of an element, whitespace collapsed. */
-export const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export { text };
 
-/** An element inside a widget's shadow root. */
-export function inside<T extends Element = HTMLElement>(root: ParentNode, tag: string, selector: string): T | null {
-  return root.querySelector(tag)?.shadowRoot?.querySelector<T>(selector) ?? null;
-}
+export { inside };
 
 export { until };
 

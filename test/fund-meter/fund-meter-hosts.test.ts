@@ -1,5 +1,6 @@
 // The meter against the project's own hosts: the in-memory host (tests, stories) and the embedded
 // CRM in IndexedDB (two instances on one database = two tabs of the same agent).
+import { text } from '../helpers/dom.js';
 import { until } from '../helpers/until.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sessionFor } from '../../src/adapter/session.js';
@@ -14,7 +15,6 @@ import type { MendFundMeter } from '../../src/define/fund-meter.js';
 
 const meter = (el: MendFundMeter) => el.shadowRoot!.querySelector('[role="meter"]');
 const now = (el: MendFundMeter) => meter(el)?.getAttribute('aria-valuenow');
-const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function mount(adapter: MemoryAdapter | LocalAdapter): Promise<MendFundMeter> {
   const el = await fixture<MendFundMeter>(html`<mend-fund-meter .adapter=${adapter} locale="en-US"></mend-fund-meter>`);

@@ -1,3 +1,4 @@
+import { text } from '../helpers/dom.js';
 import { until } from '../helpers/until.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -12,7 +13,6 @@ import { FundHost, NOW, entry, installFrameFallback, makeFund, newAgentId } from
 const $ = <T extends Element = HTMLElement>(el: MendFundMeter, selector: string) => el.shadowRoot!.querySelector<T & Element>(selector) as T;
 const $$ = (el: MendFundMeter, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const meter = (el: MendFundMeter) => $(el, '[role="meter"]');
-const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const announced = (el: MendFundMeter) => text($(el, '[role="status"]'));
 
 async function plain(fund: Fund, extra: { locale?: string; variant?: string } = {}): Promise<MendFundMeter> {

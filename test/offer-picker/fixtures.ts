@@ -1,4 +1,5 @@
 // Fixtures for the offer-picker tests: a small policy whose offers the tests name, funds, and DOM helpers.
+import { text } from '../helpers/dom.js';
 import { until } from '../helpers/until.js';
 import type { BaggagePolicy, Fund, RecoveryPolicy } from '../../src/core/model.js';
 import type { MendOfferPicker } from '../../src/define/offer-picker.js';
@@ -61,7 +62,7 @@ export function makeFund(over: Partial<Fund> = {}): Fund {
   };
 }
 
-export const text = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export { text };
 export const $ = <T extends HTMLElement = HTMLElement>(el: MendOfferPicker, selector: string): T | null =>
   el.shadowRoot!.querySelector<T>(selector);
 export const $$ = <T extends HTMLElement = HTMLElement>(el: MendOfferPicker, selector: string): T[] => [

@@ -1,5 +1,6 @@
 // Shared helpers of the security tests: mounting without animation frames (the runner's second page
 // is hidden), reading shadow roots, traps for injected script and for uncaught errors.
+import { text } from '../helpers/dom.js';
 import { until } from '../helpers/until.js';
 import { render, type TemplateResult } from 'lit';
 import { MemoryAdapter, type MemoryOptions, type MemorySeed } from '../../src/adapter/memory-adapter.js';
@@ -51,7 +52,7 @@ export const qa = <T extends Element = HTMLElement>(el: Element, selector: strin
 /** All text of a widget, as the DOM holds it (nothing collapsed or trimmed). */
 export const rawText = (el: Element) => el.shadowRoot!.textContent ?? '';
 /** Text with whitespace collapsed, for messages. */
-export const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export { text };
 /** The element tags of a widget's shadow root, in document order: its structure. */
 export const tags = (el: Element) => [...el.shadowRoot!.querySelectorAll('*')].map((e) => e.localName);
 
