@@ -20,6 +20,7 @@ import type {
   SpendStatus,
   Taxonomy,
 } from '../core/model.js';
+import type { ApprovalDecision, LeadAdapter, LeadEvents } from './lead.js';
 
 /** What the host can do. A widget checks these and shows a quiet "not available" state instead of failing. */
 export const CAPABILITIES = [
@@ -38,7 +39,11 @@ export const CAPABILITIES = [
   'events',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
-export type Capabilities = Readonly<Record<Capability, boolean>>;
+/** Optional capabilities of a team lead's console (missing = false): see `lead.ts`. */
+export const LEAD_CAPABILITIES = ['approvals', 'reports'] as const;
+export type LeadCapability = (typeof LEAD_CAPABILITIES)[number];
+/** The required capabilities, plus the optional lead ones (`approvals`, `reports`: see `lead.ts`). */
+export type Capabilities = Readonly<Record<Capability, boolean>> & Readonly<Partial<Record<LeadCapability, boolean>>>;
 
 /** Options every call takes. */
 export interface CallOptions {
@@ -119,6 +124,8 @@ export interface HostEvents {
   interactionEnded: { interactionId: string };
   fundChanged: { fund: Fund };
 }
+/** Every event an adapter may fire: the agent's, and the optional lead ones (`lead.ts`). */
+export interface AnyHostEvents extends HostEvents, LeadEvents {}
 export type HostEventName = keyof HostEvents;
 
 /** Answer of a wrap-up guard: whether the host may let the agent wrap up now. */
@@ -135,6 +142,8 @@ export interface HostWrites {
   acknowledgeBaggage: BaggageAcknowledgement;
   requestCallback: CallbackRequest;
   notifyManager: ManagerNotice;
+  /** A lead's decision on a spend pending approval (capability `approvals`). */
+  decideApproval: ApprovalDecision;
 }
 export type WriteKind = keyof HostWrites;
 export const WRITE_KINDS = [
@@ -143,13 +152,14 @@ export const WRITE_KINDS = [
   'acknowledgeBaggage',
   'requestCallback',
   'notifyManager',
+  'decideApproval',
 ] as const satisfies readonly WriteKind[];
 
 /**
  * The interface an integrator implements for their host console. Small and async. Methods for
  * capabilities the host lacks may throw `HostError('unsupported')` or be left out (optional ones).
  */
-export interface HostAdapter {
+export interface HostAdapter extends LeadAdapter {
   readonly capabilities: Capabilities;
   /**
    * A stable name for what this adapter connects to (e.g. the console and agent), used to scope the
