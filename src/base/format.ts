@@ -36,3 +36,23 @@ export function formatList(items: readonly string[], locale: string): string {
   }
   return format.format(items);
 }
+
+const durations = new Map<string, Intl.NumberFormat>();
+
+/** A duration for people, in minutes, hours or days ("4 min", "2 hr"), in the locale. */
+export function formatDuration(ms: number, locale: string): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const [value, unit] = minutes < 60 ? [minutes, 'minute'] : minutes < 48 * 60 ? [Math.floor(minutes / 60), 'hour'] : [Math.floor(minutes / 1440), 'day'];
+  const key = `${locale}|${unit}`;
+  let format = durations.get(key);
+  if (!format) {
+    const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: 'short' };
+    try {
+      format = new Intl.NumberFormat(locale, options);
+    } catch {
+      format = new Intl.NumberFormat('en-US', options);
+    }
+    durations.set(key, format);
+  }
+  return format.format(value);
+}
