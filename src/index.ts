@@ -7,5 +7,7 @@ export * from './define/baggage-banner.js';
 export * from './define/offer-picker.js';
 export * from './define/fund-meter.js';
 export * from './define/root-cause-logger.js';
+export * from './define/approval-queue.js';
+export * from './define/recovery-report.js';
 export * from './adapter/index.js';
 export * from './core/index.js';

@@ -56,3 +56,16 @@ export function formatDuration(ms: number, locale: string): string {
   }
   return format.format(value);
 }
+
+/**
+ * A reason code in words: the widget's `reasonLabels`, else the page's `reasonCode.<code>` string
+ * (through `term`), else the code made readable (`item_damaged` → `Item damaged`).
+ */
+export function reasonText(code: string, labels: Readonly<Record<string, string>> | undefined, term: (kind: string, id: string) => string): string {
+  const label = labels?.[code];
+  if (label) return label;
+  const replaced = term('reasonCode', code);
+  if (replaced !== code) return replaced;
+  const words = code.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

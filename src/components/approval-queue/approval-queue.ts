@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type T
 import { property } from 'lit/decorators.js';
 import type { HostError } from '../../adapter/errors.js';
 import type { ApprovalItem } from '../../adapter/lead.js';
-import { formatDuration } from '../../base/format.js';
+import { formatDuration, reasonText } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { ApprovalsController, type DecidedApproval, type QueuedApproval } from '../../controllers/approvals.js';
 import { formatMoney } from '../../core/money.js';
@@ -246,11 +246,6 @@ export class MendApprovalQueue extends MendElement {
   }
 
   #reason(code: string): string {
-    const label = this.reasonLabels?.[code];
-    if (label) return label;
-    const replaced = this.term('reasonCode', code);
-    if (replaced !== code) return replaced;
-    const words = code.replace(/[_-]+/g, ' ').trim();
-    return words.charAt(0).toUpperCase() + words.slice(1);
+    return reasonText(code, this.reasonLabels, (kind, id) => this.term(kind, id));
   }
 }
