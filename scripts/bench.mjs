@@ -97,7 +97,7 @@ try {
     if (cdp) printProfile(name, (await cdp.send('Profiler.stop')).profile);
     return result;
   };
-  if (!(await page.evaluate(() => crossOriginIsolated))) log('note: the page is not cross-origin isolated (timer resolution 100 µs)');
+  if (!(await page.evaluate(() => self.crossOriginIsolated))) log('note: the page is not cross-origin isolated (timer resolution 100 µs)');
 
   log(`Chromium ${browserVersion}; first render…`);
   const render = await run('render', quick ? { runs: 8, warmup: 2 } : {});

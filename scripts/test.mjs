@@ -1,5 +1,5 @@
 // `npm test`: the whole suite, on a fresh clone. Installs what it needs (npm packages, Debian's
-// Chromium), builds dist/ (one test loads it in the browser), type-checks the tests, stories and
+// Chromium), lints, builds dist/ (one test loads it in the browser), type-checks the tests, stories and
 // demo, checks the size budgets, builds the
 // static demo (dist-demo/, checked for inline code), builds the
 // static Storybook (one test renders every story and runs axe on it), then runs every test in
@@ -13,6 +13,7 @@ ensurePackages();
 process.env.CHROME_PATH = ensureChromium();
 const args = process.argv.slice(2);
 if (!args.includes('--files')) {
+  run('npm', ['run', 'lint', '--silent']); // ESLint: TypeScript, Lit, web components, no import cycles
   run('node', ['scripts/build.mjs']);
   run('npx', ['tsc', '-p', 'tsconfig.test.json']); // tests, stories and the demo type-check too
   run('node', ['scripts/size.mjs']);

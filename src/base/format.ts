@@ -37,6 +37,22 @@ export function formatList(items: readonly string[], locale: string): string {
   return format.format(items);
 }
 
+const plurals = new Map<string, Intl.PluralRules>();
+
+/** The CLDR plural category of `n` in the locale (`one`, `few`, `other`…; a bad locale falls back to en-US). */
+export function pluralCategory(n: number, locale: string): Intl.LDMLPluralRule {
+  let rules = plurals.get(locale);
+  if (!rules) {
+    try {
+      rules = new Intl.PluralRules(locale);
+    } catch {
+      rules = new Intl.PluralRules('en-US');
+    }
+    plurals.set(locale, rules);
+  }
+  return rules.select(n);
+}
+
 const durations = new Map<string, Intl.NumberFormat>();
 
 /** A duration for people, in minutes, hours or days ("4 min", "2 hr"), in the locale. */

@@ -8,26 +8,9 @@ import { property, state } from 'lit/decorators.js';
 import type { HostAdapter } from '../adapter/host-adapter.js';
 import type { HostSession } from '../adapter/session.js';
 import { HostController } from '../controllers/host-controller.js';
-import { formatList } from './format.js';
-import { defaultStrings, fill, type MendStrings, type StringKey } from './strings.js';
+import { LocalizeController } from '../controllers/localize.js';
+import type { MendStrings, StringKey } from './strings.js';
 import { baseStyles, tokens } from './styles.js';
-
-/** Facts of the core's reasons that are amounts (integer minor units). */
-const MONEY_FACTS = new Set(['amount', 'authority', 'cap', 'limit', 'remaining', 'threshold']);
-/** Facts of the core's reasons that are ids with a word of their own (`+` joins several). */
-const TERM_FACTS: Record<string, string> = {
-  severity: 'severity',
-  from: 'severity',
-  to: 'severity',
-  as: 'severity',
-  kind: 'kind',
-  kinds: 'kind',
-  requires: 'kind',
-  missing: 'kind',
-  level: 'level',
-  mode: 'mode',
-  role: 'role',
-};
 
 type DetailOf<K extends keyof GlobalEventHandlersEventMap> =
   GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
@@ -78,63 +61,38 @@ export class MendElement extends LitElement {
     return this.currency || this.hostController.settings.currency || this.session?.context.state.value?.currency || 'USD';
   }
 
-  /**
-   * A user-visible string, with `{placeholders}` filled: the widget's `strings`, then
-   * `<mend-host>`'s, then the widget's own defaults, then the shared defaults.
-   */
-  protected t(key: StringKey | (string & {}), values?: Record<string, string | number>): string {
-    const own = (this.constructor as typeof MendElement).localStrings[key];
-    return fill(this.#replaced(key) ?? own ?? (defaultStrings as Record<string, string>)[key] ?? key, values);
-  }
+  /** The element's words (strings, plurals, reasons, errors, ids): see {@link LocalizeController}. */
+  protected readonly localize = new LocalizeController(this, {
+    replacements: () => [this.strings, this.hostController.settings.strings],
+    defaults: () => (this.constructor as typeof MendElement).localStrings,
+    locale: () => this.resolvedLocale,
+  });
 
   /**
-   * A core reason or talking point in words: the page's replacement string `reason.<code>` (or
-   * `talk.<code>`) filled with the item's facts, otherwise the core's English text. Facts named in
-   * `money` are integer minor units, shown through `format`.
+   * A user-visible string, with `{placeholders}` filled (a numeric `count` picks the plural form):
+   * the widget's `strings`, then `<mend-host>`'s, then the widget's own defaults, then the shared ones.
    */
+  protected t(key: StringKey | (string & {}), values?: Record<string, string | number>): string {
+    return this.localize.t(key, values);
+  }
+
+  /** A core reason or talking point in words (`reason.<code>` / `talk.<code>`, else the core's English). */
   protected words(
     item: { code: string; text: string; facts?: Readonly<Record<string, string | number | boolean>> },
     kind: 'reason' | 'talk' = 'reason',
     format?: (minor: number) => string,
   ): string {
-    const replaced = this.#replaced(`${kind}.${item.code}`);
-    if (replaced === undefined) return item.text;
-    const values: Record<string, string | number> = {};
-    for (const [name, value] of Object.entries(item.facts ?? {})) {
-      const term = TERM_FACTS[name];
-      values[name] =
-        format && typeof value === 'number' && MONEY_FACTS.has(name)
-          ? format(value)
-          : term && typeof value === 'string'
-            ? formatList(value.split('+').map((id) => this.term(term, id)), this.resolvedLocale)
-            : String(value);
-    }
-    return fill(replaced, values);
+    return this.localize.words(item, kind, format);
   }
 
-  /**
-   * What went wrong, in words: the page's `error.<code>` string (with the original as `{message}`),
-   * otherwise the error's own message.
-   */
+  /** What went wrong, in words: the page's `error.<code>`, else the error's own message. */
   protected failure(error: { code?: string; message?: string } | null | undefined): string {
-    const message = error?.message ?? '';
-    const replaced = error?.code ? this.#replaced(`error.${error.code}`) : undefined;
-    return replaced === undefined ? message : fill(replaced, { message });
+    return this.localize.failure(error);
   }
 
-  /**
-   * The word for an id of the policy or the core (`severity.high`, `kind.assistance`,
-   * `period.week`, `level.heavy`, `mode.all`, `role.agent`): the page's string, else the id.
-   */
+  /** The word for an id of the policy or the core (`severity.high`, `kind.assistance`…): the page's string, else the id. */
   protected term(kind: string, id: string): string {
-    return this.#replaced(`${kind}.${id}`) ?? id;
-  }
-
-  #replaced(key: string): string | undefined {
-    return (
-      (this.strings as Record<string, string> | undefined)?.[key] ??
-      (this.hostController.settings.strings as Record<string, string> | undefined)?.[key]
-    );
+    return this.localize.term(kind, id);
   }
 
   /** Fire a composed, bubbling event declared in GlobalEventHandlersEventMap. */

@@ -270,7 +270,11 @@ export function recommend(input: RecommendInput): Recommendation {
     }
   };
   const strategies = new Set<string>();
-  for (const x of ranked) if (!strategies.has(x.b.strategy)) strategies.add(x.b.strategy), take(x);
+  for (const x of ranked) {
+    if (strategies.has(x.b.strategy)) continue;
+    strategies.add(x.b.strategy);
+    take(x);
+  }
   for (const x of ranked) if (x.s.every((o) => !used.has(o.id))) take(x);
   for (const x of ranked) take(x);
   const bundles = ranked.filter((x) => picked.includes(x)).map((x) => x.b);

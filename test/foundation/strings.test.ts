@@ -2,7 +2,8 @@
 // marked ‹like this›, nothing in a widget may still read as English. Any letters left over after
 // taking those out are words the page could not replace (a hard-coded string, an English reason, a
 // raw id shown as a word). Dates and money are in de-DE, so they carry no letters either.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { until } from '../helpers/until.js';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { Fund, Incident, Interaction, RecoveryPolicy, Taxonomy } from '../../src/core/model.js';
 import { DEFAULT_POLICY } from '../../src/core/recovery.js';
 import { defaultStrings } from '../../src/base/strings.js';
@@ -213,7 +214,7 @@ describe('every user-visible string can be replaced (pseudo-localization)', () =
       .strings=${pseudo}
       .adapter=${adapter}
     ></mend-fund-meter>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'the error shows', { timeout: 3000 });
+    await until(() => el.shadowRoot!.querySelector('[part~="error"]'), 'the error shows');
     await settle(el);
     expect(words(el).join(' ')).to.contain('«error.unavailable»');
     expect(leftovers(el)).to.deep.equal([]);
@@ -221,7 +222,9 @@ describe('every user-visible string can be replaced (pseudo-localization)', () =
 
   it('the example German translation (stories/locales/de.ts) has every key the widgets asked for', () => {
     expect(asked.size, 'keys asked for above').to.be.greaterThan(100);
-    const missing = [...asked].filter((key) => !(key in de)).sort();
+    // A plural form (`rcResults.one`) is optional where the translation has the key itself.
+    const covered = (key: string) => key in de || (/\.(zero|one|two|few|many|other)$/.test(key) && key.replace(/\.\w+$/, '') in de);
+    const missing = [...asked].filter((key) => !covered(key)).sort();
     expect(missing).to.deep.equal([]);
   });
 });

@@ -1,6 +1,7 @@
 // The meter against the project's own hosts: the in-memory host (tests, stories) and the embedded
 // CRM in IndexedDB (two instances on one database = two tabs of the same agent).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { until } from '../helpers/until.js';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sessionFor } from '../../src/adapter/session.js';
 import { DEMO_IDS, demoSeed } from '../../src/adapter/demo-data.js';
 import { LocalAdapter } from '../../src/adapter/local-adapter.js';
@@ -17,7 +18,7 @@ const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g,
 
 async function mount(adapter: MemoryAdapter | LocalAdapter): Promise<MendFundMeter> {
   const el = await fixture<MendFundMeter>(html`<mend-fund-meter .adapter=${adapter} locale="en-US"></mend-fund-meter>`);
-  await waitUntil(() => meter(el), 'the meter shows the host fund', { timeout: 3000 });
+  await until(() => meter(el), 'the meter shows the host fund');
   return el;
 }
 
@@ -49,7 +50,7 @@ describe('<mend-fund-meter> with MemoryAdapter', () => {
     const request = spend(DEMO_IDS.agent, 7, 1000, 'fm-spend-once');
     await session.spend(request);
     await session.spend(request);
-    await waitUntil(() => now(el) === '6000', 'the meter shows the spend');
+    await until(() => now(el) === '6000', 'the meter shows the spend');
     expect(adapter.received.filter((w) => w.kind === 'spend')).to.have.length(1);
   });
 
@@ -60,7 +61,7 @@ describe('<mend-fund-meter> with MemoryAdapter', () => {
     const [call] = await held.waitFor(1);
     const older = structuredClone(await adapter.crm.fund(DEMO_IDS.agent));
     adapter.emit('fundChanged', { fund: { ...older, spent: older.spent + 5000, version: older.version + 1 } });
-    await waitUntil(() => now(el) === '2000', 'the newer event shows');
+    await until(() => now(el) === '2000', 'the newer event shows');
     await call!.resolve(older);
     await new Promise((r) => setTimeout(r, 20));
     await el.updateComplete;
@@ -71,7 +72,7 @@ describe('<mend-fund-meter> with MemoryAdapter', () => {
     const adapter = new MemoryAdapter(demoSeed(), { latency: 1 });
     const el = await mount(adapter);
     await adapter.approve(DEMO_IDS.agent, 'led-d6', false);
-    await waitUntil(() => now(el) === '13000', 'the declined spend frees the fund');
+    await until(() => now(el) === '13000', 'the declined spend frees the fund');
     expect(el.shadowRoot!.querySelector('.pending')).to.equal(null);
     expect(el.getAttribute('level')).to.equal('low');
   });
@@ -85,13 +86,13 @@ describe('<mend-fund-meter> beside <mend-offer-picker>', () => {
       html`<mend-host .adapter=${adapter} locale="en-US"><mend-offer-picker></mend-offer-picker><mend-fund-meter></mend-fund-meter></mend-host>`,
     );
     const el = wrap.querySelector('mend-fund-meter')!;
-    await waitUntil(() => meter(el), 'the meter shows');
+    await until(() => meter(el), 'the meter shows');
     await new Promise((r) => setTimeout(r, 30));
     expect(adapter.calls.getFund).to.equal(1);
     expect(adapter.listenerCount('fundChanged')).to.equal(1);
     const fund = await adapter.crm.fund(DEMO_IDS.agent);
     adapter.emit('fundChanged', { fund: { ...fund, spent: fund.spent + 1000, version: fund.version + 1 } });
-    await waitUntil(() => now(el) === '6000', 'the meter follows the shared fund');
+    await until(() => now(el) === '6000', 'the meter follows the shared fund');
   });
 });
 
@@ -106,7 +107,7 @@ describe('<mend-fund-meter> across tabs (LocalAdapter)', () => {
     const version = (await tabA.getFund(DEMO_IDS.agent)).version;
     const started = performance.now();
     await sessionFor(tabA).spend(spend(DEMO_IDS.agent, version, 1500));
-    await waitUntil(() => Number(now(b)) === before - 1500, 'tab B shows the spend of tab A', { timeout: 1000 });
+    await until(() => Number(now(b)) === before - 1500, 'tab B shows the spend of tab A');
     expect(performance.now() - started).to.be.lessThan(1000);
     expect(Number(now(a))).to.equal(before - 1500);
   });

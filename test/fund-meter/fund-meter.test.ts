@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { until } from '../helpers/until.js';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { HostError } from '../../src/adapter/errors.js';
 import { sessionFor } from '../../src/adapter/session.js';
@@ -22,7 +23,7 @@ async function plain(fund: Fund, extra: { locale?: string; variant?: string } = 
 
 async function hosted(adapter: FundHost): Promise<MendFundMeter> {
   const el = await fixture<MendFundMeter>(html`<mend-fund-meter .adapter=${adapter} .now=${NOW} locale="en-US"></mend-fund-meter>`);
-  await waitUntil(() => meter(el) || $(el, '[part="error"]') || $(el, '[part="empty"]'), 'the meter settles');
+  await until(() => meter(el) || $(el, '[part="error"]') || $(el, '[part="empty"]'), 'the meter settles');
   return el;
 }
 
@@ -306,15 +307,15 @@ describe('<mend-fund-meter>: host data', () => {
     const adapter = new FundHost({ spent: 16500 });
     adapter.next.getFund.push({ hold: true });
     const el = await fixture<MendFundMeter>(html`<mend-fund-meter .adapter=${adapter} .now=${NOW} locale="en-US"></mend-fund-meter>`);
-    await waitUntil(() => $(el, '[part="loading"]'), 'loading shows');
+    await until(() => $(el, '[part="loading"]'), 'loading shows');
     const loading = $(el, '[part="loading"]');
     expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
     expect(text(loading)).to.contain('Loading…');
     const before = $(el, '[part="base"]').getBoundingClientRect().height;
     await expect(el).to.be.accessible();
-    await waitUntil(() => adapter.held.length > 0);
+    await until(() => adapter.held.length > 0);
     adapter.held.shift()!();
-    await waitUntil(() => meter(el), 'the meter shows');
+    await until(() => meter(el), 'the meter shows');
     expect(meter(el).getAttribute('aria-valuenow')).to.equal('3500');
     expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('false');
     expect(Math.abs($(el, '[part="base"]').getBoundingClientRect().height - before)).to.be.lessThan(4);
@@ -330,7 +331,7 @@ describe('<mend-fund-meter>: host data', () => {
     const retry = $<HTMLButtonElement>(el, '[part="retry"]');
     retry.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => meter(el), 'the retry loads the fund');
+    await until(() => meter(el), 'the retry loads the fund');
     expect(adapter.calls.getFund).to.equal(2);
     expect(meter(el).getAttribute('aria-valuenow')).to.equal('16000');
   });
@@ -354,7 +355,7 @@ describe('<mend-fund-meter>: host data', () => {
     expect(text($(el, '[part="error"]'))).to.contain('The CRM did not answer.');
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part="retry"]').click();
-    await waitUntil(() => !$(el, '[part="error"]'), 'the retry clears the error');
+    await until(() => !$(el, '[part="error"]'), 'the retry clears the error');
     expect(adapter.calls.getFund).to.equal(3);
   });
 
@@ -373,7 +374,7 @@ describe('<mend-fund-meter>: host data', () => {
     const el = await hosted(adapter);
     expect(text($(el, '[part="error"]'))).to.contain('No answer.');
     $<HTMLButtonElement>(el, '[part="retry"]').click();
-    await waitUntil(() => meter(el), 'the retry loads the context, then the fund');
+    await until(() => meter(el), 'the retry loads the context, then the fund');
   });
 
   it('a fund set by the page wins over the host data', async () => {
@@ -394,8 +395,8 @@ describe('<mend-fund-meter>: live', () => {
     const toggle = $<HTMLButtonElement>(el, '[part="ledger-toggle"]');
     toggle.focus();
     adapter.emit('fundChanged', { fund: { ...adapter.fund, spent: 5000, version: 2 } });
-    await waitUntil(() => meter(el).getAttribute('aria-valuenow') === '15000', 'the event updates the meter');
-    await waitUntil(() => announced(el) === '$150.00 left of $200.00', 'the change is announced');
+    await until(() => meter(el).getAttribute('aria-valuenow') === '15000', 'the event updates the meter');
+    await until(() => announced(el) === '$150.00 left of $200.00', 'the change is announced');
     expect($(el, '[role="status"]').getAttribute('aria-live')).to.equal('polite');
     expect(el.shadowRoot!.activeElement).to.equal(toggle);
   });
@@ -404,7 +405,7 @@ describe('<mend-fund-meter>: live', () => {
     const adapter = new FundHost({ spent: 1000, version: 4 });
     const el = await hosted(adapter);
     adapter.emit('fundChanged', { fund: { ...adapter.fund, spent: 9000, version: 6 } });
-    await waitUntil(() => meter(el).getAttribute('aria-valuenow') === '11000');
+    await until(() => meter(el).getAttribute('aria-valuenow') === '11000');
     adapter.emit('fundChanged', { fund: { ...adapter.fund, spent: 3000, version: 5 } });
     adapter.emit('fundChanged', { fund: { ...adapter.fund, spent: 2000, version: 6 } });
     await new Promise((r) => setTimeout(r, 20));
@@ -420,7 +421,7 @@ describe('<mend-fund-meter>: live', () => {
     const { detail } = await event;
     expect(detail).to.include({ level: 'low', previous: 'plenty', remaining: 2000 });
     expect(el.getAttribute('level')).to.equal('low');
-    await waitUntil(() => announced(el) === 'Running low: $20.00 left of $200.00');
+    await until(() => announced(el) === 'Running low: $20.00 left of $200.00');
   });
 
   it('does not fire mend-fund-level when code sets the fund', async () => {
@@ -441,11 +442,11 @@ describe('<mend-fund-meter>: live', () => {
       ></mend-host>`,
     );
     const [a, b] = [...wrap.querySelectorAll('mend-fund-meter')];
-    await waitUntil(() => meter(a) && meter(b), 'both meters show');
+    await until(() => meter(a) && meter(b), 'both meters show');
     expect(adapter.calls.getFund).to.equal(1);
     expect(adapter.listenerCount('fundChanged')).to.equal(1);
     adapter.emit('fundChanged', { fund: { ...adapter.fund, spent: 10000, version: 2 } });
-    await waitUntil(() => meter(a).getAttribute('aria-valuenow') === '10000' && meter(b).getAttribute('aria-valuenow') === '10000');
+    await until(() => meter(a).getAttribute('aria-valuenow') === '10000' && meter(b).getAttribute('aria-valuenow') === '10000');
     wrap.remove();
     expect(adapter.listenerCount('fundChanged')).to.equal(0);
   });
@@ -462,7 +463,7 @@ describe('<mend-fund-meter>: live', () => {
       idempotencyKey: 'spend-1', interactionId: 'int-1', customerId: 'c-1', at: new Date(NOW).toISOString(), agentId,
       amount: 2500, currency: 'USD', reason: 'goodwill', expectedVersion: 1,
     });
-    await waitUntil(() => meter(b).getAttribute('aria-valuenow') === '17500', 'the other tab shows the spend', { timeout: 1000 });
+    await until(() => meter(b).getAttribute('aria-valuenow') === '17500', 'the other tab shows the spend');
     expect(performance.now() - started).to.be.lessThan(1000);
     expect(meter(a).getAttribute('aria-valuenow')).to.equal('17500');
     expect(tabB.calls.getFund).to.equal(1);

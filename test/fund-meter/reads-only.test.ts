@@ -1,7 +1,8 @@
 // A widget that only reads never downloads the write path: the outbox module is loaded on the
 // first write (or by a widget that shows delivery), not with the meter. Its own file, so no other
 // test has loaded the module into this page first.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { until } from '../helpers/until.js';
+import { expect, fixture, html } from '@open-wc/testing';
 import { DEMO_IDS, demoSeed } from '../../src/adapter/demo-data.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { sessionFor } from '../../src/adapter/session.js';
@@ -17,14 +18,14 @@ describe('<mend-fund-meter> and the write path', () => {
     const scope = `meter-only-${crypto.randomUUID()}`;
     const adapter = new MemoryAdapter(demoSeed(), { latency: 1, storageScope: scope });
     const el = await fixture<MendFundMeter>(html`<mend-fund-meter .adapter=${adapter} locale="en-US"></mend-fund-meter>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="meter"]'), 'the meter shows the host fund', { timeout: 3000 });
+    await until(() => el.shadowRoot!.querySelector('[role="meter"]'), 'the meter shows the host fund');
     await new Promise((r) => setTimeout(r, 50));
     expect(loaded(), 'outbox module loaded').to.equal(false);
     expect(await stores()).not.to.include(`mend-outbox-${scope}`);
 
     // The picker records recoveries: the outbox loads once it has rendered, before any click.
     await fixture(html`<mend-offer-picker .adapter=${adapter} locale="en-US"></mend-offer-picker>`);
-    await waitUntil(loaded, 'the picker loads the write path', { timeout: 3000 });
+    await until(loaded, 'the picker loads the write path');
     const outbox = await sessionFor(adapter).openOutbox();
     expect(await sessionFor(adapter).openOutbox()).to.equal(outbox);
     await outbox.enqueue('acknowledgeBaggage', {

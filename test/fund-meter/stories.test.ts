@@ -1,6 +1,7 @@
 // Every fund-meter story renders its meter in a settled state and passes axe (WCAG 2.2 AA), here
 // without building Storybook (the static-build check runs the same stories from storybook-static/).
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { until } from '../helpers/until.js';
+import { expect, fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import * as stories from '../../stories/fund-meter.stories.js';
 import type { MendFundMeter } from '../../src/define/fund-meter.js';
@@ -27,8 +28,8 @@ describe('fund-meter stories', () => {
       const root = await fixture<HTMLElement>(render({ ...meta.args, ...story.args }, {}));
       const meters = [...(root.localName === 'mend-fund-meter' ? [root] : []), ...root.querySelectorAll('mend-fund-meter')] as MendFundMeter[];
       expect(meters.length).to.be.greaterThan(0);
-      await waitUntil(() => meters.every(settled), 'every meter settles');
-      if (name === 'ErrorState') await waitUntil(() => meters[0]!.shadowRoot!.querySelector('[part="error"]'), 'the error shows');
+      await until(() => meters.every(settled), 'every meter settles');
+      if (name === 'ErrorState') await until(() => meters[0]!.shadowRoot!.querySelector('[part="error"]'), 'the error shows');
       await expect(root).to.be.accessible();
     });
   }

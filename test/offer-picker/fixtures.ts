@@ -1,4 +1,5 @@
 // Fixtures for the offer-picker tests: a small policy whose offers the tests name, funds, and DOM helpers.
+import { until } from '../helpers/until.js';
 import type { BaggagePolicy, Fund, RecoveryPolicy } from '../../src/core/model.js';
 import type { MendOfferPicker } from '../../src/define/offer-picker.js';
 
@@ -100,6 +101,5 @@ export async function settle(el: MendOfferPicker): Promise<void> {
  */
 export async function expectAnnounced(el: MendOfferPicker, wanted: string): Promise<void> {
   if (document.visibilityState !== 'visible') return;
-  const { waitUntil } = await import('@open-wc/testing');
-  await waitUntil(() => announced(el).includes(wanted), `announces "${wanted}" (got "${announced(el)}")`, { timeout: 3000 });
+  await until(() => announced(el).includes(wanted), `announces "${wanted}" (got "${announced(el)}")`);
 }

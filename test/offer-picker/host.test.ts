@@ -1,6 +1,7 @@
 // <mend-offer-picker> against a MemoryAdapter: host data, states, and the write paths (spend once,
 // record through the outbox, approval, rejection, conflict).
-import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { until } from '../helpers/until.js';
+import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import type { RecoveryRecord, SpendRequest, SpendResult } from '../../src/adapter/host-adapter.js';
 import { MemoryAdapter, type MemoryOptions } from '../../src/adapter/memory-adapter.js';
 import { sessionFor } from '../../src/adapter/session.js';
@@ -59,8 +60,8 @@ function world(
 
 async function mount(w: World): Promise<MendOfferPicker> {
   const el = await fixture<MendOfferPicker>(html`<mend-offer-picker .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
-  await waitUntil(() => $(el, '[part~="bundles"]') || $(el, '[part~="error"]'), 'the picker settles', { timeout: 3000 });
-  await waitUntil(() => $(el, '[part~="impact"]') && !text($(el, '[part~="impact"]')).includes('Loading'), 'the fund loads');
+  await until(() => $(el, '[part~="bundles"]') || $(el, '[part~="error"]'), 'the picker settles');
+  await until(() => $(el, '[part~="impact"]') && !text($(el, '[part~="impact"]')).includes('Loading'), 'the fund loads');
   return el;
 }
 
@@ -100,7 +101,7 @@ describe('<mend-offer-picker> with a host: reading', () => {
     expect(loadingHeight).to.be.at.least(200);
     await expect(el).to.be.accessible();
     await held.release();
-    await waitUntil(() => bundles(el).length > 0, 'bundles appear');
+    await until(() => bundles(el).length > 0, 'bundles appear');
     expect($(el, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('false');
   });
 
@@ -108,12 +109,12 @@ describe('<mend-offer-picker> with a host: reading', () => {
     const w = world();
     w.adapter.failNext('getPolicy', 'unavailable');
     const el = await fixture<MendOfferPicker>(html`<mend-offer-picker .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
-    await waitUntil(() => $(el, '[part~="error"]'), 'the error shows');
+    await until(() => $(el, '[part~="error"]'), 'the error shows');
     expect(text($(el, '[part~="error"]'))).to.contain('Could not load:');
     expect($(el, '[part~="error"]')!.getAttribute('role')).to.equal('alert');
     await expect(el).to.be.accessible();
     ($(el, '[part~="retry"]') as HTMLButtonElement).click();
-    await waitUntil(() => bundles(el).length > 0, 'bundles after retry');
+    await until(() => bundles(el).length > 0, 'bundles after retry');
     expect($(el, '[part~="error"]')).to.equal(null);
   });
 
@@ -121,18 +122,18 @@ describe('<mend-offer-picker> with a host: reading', () => {
     const w = world();
     w.adapter.malformNext('getFund', { agentId: w.agentId, budget: 'lots' });
     const el = await fixture<MendOfferPicker>(html`<mend-offer-picker .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
-    await waitUntil(() => $(el, '[part~="error"]'), 'the fund error shows');
+    await until(() => $(el, '[part~="error"]'), 'the fund error shows');
     expect(bundles(el).length, 'the rest still works').to.be.greaterThan(0);
     await expect(el).to.be.accessible();
     ($(el, '[part~="retry"]') as HTMLButtonElement).click();
-    await waitUntil(() => text($(el, '[part~="impact"]')).startsWith('Leaves'), 'the fund after retry');
+    await until(() => text($(el, '[part~="impact"]')).startsWith('Leaves'), 'the fund after retry');
     expect(text($(el, '[part~="impact"]'))).to.equal('Leaves $60.00 of $200.00 this week.');
   });
 
   it('a host without a fund: a quiet line, compensation from the fund is not offered, no error', async () => {
     const w = world({ options: { capabilities: { fund: false, spend: false } } });
     const el = await fixture<MendOfferPicker>(html`<mend-offer-picker .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
-    await waitUntil(() => $(el, '[part~="unsupported"]'), 'the quiet line');
+    await until(() => $(el, '[part~="unsupported"]'), 'the quiet line');
     expect(text($(el, '[part~="unsupported"]'))).to.contain('does not provide a discretionary fund');
     expect($(el, '[part~="error"]')).to.equal(null);
     expect(radio(el, 'compensation', 'Goodwill credit').getAttribute('aria-disabled')).to.equal('true');
@@ -142,7 +143,7 @@ describe('<mend-offer-picker> with a host: reading', () => {
   it("severity comes from the host's interaction; heavy baggage (the shared assessment) raises it", async () => {
     const w = world({ severity: 'medium', incidents: [heavyIncident()] });
     const el = await mount(w);
-    await waitUntil(() => text($(el, '[part~="severity"]')).includes('high'), 'raised severity');
+    await until(() => text($(el, '[part~="severity"]')).includes('high'), 'raised severity');
     expect(text($(el, '[part~="severity"]'))).to.contain('Raised from medium');
     const history = await w.adapter.getHistory(w.interaction.customerId);
     expect(baggageFor(history, makePolicy().baggage).level).to.equal('heavy');
@@ -152,7 +153,7 @@ describe('<mend-offer-picker> with a host: reading', () => {
   it('the severity attribute wins over the host', async () => {
     const w = world({ severity: 'high' });
     const el = await fixture<MendOfferPicker>(html`<mend-offer-picker .adapter=${w.adapter} severity="low" locale="en-US"></mend-offer-picker>`);
-    await waitUntil(() => $(el, '[part~="severity"]'), 'severity');
+    await until(() => $(el, '[part~="severity"]'), 'severity');
     expect(text($(el, '[part~="severity"]'))).to.equal('Severity: low');
   });
 
@@ -162,7 +163,7 @@ describe('<mend-offer-picker> with a host: reading', () => {
       <mend-offer-picker .adapter=${w.adapter}></mend-offer-picker><mend-offer-picker .adapter=${w.adapter}></mend-offer-picker>
     </div>`);
     const [a, b] = [...wrapper.querySelectorAll('mend-offer-picker')];
-    await waitUntil(() => text($(a, '[part~="impact"]')).startsWith('Leaves') && text($(b, '[part~="impact"]')).startsWith('Leaves'));
+    await until(() => text($(a, '[part~="impact"]')).startsWith('Leaves') && text($(b, '[part~="impact"]')).startsWith('Leaves'));
     expect(w.adapter.calls.getFund).to.equal(1);
   });
 
@@ -173,7 +174,7 @@ describe('<mend-offer-picker> with a host: reading', () => {
     await settle(el);
     expect(el.value).to.not.equal('[]');
     w.adapter.setInteraction({ ...w.interaction, id: `${w.interaction.id}-b`, customerId: `${w.interaction.customerId}-b` });
-    await waitUntil(() => el.value === '[]', 'selection cleared');
+    await until(() => el.value === '[]', 'selection cleared');
     expect(bundles(el).every((b) => b.getAttribute('aria-checked') === 'false')).to.equal(true);
   });
 });
@@ -194,7 +195,7 @@ describe('<mend-offer-picker> with a host: confirm', () => {
     expect(request.expectedVersion).to.equal(3);
     expect(request.offerId).to.equal('credit-15');
     expect(request.reason).to.equal('goodwill');
-    await waitUntil(() => records(w).length === 1, 'the record is delivered');
+    await until(() => records(w).length === 1, 'the record is delivered');
     const record = records(w)[0].payload as RecoveryRecord;
     expect(record.accepted).to.equal(true);
     expect(record.spendId).to.equal((spend.answer as SpendResult).entryId);
@@ -213,9 +214,9 @@ describe('<mend-offer-picker> with a host: confirm', () => {
     await choose(el, 'Goodwill credit');
     confirmButton(el).click();
     confirmButton(el).click();
-    await waitUntil(() => text($(el, '[part~="message"]')) === 'Recovery recorded.');
+    await until(() => text($(el, '[part~="message"]')) === 'Recovery recorded.');
     confirmButton(el).click();
-    await waitUntil(() => records(w).length === 1, 'the record is delivered');
+    await until(() => records(w).length === 1, 'the record is delivered');
     await new Promise((r) => setTimeout(r, 30));
     expect(spends(w).length).to.equal(1);
     expect(records(w).length).to.equal(1);
@@ -237,9 +238,9 @@ describe('<mend-offer-picker> with a host: confirm', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(held.calls.length).to.equal(1);
     await held.release();
-    await waitUntil(() => text($(el, '[part~="message"]')) === 'Recovery recorded.');
+    await until(() => text($(el, '[part~="message"]')) === 'Recovery recorded.');
     expect(spends(w).length).to.equal(1);
-    await waitUntil(() => records(w).length === 1);
+    await until(() => records(w).length === 1);
   });
 
   it('above the threshold: "Request approval", then "Sent for approval." and the recovery is recorded with the pending spend', async () => {
@@ -255,11 +256,11 @@ describe('<mend-offer-picker> with a host: confirm', () => {
     expect(text(confirmButton(el))).to.equal('Request approval');
     expect(text($(el, '[part~="approval"]'))).to.contain('$50.00');
     confirmButton(el).click();
-    await waitUntil(() => $(el, '[part~="message"]'), 'the answer');
+    await until(() => $(el, '[part~="message"]'), 'the answer');
     expect(text($(el, '[part~="message"]'))).to.equal('Sent for approval.');
     const spend = spends(w)[0];
     expect((spend.answer as SpendResult).status).to.equal('pending_approval');
-    await waitUntil(() => records(w).length === 1);
+    await until(() => records(w).length === 1);
     expect((records(w)[0].payload as RecoveryRecord).spendId).to.equal((spend.answer as SpendResult).entryId);
     await expect(el).to.be.accessible();
   });
@@ -275,7 +276,7 @@ describe('<mend-offer-picker> with a host: confirm', () => {
     const [call] = await held.waitFor(1);
     const fund = await w.adapter.getFund(w.agentId);
     await call.resolve({ status: 'rejected', entryId: 'spend-x', fund, message: 'This customer was already compensated today.' });
-    await waitUntil(() => $(el, '[part~="message"]'), 'the answer');
+    await until(() => $(el, '[part~="message"]'), 'the answer');
     expect(text($(el, '[part~="message"]'))).to.equal('Not approved: This customer was already compensated today.');
     expect(records(w).length).to.equal(0);
     expect(accepted).to.equal(0);
@@ -293,7 +294,7 @@ describe('<mend-offer-picker> with a host: confirm', () => {
       at: new Date().toISOString(), amount: 2500, currency: 'USD', reason: 'goodwill', expectedVersion: 3,
     });
     confirmButton(el).click();
-    await waitUntil(() => $(el, '[part~="message"]'), 'the conflict message');
+    await until(() => $(el, '[part~="message"]'), 'the conflict message');
     expect(text($(el, '[part~="message"]'))).to.equal(
       'The fund changed while you were choosing: $35.00 left instead of $60.00. Check and confirm again.',
     );
@@ -302,7 +303,7 @@ describe('<mend-offer-picker> with a host: confirm', () => {
     expect(spends(w).length).to.equal(0);
     await expect(el).to.be.accessible();
     confirmButton(el).click();
-    await waitUntil(() => text($(el, '[part~="message"]')) === 'Recovery recorded.');
+    await until(() => text($(el, '[part~="message"]')) === 'Recovery recorded.');
     expect(spends(w).length).to.equal(1);
     expect((spends(w)[0].payload as SpendRequest).expectedVersion).to.equal(4);
   });
@@ -316,7 +317,7 @@ describe('<mend-offer-picker> with a host: confirm', () => {
       at: new Date().toISOString(), amount: 4000, currency: 'USD', reason: 'goodwill', expectedVersion: 3,
     });
     confirmButton(el).click();
-    await waitUntil(() => $(el, '[part~="message"]'));
+    await until(() => $(el, '[part~="message"]'));
     expect(text($(el, '[part~="message"]'))).to.contain('$20.00 left instead of $60.00');
     expect(text(confirmButton(el))).to.equal('Request approval');
   });
@@ -331,7 +332,7 @@ describe('<mend-offer-picker> with a host: confirm', () => {
     declineButton(el).click();
     const { detail } = await rejected;
     expect(detail.accepted).to.equal(false);
-    await waitUntil(() => records(w).length === 1, 'the reaction is delivered');
+    await until(() => records(w).length === 1, 'the reaction is delivered');
     await new Promise((r) => setTimeout(r, 30));
     expect(records(w).length).to.equal(1);
     const record = records(w)[0].payload as RecoveryRecord;
@@ -351,13 +352,13 @@ describe('<mend-offer-picker> with a host: confirm', () => {
     const refusal = new HostError('invalid_request', 'This device could not store the write.', { retryable: false });
     session.openOutbox = () => (fail ? Promise.reject(refusal) : open());
     confirmButton(el).click();
-    await waitUntil(() => text($(el, '[part~="message"]')).includes('The spend from the fund went through, but the recovery is not recorded yet'), 'the failure is shown');
+    await until(() => text($(el, '[part~="message"]')).includes('The spend from the fund went through, but the recovery is not recorded yet'), 'the failure is shown');
     fail = false;
     expect(spends(w).length).to.equal(1);
     expect(records(w).length).to.equal(0);
     confirmButton(el).click();
-    await waitUntil(() => text($(el, '[part~="message"]')) === 'Recovery recorded.', 'the retry records it');
-    await waitUntil(() => records(w).length === 1, 'the record is delivered');
+    await until(() => text($(el, '[part~="message"]')) === 'Recovery recorded.', 'the retry records it');
+    await until(() => records(w).length === 1, 'the record is delivered');
     expect(new Set(spends(w).map((r) => (r.payload as SpendRequest).idempotencyKey)).size, 'spend keys').to.equal(1);
     const fund = await w.adapter.getFund(w.agentId);
     expect(fund.ledger.filter((e) => e.interactionId === w.interaction.id), 'ledger entries').to.have.length(1);
@@ -369,11 +370,11 @@ describe('<mend-offer-picker> with a host: confirm', () => {
     await choose(el, 'Goodwill credit');
     w.adapter.failNext('spend', 'permission');
     confirmButton(el).click();
-    await waitUntil(() => $(el, '[part~="message"]'));
+    await until(() => $(el, '[part~="message"]'));
     expect(text($(el, '[part~="message"]'))).to.contain('Could not complete:');
     expect(records(w).length).to.equal(0);
     confirmButton(el).click();
-    await waitUntil(() => text($(el, '[part~="message"]')) === 'Recovery recorded.');
+    await until(() => text($(el, '[part~="message"]')) === 'Recovery recorded.');
     expect(spends(w).length).to.equal(1);
   });
 });

@@ -1,6 +1,7 @@
 // Every offer-picker story renders its elements with no axe violation (the static Storybook check
 // does the same on the built Storybook; this one runs without a build).
-import { expect, fixtureSync, waitUntil } from '@open-wc/testing';
+import { until } from '../helpers/until.js';
+import { expect, fixtureSync } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
 import * as stories from '../../stories/offer-picker.stories.js';
 
@@ -25,10 +26,9 @@ describe('offer-picker stories', () => {
       const root = fixtureSync<HTMLElement>(html`<div>${template}</div>`);
       const pickers = [...root.querySelectorAll('mend-offer-picker')];
       expect(pickers.length).to.be.greaterThan(0);
-      await waitUntil(
+      await until(
         () => pickers.every((p) => !p.shadowRoot?.querySelector('[part~="loading"]') || key === 'Loading'),
         'the picker settles',
-        { timeout: 4000 },
       );
       await Promise.all(pickers.map((p) => p.updateComplete));
       await expect(root).to.be.accessible();

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { until } from '../helpers/until.js';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MendRootCauseLogger } from '../../src/define/root-cause-logger.js';
 import { generateTaxonomy } from '../../src/adapter/demo-data.js';
@@ -108,6 +109,17 @@ describe('<mend-root-cause-logger> root-cause combobox (ARIA 1.2)', () => {
     expect($<HTMLSelectElement>(el, '#department')!.value).to.equal('billing');
   });
 
+  it('announces how many causes match, in the right plural form', async () => {
+    const el = await plainLogger();
+    const status = () => text(el, '[role="status"]');
+    await typed(el, 'lost');
+    await until(() => status() === '1 root cause found.', "one match, said as one");
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+    await typed(el, 'carrier');
+    await until(() => status() === '2 root causes found.', "two matches, said as many");
+  });
+
   it('says when nothing matches, without opening an empty list', async () => {
     const el = await plainLogger();
     await typed(el, 'zzqqxx');
@@ -162,7 +174,7 @@ describe('<mend-root-cause-logger> large taxonomies', () => {
     const el = await plainLogger(newInteraction({ id: `int-idle-${crypto.randomUUID()}` }), { taxonomy, recurrence: [] });
     expect(text(el, '[part="hint"]')).to.equal('Type to search 5,000 root causes.');
     expect(reads(), 'causes read during the first render').to.equal(0);
-    await waitUntil(() => reads() >= 5000, 'the index is built in idle time, without a keystroke', { timeout: 5000 });
+    await until(() => reads() >= 5000, 'the index is built in idle time, without a keystroke');
     await typeInto(el, '[role="combobox"]', base.causes[7]!.label);
     expect($$(el, '[role="option"]').length).to.be.greaterThan(0);
   });

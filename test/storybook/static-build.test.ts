@@ -65,7 +65,7 @@ describe('static Storybook build', () => {
         const error = doc.querySelector('#error-message')?.textContent ?? '';
         expect(doc.body.classList.contains('sb-show-errordisplay'), `story error: ${error}`).to.equal(false);
         const root = doc.querySelector('#storybook-root')!;
-        const win = frame.contentWindow as Window & typeof globalThis & { axe?: { run: Function } };
+        const win = frame.contentWindow as Window & typeof globalThis & { axe?: { run: (...args: unknown[]) => unknown } };
         const elements = await waitFor(() => {
           const found = [...root.querySelectorAll('*')].filter((el) => el.localName.startsWith('mend-'));
           return found.length && found.every((el) => win.customElements.get(el.localName)) ? found : null;
