@@ -14,19 +14,27 @@ const KB = 1000;
 // them yet, so the test enforces LIMITS: today's sizes plus a small margin, a ratchet that fails on
 // any regression. Lower a limit whenever a change makes an entry smaller; never raise one silently.
 const TARGET = { widget: 10 * KB, other: 16 * KB, total: 24 * KB };
+const LEAD_LIMIT = 12.5 * KB;
 const LIMIT = {
   // '.', './adapter' and the total grew by about 0.9 kB when the outbox became a chunk of its own
   // (each file is gzipped alone); each widget's first load lost 3 kB for it. Then 0.3 kB for the
   // root-cause index built in idle slices, the picker's shared reasons and the ledger's scroll region,
   // and 0.3-0.4 kB per widget for every visible word being replaceable (reasons and talking points
   // by code, ids such as severities, error messages: `words()`, `term()`, `failure()`).
-  '.': 51.4 * KB,
-  './adapter': 17.2 * KB,
+  '.': 53.8 * KB,
+  './adapter': 17.6 * KB,
   './baggage-banner': 14 * KB,
   './offer-picker': 19.9 * KB,
   './fund-meter': 11.3 * KB,
   './root-cause-logger': 16.65 * KB,
-  total: 74.6 * KB,
+  // The lead's two elements (issue #17): their own budgets. The report's charts (d3 scales and
+  // shapes, about 9 kB) load on demand and are not in any entry's initial load (checked below).
+  // '.' does not register them (an agent console does not need them) but exports the lead view
+  // (+0.7 kB, also in './adapter') and the core's report aggregation (+1.1 kB, also in './core');
+  // the total counts the two entries, their chunks and the charts once (+32 kB).
+  './approval-queue': LEAD_LIMIT,
+  './recovery-report': LEAD_LIMIT,
+  total: 107.2 * KB,
 };
 const external = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-element', 'lit-element/*'];
 
@@ -68,7 +76,9 @@ async function measure(entryPoints) {
     if (!out.entryPoint) continue;
     const initial = closure(file, ['import-statement']);
     const all = closure(file, ['import-statement', 'dynamic-import']);
-    perEntry.set(out.entryPoint, { raw: sum(initial, raw), initial: sum(initial, gz), all: sum(all, gz) });
+    // Charting code (d3) must never be in an initial load: the report loads it on demand.
+    const d3 = (files) => files.some((f) => Object.keys(outputs[f].inputs).some((i) => i.includes('node_modules/d3-')));
+    perEntry.set(out.entryPoint, { raw: sum(initial, raw), initial: sum(initial, gz), all: sum(all, gz), d3Initial: d3(initial), d3All: d3(all) });
   }
   return { perEntry, total: sum([...gz.keys()].filter((f) => f.endsWith('.js')), gz) };
 }
@@ -81,7 +91,15 @@ const rows = [];
 let failed = false;
 for (const entry of entries) {
   const { perEntry } = await measure([entry.dist]);
-  const { raw, initial, all } = perEntry.get(entry.dist);
+  const { raw, initial, all, d3Initial, d3All } = perEntry.get(entry.dist);
+  if (d3Initial) {
+    console.error(`size: ${entry.name} loads charting code (d3) up front; it must load on demand.`);
+    failed = true;
+  }
+  if (entry.name === './recovery-report' && !d3All) {
+    console.error('size: ./recovery-report has no charts chunk (the d3 check above would see nothing).');
+    failed = true;
+  }
   const widget = entry.src.startsWith('src/define/') && !entry.src.endsWith('/host.ts');
   const target = widget ? TARGET.widget : TARGET.other;
   const limit = LIMIT[entry.name] ?? target;

@@ -18,7 +18,7 @@ import type {
   WriteKind,
   WriteReceipt,
 } from './host-adapter.js';
-import { CAPABILITIES, LEAD_CAPABILITIES, type LeadCapability } from './host-adapter.js';
+import { CAPABILITIES } from './host-adapter.js';
 import type { AnswerName, HostAnswers } from './schemas.js';
 
 type Schemas = typeof import('./schemas.js');
@@ -51,7 +51,7 @@ export interface GuardOptions {
 export interface GuardedHost {
   readonly adapter: HostAdapter;
   readonly capabilities: Capabilities;
-  can(capability: Capability | LeadCapability): boolean;
+  can(capability: Capability): boolean;
   getContext(options?: CallOptions): Promise<HostContext>;
   getHistory(customerId: string, options?: CallOptions): Promise<CustomerHistory>;
   getPolicy(options?: CallOptions): Promise<RecoveryPolicy>;
@@ -68,8 +68,8 @@ export interface GuardedHost {
 /** Read the capabilities defensively: a missing or non-boolean flag is `false`. */
 export function readCapabilities(adapter: HostAdapter): Capabilities {
   const raw = (adapter as { capabilities?: unknown }).capabilities;
-  const caps = {} as Record<Capability | LeadCapability, boolean>;
-  for (const c of [...CAPABILITIES, ...LEAD_CAPABILITIES]) caps[c] = !!raw && typeof raw === 'object' && (raw as Record<string, unknown>)[c] === true;
+  const caps = {} as Record<Capability, boolean>;
+  for (const c of CAPABILITIES) caps[c] = !!raw && typeof raw === 'object' && (raw as Record<string, unknown>)[c] === true;
   return caps;
 }
 
@@ -147,7 +147,7 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
   const host: GuardedHost = {
     adapter,
     capabilities,
-    can: (c) => capabilities[c] === true,
+    can: (c) => capabilities[c],
     getContext: (o) => read(null, 'context', 'give its context', (signal) => adapter.getContext({ signal }), o),
     getHistory: (customerId, o) =>
       read('history', 'history', 'provide customer history', (signal) => adapter.getHistory(customerId, { signal }), o),
@@ -160,9 +160,9 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
     write: (kind, payload, o) => {
       const method = adapter[kind] as ((p: unknown, o: CallOptions) => Promise<unknown>) | undefined;
       // A lead's decision needs the optional `approvals` capability (lead.ts).
-      const capability: Capability | LeadCapability = kind === 'decideApproval' ? 'approvals' : kind;
-      if (!capabilities[capability] || typeof method !== 'function') return unsupported(`accept ${kind}`);
-      return read(capability as Capability, 'receipt', kind, (signal) => method.call(adapter, payload, { signal }), o);
+      const declared = kind in capabilities ? capabilities[kind as Capability] : (adapter.capabilities as { approvals?: unknown })?.approvals === true;
+      if (!declared || typeof method !== 'function') return unsupported(`accept ${kind}`);
+      return read(null, 'receipt', kind, (signal) => method.call(adapter, payload, { signal }), o);
     },
     on: (event, handler) => {
       if (!capabilities.events || typeof adapter.on !== 'function') return () => {};

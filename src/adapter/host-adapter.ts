@@ -20,7 +20,7 @@ import type {
   SpendStatus,
   Taxonomy,
 } from '../core/model.js';
-import type { ApprovalDecision, LeadAdapter, LeadEvents } from './lead.js';
+import type { ApprovalDecision, LeadAdapter, LeadCapability, LeadEvents } from './lead.js';
 
 /** What the host can do. A widget checks these and shows a quiet "not available" state instead of failing. */
 export const CAPABILITIES = [
@@ -39,9 +39,7 @@ export const CAPABILITIES = [
   'events',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
-/** Optional capabilities of a team lead's console (missing = false): see `lead.ts`. */
-export const LEAD_CAPABILITIES = ['approvals', 'reports'] as const;
-export type LeadCapability = (typeof LEAD_CAPABILITIES)[number];
+
 /** The required capabilities, plus the optional lead ones (`approvals`, `reports`: see `lead.ts`). */
 export type Capabilities = Readonly<Record<Capability, boolean>> & Readonly<Partial<Record<LeadCapability, boolean>>>;
 

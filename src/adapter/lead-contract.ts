@@ -7,8 +7,8 @@
 import type { Fund, HostContext } from '../core/model.js';
 import { HOST_ERROR_CODES, type HostError } from './errors.js';
 import { guardHost } from './guard.js';
-import { LEAD_CAPABILITIES, type HostAdapter, type SpendRequest } from './host-adapter.js';
-import { decisionKey, leadHost, type ApprovalDecided, type ApprovalDecision, type LeadAdapter } from './lead.js';
+import type { HostAdapter, SpendRequest } from './host-adapter.js';
+import { decisionKey, LEAD_CAPABILITIES, leadHost, type ApprovalDecided, type ApprovalDecision, type LeadAdapter } from './lead.js';
 
 export interface LeadContractFixtures {
   /** A team lead who may decide on the agent's spends (default `agent-sam`, the demo seed's lead). */

@@ -17,9 +17,11 @@
 import type { Agent, BaggageLevel, Department } from '../core/model.js';
 import { HostError } from './errors.js';
 import { callHost, guardHost, type GuardedHost } from './guard.js';
-import type { CallOptions, HostAdapter, LeadCapability, WriteBase } from './host-adapter.js';
+import type { CallOptions, HostAdapter, WriteBase } from './host-adapter.js';
 
-export { LEAD_CAPABILITIES, type LeadCapability } from './host-adapter.js';
+/** The lead capabilities an adapter may declare (missing = false). */
+export const LEAD_CAPABILITIES = ['approvals', 'reports'] as const;
+export type LeadCapability = (typeof LEAD_CAPABILITIES)[number];
 
 /** One spend waiting for a lead's decision. Amounts are integer minor units in `currency`. */
 export interface ApprovalItem {

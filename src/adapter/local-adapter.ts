@@ -18,11 +18,10 @@ import { demoSeed, type DemoSeed } from './demo-data.js';
 import { Crm, type AppliedWrite, type CrmSeed, type RecordStore, type Step } from './enforce.js';
 import { HostEventHub } from './event-hub.js';
 import { approvalsOf, decideApproval, reportOf } from './lead-crm.js';
-import type { ApprovalDecided, ApprovalDecision, ApprovalItem, ReportQuery } from './lead.js';
+import { LEAD_CAPABILITIES, type ApprovalDecided, type ApprovalDecision, type ApprovalItem, type ReportQuery } from './lead.js';
 import { HostError } from './errors.js';
 import {
   CAPABILITIES,
-  LEAD_CAPABILITIES,
   type AnyHostEvents,
   type Capabilities,
   type HostAdapter,

@@ -15,14 +15,12 @@ import type { Agent, CustomerHistory, Fund, HostContext, Interaction } from '../
 import { Crm, MapStore, type CrmSeed } from './enforce.js';
 import { HostEventHub } from './event-hub.js';
 import { approvalsOf, decideApproval, reportOf } from './lead-crm.js';
-import type { ApprovalDecision, ReportQuery } from './lead.js';
+import { LEAD_CAPABILITIES, type ApprovalDecision, type LeadCapability, type ReportQuery } from './lead.js';
 import { HostError, isErrorCode, type HostErrorCode } from './errors.js';
 import {
   CAPABILITIES,
-  LEAD_CAPABILITIES,
   type AnyHostEvents,
   type BaggageAcknowledgement,
-  type LeadCapability,
   type CallOptions,
   type CallbackRequest,
   type Capabilities,

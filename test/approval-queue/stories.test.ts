@@ -34,7 +34,7 @@ describe('approval-queue stories', () => {
       await until(() => queues.every(settled), 'every queue settles');
       const selector = EXPECT[name] ?? '[part="list"]';
       await until(() => queues[0]!.shadowRoot!.querySelector(selector), `${name} shows ${selector}`);
-      if (name === 'RaceWithAnotherLead') expect(text(queues[0]!.shadowRoot!.querySelector('[part="decided"]'))).to.match(/^Another lead declined \$\d+\.\d\d for a customer first\.$/);
+      if (name === 'RaceWithAnotherLead') expect(text(queues[0]!.shadowRoot!.querySelector('[part="decided"]'))).to.match(/^Another lead declined \$\d+\.\d\d for .+ first\.$/);
       if (name === 'ManyItems') expect(queues[0]!.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(8);
       await expect(root).to.be.accessible();
     });

@@ -68,7 +68,7 @@ const TREND_KEY: Record<Trend, Key> = { rising: 'reportTrendRising', steady: 're
  * @csspart base - The outer region.
  * @csspart title - The heading.
  * @csspart period - The period line.
- * @csspart chart - One chart's figure (summary, SVG, table).
+ * @csspart chart - One chart's section (heading, summary, SVG, data table).
  * @csspart summary - A chart's text summary.
  * @csspart legend - The legend of the stacked bars.
  * @csspart table-toggle - The disclosure of a chart's data table.
@@ -225,8 +225,8 @@ export class MendRecoveryReport extends MendElement {
 
   /** One chart: heading, text summary, the drawing, and its data table behind a disclosure. */
   #figure(id: string, title: string, summary: string, drawing: unknown, head: string[], rows: string[][]): TemplateResult {
-    return html`<figure part="chart" class="chart-figure" aria-labelledby=${`${id}-title`} data-chart=${id}>
-      <figcaption class="chart-title" id=${`${id}-title`} role="heading" aria-level=${this.headingLevel + 1}>${title}</figcaption>
+    return html`<section part="chart" class="chart-figure" aria-labelledby=${`${id}-title`} data-chart=${id}>
+      <div class="chart-title" id=${`${id}-title`} role="heading" aria-level=${this.headingLevel + 1}>${title}</div>
       <p part="summary" class="summary" dir="auto">${summary}</p>
       ${drawing}
       ${rows.length
@@ -241,7 +241,7 @@ export class MendRecoveryReport extends MendElement {
             </div>
           </details>`
         : nothing}
-    </figure>`;
+    </section>`;
   }
 
   #renderError(error: HostError | null | undefined, retry: () => void): TemplateResult {
