@@ -31,6 +31,8 @@ const localStrings = {
   offerNeedsApproval: 'Above your limit of {limit}: needs approval.',
   offerRecorded: 'Recovery recorded.',
   offerPending: 'Sent for approval.',
+  offerApproved: 'A lead approved the compensation.',
+  offerNotApproved: 'A lead declined the compensation; nothing was paid.',
   offerRejected: 'Not approved: {message}',
   offerConflict: 'The fund changed while you were choosing: {message}. Check and confirm again.',
   offerSeverity: 'Severity: {severity}',
@@ -180,6 +182,8 @@ export class MendOfferPicker extends MendElement {
   // Outcome of the last confirm/decline.
   #busy = false;
   #done = false;
+  /** The ledger entry of a spend sent for approval, until a lead decides it. */
+  #awaiting: string | null = null;
   #message: Message | null = null;
   #intent: Intent | null = null;
   #declineKey: string | null = null;
@@ -265,6 +269,7 @@ export class MendOfferPicker extends MendElement {
     this.#done = false;
     this.#intent = null;
     this.#declineKey = null;
+    this.#awaiting = null;
   }
 
   #restore(json: string): void {
@@ -312,6 +317,12 @@ export class MendOfferPicker extends MendElement {
     }
     this.#policy = this.policy ?? this.#pol.value ?? (this.#pol.status === 'none' || this.#pol.status === 'unsupported' ? DEFAULT_POLICY : null);
     this.#fund = this.fund ?? this.#fundRead.value ?? null;
+    // A lead decided the spend this picker sent for approval: say so (the fund is the session's).
+    const decided = this.#awaiting ? this.#fund?.ledger.find((e) => e.id === this.#awaiting && e.status !== 'pending_approval') : undefined;
+    if (decided) {
+      this.#awaiting = null;
+      this.#say(decided.status === 'done' ? 'success' : 'warning', this.t(decided.status === 'done' ? 'offerApproved' : 'offerNotApproved'));
+    }
     this.#failure = null;
     this.#rec = null;
     this.#check = null;
@@ -588,6 +599,7 @@ export class MendOfferPicker extends MendElement {
       this.#intent = null;
       this.#done = true;
       const pending = spend?.status === 'pending_approval';
+      if (pending && spend) this.#awaiting = spend.entryId;
       this.#say(pending ? 'warning' : 'success', pending ? this.t('offerPending') : this.t('offerRecorded'));
       this.emit(
         'mend-offer-accept',

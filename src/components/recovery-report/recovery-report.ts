@@ -225,7 +225,7 @@ export class MendRecoveryReport extends MendElement {
 
   /** One chart: heading, text summary, the drawing, and its data table behind a disclosure. */
   #figure(id: string, title: string, summary: string, drawing: unknown, head: string[], rows: string[][]): TemplateResult {
-    return html`<section part="chart" class="chart-figure" aria-labelledby=${`${id}-title`} data-chart=${id}>
+    return html`<div part="chart" class="chart-figure" role="group" aria-labelledby=${`${id}-title`} data-chart=${id}>
       <div class="chart-title" id=${`${id}-title`} role="heading" aria-level=${this.headingLevel + 1}>${title}</div>
       <p part="summary" class="summary" dir="auto">${summary}</p>
       ${drawing}
@@ -241,7 +241,7 @@ export class MendRecoveryReport extends MendElement {
             </div>
           </details>`
         : nothing}
-    </section>`;
+    </div>`;
   }
 
   #renderError(error: HostError | null | undefined, retry: () => void): TemplateResult {
