@@ -196,14 +196,7 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
       } catch {
         off = undefined;
       }
-      return () => {
-        active = false;
-        try {
-          if (typeof off === 'function') off();
-        } catch {
-          /* a host's unsubscribe that throws must not break the widget */
-        }
-      };
+      return safeOff(off, () => (active = false));
     },
     registerWrapUpGuard: (guard) => {
       if (!capabilities.wrapUpGuard || typeof adapter.registerWrapUpGuard !== 'function') return () => {};
@@ -213,6 +206,18 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
   };
   guarded.set(adapter, host);
   return host;
+}
+
+/** The unsubscribe a widget gets: stops delivery, then calls the host's own (one that throws is ignored). */
+export function safeOff(off: unknown, stop: () => void): () => void {
+  return () => {
+    stop();
+    try {
+      if (typeof off === 'function') off();
+    } catch {
+      /* a host's unsubscribe that throws must not break the widget */
+    }
+  };
 }
 
 /** Malformed events are dropped; the page can hear about them. */

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { BAGGAGE_LEVELS } from '../core/model.js';
-import { HostError } from './errors.js';
+import { parseWith } from './schemas.js';
 import type { ApprovalDecided, ApprovalDecision, ApprovalItem, ApprovalRequested, ReportData } from './lead.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(256));
@@ -89,12 +89,5 @@ void _proof;
 
 /** Validate a lead answer or event; throws `HostError('invalid_response')` naming the bad field. */
 export function parseLeadAnswer<N extends LeadAnswerName>(name: N, value: unknown): LeadAnswers[N] {
-  const result = (leadSchemas[name] as z.ZodMiniType).safeParse(value);
-  if (result.success) return result.data as LeadAnswers[N];
-  const issue = result.error.issues[0];
-  const path = issue ? issue.path.map(String).join('.') : '';
-  throw new HostError('invalid_response', `The host sent a malformed ${name}${path ? ` (field "${path}")` : ''}: ${issue?.message ?? 'invalid'}.`, {
-    retryable: true,
-    details: { path, answer: name },
-  });
+  return parseWith(leadSchemas[name], name, value) as LeadAnswers[N];
 }

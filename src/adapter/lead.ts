@@ -14,9 +14,10 @@
  *
  * {@link leadHost} is the validated, time-limited view the widgets use (like `guardHost`).
  */
-import type { Agent, BaggageLevel, Department } from '../core/model.js';
+import type { BaggageLevel } from '../core/model.js';
+import type { CauseRow, ReportInput, SpendRow } from '../core/report.js';
 import { HostError } from './errors.js';
-import { callHost, guardHost, type GuardedHost } from './guard.js';
+import { callHost, guardHost, safeOff, type GuardedHost } from './guard.js';
 import type { CallOptions, HostAdapter, WriteBase } from './host-adapter.js';
 
 /** The lead capabilities an adapter may declare (missing = false). */
@@ -82,34 +83,11 @@ export interface ReportQuery {
 }
 
 /** One spend of the period. */
-export interface ReportSpend {
-  agentId: string;
-  at: string;
-  amount: number;
-  reason: string;
-  status: 'done' | 'pending_approval';
-}
-
+export type ReportSpend = SpendRow;
 /** One root cause logged in the period. */
-export interface ReportCause {
-  at: string;
-  causeId: string;
-  label: string;
-  departmentId: string;
-}
-
+export type ReportCause = CauseRow;
 /** What a host gives for a report: raw rows; the aggregation is the core's (`src/core/report.ts`). */
-export interface ReportData {
-  from: string;
-  to: string;
-  currency: string;
-  /** The team's fund for the period (sum of the agents' budgets). */
-  budget: number;
-  agents: Agent[];
-  departments: Department[];
-  spends: ReportSpend[];
-  causes: ReportCause[];
-}
+export type ReportData = ReportInput;
 
 /** The methods a host with lead capabilities implements. */
 export interface LeadAdapter {
@@ -198,14 +176,7 @@ export function leadHost(adapter: HostAdapter, timeoutMs?: number): LeadHost {
       } catch {
         off = undefined;
       }
-      return () => {
-        active = false;
-        try {
-          if (typeof off === 'function') off();
-        } catch {
-          /* a host's unsubscribe that throws must not break the widget */
-        }
-      };
+      return safeOff(off, () => (active = false));
     },
   };
   hosts.set(adapter, lead);

@@ -213,8 +213,13 @@ void _proof;
  * `HostError('invalid_response')` whose `details.path` names the first bad field.
  */
 export function parseHostAnswer<N extends AnswerName>(name: N, value: unknown): HostAnswers[N] {
-  const result = (answerSchemas[name] as z.ZodMiniType).safeParse(value);
-  if (result.success) return result.data as HostAnswers[N];
+  return parseWith(answerSchemas[name], name, value) as HostAnswers[N];
+}
+
+/** Validate `value` with `schema`; a failure is `invalid_response` naming `name` and the first bad field. */
+export function parseWith(schema: z.ZodMiniType, name: string, value: unknown): unknown {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue ? issue.path.map(String).join('.') : '';
   throw new HostError(

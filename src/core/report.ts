@@ -26,10 +26,12 @@ export interface CauseRow {
   departmentId: string;
 }
 
+/** A report's rows, as a host gives them (`getReport`). */
 export interface ReportInput {
   from: string;
   to: string;
   currency: string;
+  /** The team's fund for the period. */
   budget: number;
   agents: Agent[];
   departments: Department[];
