@@ -34,7 +34,9 @@ const LIMIT = {
   // the total counts the two entries, their chunks and the charts once (+32 kB).
   './approval-queue': LEAD_LIMIT,
   './recovery-report': LEAD_LIMIT,
-  total: 107.2 * KB,
+  // Every entry together: +4.9 kB for the Zendesk host kit (./hosts/zendesk, loaded only by a Zendesk app),
+  // +32 kB for the lead's two entries and their charts (above).
+  total: 112.1 * KB,
 };
 const external = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-element', 'lit-element/*'];
 

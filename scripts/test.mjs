@@ -18,6 +18,7 @@ if (!args.includes('--files')) {
   run('npx', ['tsc', '-p', 'tsconfig.test.json']); // tests, stories and the demo type-check too
   run('node', ['scripts/size.mjs']);
   run('npx', ['vite', 'build', '--config', 'vite.demo.config.ts', '--logLevel', 'warn']);
+  run('node', ['examples/zendesk-app/validate.mjs']); // builds the Zendesk example app and checks its package offline
   run('node', ['scripts/docs.mjs', '--check']); // also writes custom-elements.json
   run('npx', ['storybook', 'build', '-o', 'storybook-static', '--quiet', '--disable-telemetry']);
 }
