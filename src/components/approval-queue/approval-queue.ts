@@ -5,6 +5,7 @@ import type { ApprovalItem } from '../../adapter/lead.js';
 import { formatDuration, reasonText } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { ApprovalsController, type DecidedApproval, type QueuedApproval } from '../../controllers/approvals.js';
+import { Ticker } from '../../controllers/ticker.js';
 import { formatMoney } from '../../core/money.js';
 import type { BaggageLevel } from '../../core/model.js';
 import type {} from '../../events/approval-queue.js';
@@ -126,6 +127,8 @@ export class MendApprovalQueue extends MendElement {
   });
 
   #notes = new Map<string, string>();
+  /** Waiting times move on every minute. */
+  readonly ticker = new Ticker(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
