@@ -115,6 +115,7 @@ export class MendApprovalQueue extends MendElement {
   /** Words for reason codes, e.g. `{ item_damaged: 'Item damaged' }`. */
   @property({ attribute: false }) reasonLabels?: Record<string, string>;
 
+  /** The queue's state and actions (for tests and stories). @internal */
   readonly approvals = new ApprovalsController(this, {
     requested: (item) => {
       this.announce(this.t('approvalRequested', { agent: item.agentName, amount: this.#money(item.amount, item.currency) }));
@@ -127,8 +128,11 @@ export class MendApprovalQueue extends MendElement {
   });
 
   #notes = new Map<string, string>();
-  /** Waiting times move on every minute. */
-  readonly ticker = new Ticker(this);
+
+  constructor() {
+    super();
+    new Ticker(this); // waiting times move on every minute
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

@@ -112,7 +112,7 @@ export class MendRecoveryReport extends MendElement {
   /** The level of the title heading (default 2); charts are one below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  readonly charts = new LazyModule<Charts>(this, loadCharts);
+  #charts = new LazyModule<Charts>(this, loadCharts);
   #resource: Resource<ReportData> | null = null;
   #key = '';
   #report: RecoveryReport | null = null;
@@ -158,8 +158,8 @@ export class MendRecoveryReport extends MendElement {
     const report = this.#report;
     const state = this.#resource?.state;
     let body: TemplateResult;
-    if (report && this.charts.module) body = this.#renderReport(report, this.charts.module);
-    else if (this.charts.error) body = this.#renderError(this.charts.error, () => void this.charts.ensure());
+    if (report && this.#charts.module) body = this.#renderReport(report, this.#charts.module);
+    else if (this.#charts.error) body = this.#renderError(this.#charts.error, () => void this.#charts.ensure());
     else if (state?.status === 'unsupported') body = html`<p part="empty" class="quiet">${this.t('reportUnsupported')}</p>`;
     else if (state?.status === 'error') body = this.#renderError(state.error, () => void this.#resource?.reload());
     else if (report || state) body = html`<p part="loading" class="quiet">${report ? this.t('reportChartsLoading') : this.t('loading')}</p>`;
