@@ -7,7 +7,7 @@ import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { Interaction } from '../../src/core/model.js';
 import '../../src/define/offer-picker.js';
 import type { MendOfferPicker } from '../../src/define/offer-picker.js';
-import { $, checkbox, confirmButton, makeFund, makePolicy, newAgentId, radio, settle, text } from '../offer-picker/fixtures.js';
+import { $, chooseRefund, confirmButton, makeFund, makePolicy, newAgentId, text } from '../offer-picker/fixtures.js';
 import { until } from '../helpers/until.js';
 
 async function requestApproval(): Promise<{ adapter: MemoryAdapter; el: MendOfferPicker; spend: SpendResult; agentId: string; interaction: Interaction }> {
@@ -25,13 +25,7 @@ async function requestApproval(): Promise<{ adapter: MemoryAdapter; el: MendOffe
   );
   const el = await fixture<MendOfferPicker>(html`<mend-offer-picker .adapter=${adapter} locale="en-US"></mend-offer-picker>`);
   await until(() => $(el, '[part~="bundles"]'), 'the picker settles');
-  checkbox(el, 'Fix or replace').click();
-  radio(el, 'compensation', 'Refund').click();
-  await settle(el);
-  const input = $<HTMLInputElement>(el, '[part~="amount"] input')!;
-  input.value = '55.00';
-  input.dispatchEvent(new Event('input'));
-  await settle(el);
+  await chooseRefund(el, '55.00');
   confirmButton(el).click();
   await until(() => text($(el, '[part~="message"]')) === 'Sent for approval.', 'the request');
   const spend = adapter.received.find((r) => r.kind === 'spend')!.answer as SpendResult;
