@@ -19,6 +19,7 @@ if (!args.includes('--files')) {
   run('node', ['scripts/size.mjs']);
   run('npx', ['vite', 'build', '--config', 'vite.demo.config.ts', '--logLevel', 'warn']);
   run('node', ['examples/zendesk-app/validate.mjs']); // builds the Zendesk example app and checks its package offline
+  run('node', ['scripts/build-examples.mjs']); // the Genesys widget page and the Flex plugin (examples/)
   run('node', ['scripts/docs.mjs', '--check']); // also writes custom-elements.json
   run('npx', ['storybook', 'build', '-o', 'storybook-static', '--quiet', '--disable-telemetry']);
 }
