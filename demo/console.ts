@@ -19,7 +19,7 @@ import { clearDrafts } from '../src/controllers/draft.js';
 import { sessionFor, type HostSession } from '../src/adapter/session.js';
 import type { Agent, Channel, Interaction } from '../src/core/model.js';
 import { describe, LOG_SIZE, LOGGED_EVENTS, type LogLine, type LoggedEvent } from './event-log.js';
-import { LeadTab, type DeskTab } from './lead-tab.js';
+import { decisionNotice, LeadTab, type DeskTab } from './lead-tab.js';
 import { DEMO_IDS } from '../src/adapter/demo-data.js';
 
 /** The looks the theme switcher offers: Mend's own tokens and the two example vendor themes, light or dark. */
@@ -118,6 +118,8 @@ export class DemoConsole {
         this.#render();
       }),
       this.adapter.on('interactionEnded', () => void this.#loadQueue()),
+      // A lead decided one of this agent's spends (in the lead tab or elsewhere).
+      this.adapter.on('approvalDecided', (decided) => decided.agentId === this.#agent?.id && this.#say(decisionNotice(decided))),
     );
     // Waiting times tick.
     this.#timer = setInterval(() => this.#render(), 30_000);

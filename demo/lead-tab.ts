@@ -13,12 +13,19 @@ import { formatMoney } from '../src/core/money.js';
 import '../src/define/approval-queue.js';
 import '../src/define/recovery-report.js';
 import type { HostAdapter } from '../src/adapter/host-adapter.js';
-import type { MendApprovalDecidedDetail, MendApprovalRequestedDetail } from '../src/define/approval-queue.js';
+import type { ApprovalDecided, MendApprovalDecidedDetail, MendApprovalRequestedDetail } from '../src/define/approval-queue.js';
 
 export const DESK_TABS = ['agent', 'lead'] as const;
 export type DeskTab = (typeof DESK_TABS)[number];
 
 const REASONS = { item_damaged: 'Item damaged', wrong_item: 'Wrong item', late_delivery: 'Late delivery', goodwill: 'Goodwill', fee_waiver: 'Fee waived' };
+
+/** What the agent desk says when a lead decided one of its spends (the picker's pending "Sent for approval."). */
+export function decisionNotice(decided: ApprovalDecided): string {
+  return decided.approved
+    ? 'A team lead approved a spend you sent for approval: it is paid from your fund.'
+    : 'A team lead declined a spend you sent for approval: nothing was paid.';
+}
 
 export class LeadTab {
   /** Spends waiting for the lead (the tab's badge). */

@@ -24,7 +24,7 @@ const LIMIT = {
   // per widget for plural forms (Intl.PluralRules) in the LocalizeController.
   // The lead's capabilities (issue #17): '.' and './adapter' export the lead view (+0.7 kB) and
   // '.' the core's report aggregation (+1.1 kB, also in './core').
-  '.': 53.65 * KB,
+  '.': 53.75 * KB,
   './adapter': 17.9 * KB,
   './baggage-banner': 14.15 * KB,
   './offer-picker': 20.05 * KB,
@@ -41,7 +41,7 @@ const LIMIT = {
   // entries, their chunks and the charts once (+32 kB).
   './approval-queue': LEAD_LIMIT,
   './recovery-report': LEAD_LIMIT,
-  total: 120.1 * KB,
+  total: 120.2 * KB,
 };
 const external = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-element', 'lit-element/*'];
 

@@ -224,7 +224,7 @@ export function runAdapterContract(
         taxonomy: () => s.adapter.getTaxonomy(),
         recurrence: () => s.adapter.getRecurrence(new Date().toISOString()),
         spend: () => s.adapter.spend(spendRequest(s, { currency: s.context.currency, version: 0 } as Fund, 1)),
-        ...Object.fromEntries(WRITE_KINDS.filter((k) => k !== 'decideApproval').map((k) => [k, () => (raw[k] as (p: unknown) => unknown).call(s.adapter, payloads(s)[k])])),
+        ...Object.fromEntries(WRITE_KINDS.map((k) => [k, () => (raw[k] as (p: unknown) => unknown).call(s.adapter, payloads(s)[k])])),
       };
       for (const [capability, call] of Object.entries(calls)) {
         if (s.host.can(capability as (typeof CAPABILITIES)[number])) continue;
@@ -351,8 +351,8 @@ export function runAdapterContract(
       equal((await s.host.getFund(s.agentId)).spent, fund.spent, 'spent after invalid spends');
     });
 
-    // A lead's decision needs a pending spend: runLeadContract checks it.
-    for (const kind of WRITE_KINDS.filter((k) => k !== 'decideApproval')) {
+    // A lead's decision (not in WRITE_KINDS) needs a pending spend: runLeadContract checks it.
+    for (const kind of WRITE_KINDS) {
       it(`write ${kind}: a receipt, and a replayed key answers the same receipt`, async () => {
         const s = await setup();
         const payload = payloads(s)[kind];

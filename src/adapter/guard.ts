@@ -159,10 +159,9 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
     spend: (request, o) => read('spend', 'spend', 'spend from a fund', (signal) => adapter.spend(request, { signal }), o),
     write: (kind, payload, o) => {
       const method = adapter[kind] as ((p: unknown, o: CallOptions) => Promise<unknown>) | undefined;
-      // A lead's decision needs the optional `approvals` capability (lead.ts).
-      const declared = kind in capabilities ? capabilities[kind as Capability] : (adapter.capabilities as { approvals?: unknown })?.approvals === true;
-      if (!declared || typeof method !== 'function') return unsupported(`accept ${kind}`);
-      return read(null, 'receipt', kind, (signal) => method.call(adapter, payload, { signal }), o);
+      // A lead's decision (not a Capability) is refused here: the lead view sends it (lead.ts).
+      if (!capabilities[kind as Capability] || typeof method !== 'function') return unsupported(`accept ${kind}`);
+      return read(kind as Capability, 'receipt', kind, (signal) => method.call(adapter, payload, { signal }), o);
     },
     on: (event, handler) => {
       if (!capabilities.events || typeof adapter.on !== 'function') return () => {};
@@ -196,7 +195,14 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
       } catch {
         off = undefined;
       }
-      return safeOff(off, () => (active = false));
+      return () => {
+        active = false;
+        try {
+          if (typeof off === 'function') off();
+        } catch {
+          /* a host's unsubscribe that throws must not break the widget */
+        }
+      };
     },
     registerWrapUpGuard: (guard) => {
       if (!capabilities.wrapUpGuard || typeof adapter.registerWrapUpGuard !== 'function') return () => {};
@@ -206,18 +212,6 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
   };
   guarded.set(adapter, host);
   return host;
-}
-
-/** The unsubscribe a widget gets: stops delivery, then calls the host's own (one that throws is ignored). */
-export function safeOff(off: unknown, stop: () => void): () => void {
-  return () => {
-    stop();
-    try {
-      if (typeof off === 'function') off();
-    } catch {
-      /* a host's unsubscribe that throws must not break the widget */
-    }
-  };
 }
 
 /** Malformed events are dropped; the page can hear about them. */

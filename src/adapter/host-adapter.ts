@@ -140,7 +140,10 @@ export interface HostWrites {
   acknowledgeBaggage: BaggageAcknowledgement;
   requestCallback: CallbackRequest;
   notifyManager: ManagerNotice;
-  /** A lead's decision on a spend pending approval (capability `approvals`). */
+  /**
+   * A lead's decision on a spend pending approval (capability `approvals`). Not in WRITE_KINDS:
+   * `guardHost().write` refuses it; the lead view (`leadHost`) sends it, through its own outbox.
+   */
   decideApproval: ApprovalDecision;
 }
 export type WriteKind = keyof HostWrites;
@@ -150,7 +153,6 @@ export const WRITE_KINDS = [
   'acknowledgeBaggage',
   'requestCallback',
   'notifyManager',
-  'decideApproval',
 ] as const satisfies readonly WriteKind[];
 
 /**

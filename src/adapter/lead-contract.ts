@@ -120,21 +120,21 @@ export function runLeadContract(makeAdapter: () => HostAdapter | Promise<HostAda
     withApprovals('approving spends it once; a replay answers the same receipt; another decision is a conflict', async (s) => {
       const { entryId, fund, request } = await pendingSpend(s);
       const approve = decision(s, entryId, request, true);
-      const first = await s.host.write('decideApproval', approve);
-      const again = await s.host.write('decideApproval', approve);
+      const first = await s.lead.decide(approve);
+      const again = await s.lead.decide(approve);
       equal(again.id, first.id, 'receipt id of a replayed decision');
       const after = await s.host.getFund(s.agentId);
       equal(after.spent, fund.spent + request.amount, 'spent after approval');
       equal(after.pending, fund.pending - request.amount, 'pending after approval');
       assert(!(await s.lead.getApprovals()).some((i) => i.entryId === entryId), 'a decided spend must leave the queue.');
-      const late = await rejection(s.host.write('decideApproval', decision(s, entryId, request, false)), 'a second decision');
+      const late = await rejection(s.lead.decide(decision(s, entryId, request, false)), 'a second decision');
       equal(late.code, 'conflict', 'a decision on a decided spend');
       equal((await s.host.getFund(s.agentId)).spent, after.spent, 'spent after a refused second decision');
     });
 
     withApprovals('declining releases the pending amount and gives nothing', async (s) => {
       const { entryId, fund, request } = await pendingSpend(s);
-      await s.host.write('decideApproval', decision(s, entryId, request, false));
+      await s.lead.decide(decision(s, entryId, request, false));
       const after = await s.host.getFund(s.agentId);
       equal(after.spent, fund.spent, 'spent after a decline');
       equal(after.pending, fund.pending - request.amount, 'pending after a decline');
@@ -142,7 +142,7 @@ export function runLeadContract(makeAdapter: () => HostAdapter | Promise<HostAda
 
     withApprovals('an agent cannot decide: permission, and nothing changes', async (s) => {
       const { entryId, fund, request } = await pendingSpend(s);
-      const error = await rejection(s.host.write('decideApproval', decision(s, entryId, request, true, s.agentId)), 'a decision by the agent');
+      const error = await rejection(s.lead.decide(decision(s, entryId, request, true, s.agentId)), 'a decision by the agent');
       equal(error.code, 'permission', 'a decision by the agent themselves');
       equal((await s.host.getFund(s.agentId)).pending, fund.pending, 'pending after a forbidden decision');
     });
@@ -154,7 +154,7 @@ export function runLeadContract(makeAdapter: () => HostAdapter | Promise<HostAda
       const offs = [s.lead.on('approvalRequested', ({ item }) => requested.push(item.entryId)), s.lead.on('approvalDecided', (d) => decided.push(d))];
       try {
         const { entryId, request } = await pendingSpend(s);
-        await s.host.write('decideApproval', decision(s, entryId, request, true));
+        await s.lead.decide(decision(s, entryId, request, true));
         for (let i = 0; i < 100 && !(requested.includes(entryId) && decided.some((d) => d.entryId === entryId)); i++) await new Promise((r) => setTimeout(r, 20));
         assert(requested.includes(entryId), 'approvalRequested must fire for a pending spend.');
         const d = decided.find((x) => x.entryId === entryId);

@@ -17,8 +17,9 @@
 import type { BaggageLevel } from '../core/model.js';
 import type { CauseRow, ReportInput, SpendRow } from '../core/report.js';
 import { HostError } from './errors.js';
-import { callHost, guardHost, safeOff, type GuardedHost } from './guard.js';
-import type { CallOptions, HostAdapter, WriteBase } from './host-adapter.js';
+import { callHost, guardHost, loadSchemas, type GuardedHost } from './guard.js';
+import type { CallOptions, HostAdapter, WriteBase, WriteReceipt } from './host-adapter.js';
+import type { Outbox } from './outbox.js';
 
 /** The lead capabilities an adapter may declare (missing = false). */
 export const LEAD_CAPABILITIES = ['approvals', 'reports'] as const;
@@ -108,6 +109,13 @@ export interface LeadHost {
   can(capability: LeadCapability): boolean;
   getApprovals(options?: CallOptions): Promise<ApprovalItem[]>;
   getReport(query?: ReportQuery, options?: CallOptions): Promise<ReportData>;
+  /** Send a decision now (validated receipt); widgets go through {@link LeadHost.outbox} instead. */
+  decide(decision: ApprovalDecision, options?: CallOptions): Promise<WriteReceipt>;
+  /**
+   * The lead's durable outbox (scope `<adapter scope>:lead`): decisions wait in IndexedDB until the
+   * host confirmed them, and a replay sends the same key. Loaded on first use.
+   */
+  outbox(): Promise<Outbox>;
   /** Subscribe; malformed payloads are dropped. Returns the unsubscribe function. */
   on<E extends LeadEventName>(event: E, handler: (payload: LeadEvents[E]) => void): () => void;
 }
@@ -146,8 +154,31 @@ export function leadHost(adapter: HostAdapter, timeoutMs?: number): LeadHost {
       async (value) => (await validation).parseLeadAnswer(name, value) as T,
     );
   };
+  const decide = (decision: ApprovalDecision, options?: CallOptions): Promise<WriteReceipt> => {
+    if (!canLead(adapter, 'approvals') || typeof raw.decideApproval !== 'function')
+      return Promise.reject(new HostError('unsupported', 'This host cannot decide on approvals.', { retryable: false }));
+    const validation = loadSchemas();
+    return callHost((signal) => raw.decideApproval!(decision, { signal }), { ...options, timeoutMs }).then(async (value) =>
+      (await validation).parseHostAnswer('receipt', value),
+    );
+  };
+  // The outbox delivers through this host: the agent's writes as guardHost does, decisions here.
+  const writer: GuardedHost = {
+    ...host,
+    write: (kind, payload, options) => (kind === 'decideApproval' ? decide(payload as ApprovalDecision, options) : host.write(kind, payload, options)),
+  };
+  let outbox: Promise<Outbox> | null = null;
   const lead: LeadHost = {
     host,
+    decide,
+    outbox: () =>
+      (outbox ??= import('./outbox.js').then(
+        ({ outboxFor }) => outboxFor(writer, `${typeof adapter.storageScope === 'string' && adapter.storageScope ? adapter.storageScope : 'default'}:lead`),
+        (error: unknown) => {
+          outbox = null;
+          throw new HostError('unavailable', 'Could not load the write path.', { cause: error });
+        },
+      )),
     can: (capability) => canLead(adapter, capability),
     getApprovals: (o) => call<ApprovalItem[]>('approvals', 'getApprovals', 'approvals', [], o),
     getReport: (query = {}, o) => call<ReportData>('reports', 'getReport', 'report', [query], o),
@@ -176,7 +207,14 @@ export function leadHost(adapter: HostAdapter, timeoutMs?: number): LeadHost {
       } catch {
         off = undefined;
       }
-      return safeOff(off, () => (active = false));
+      return () => {
+        active = false;
+        try {
+          if (typeof off === 'function') off();
+        } catch {
+          /* a host's unsubscribe that throws must not break the widget */
+        }
+      };
     },
   };
   hosts.set(adapter, lead);

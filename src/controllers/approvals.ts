@@ -1,7 +1,7 @@
 /**
  * The lead's approval queue as a reactive controller: loads the pending spends of the team through
  * the validated lead view ({@link leadHost}), follows `approvalRequested` / `approvalDecided`, and
- * sends each decision through the session's durable outbox (kind `decideApproval`, one idempotency
+ * sends each decision through the lead's durable outbox (kind `decideApproval`, one idempotency
  * key per lead and spend, so a double click or a replay decides once). A decision another lead made
  * first (an event, or the host's `conflict`) takes the item out of the queue and says so.
  *
@@ -179,7 +179,7 @@ export class ApprovalsController implements ReactiveController {
   }
 
   async #openOutbox(session: HostSession): Promise<Outbox> {
-    const outbox = await session.openOutbox();
+    const outbox = await leadHost(session.host.adapter).outbox();
     if (outbox !== this.#outbox) {
       this.#outbox?.removeEventListener('attention', this.#onAttention);
       this.#outbox = outbox;

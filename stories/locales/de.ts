@@ -66,8 +66,6 @@ export const de: Record<string, string> = {
   offerNeedsApproval: 'Über Ihrer Grenze von {limit}: braucht eine Freigabe.',
   offerRecorded: 'Wiedergutmachung erfasst.',
   offerPending: 'Zur Freigabe gesendet.',
-  offerApproved: 'Eine Teamleitung hat die Entschädigung freigegeben.',
-  offerNotApproved: 'Eine Teamleitung hat die Entschädigung abgelehnt; es wurde nichts gezahlt.',
   offerRejected: 'Nicht freigegeben: {message}',
   offerConflict: 'Der Topf hat sich geändert, während Sie gewählt haben: {message}. Bitte prüfen und erneut bestätigen.',
   offerSeverity: 'Schwere: {severity}',

@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DEMO_IDS } from '../../src/adapter/demo-data.js';
-import { sessionFor } from '../../src/adapter/session.js';
+import { leadHost } from '../../src/adapter/lead.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { until } from '../helpers/until.js';
 import { items, leadAdapter, mountQueue, spendAbove, text } from './helpers.js';
@@ -54,7 +54,7 @@ describe('<mend-approval-queue>', () => {
     const after = await adapter.crm.fund(DEMO_IDS.agent);
     expect(after.spent).to.equal(before.spent + 6_000);
     expect(after.pending).to.equal(before.pending - 6_000);
-    const outbox = await sessionFor(adapter).openOutbox();
+    const outbox = await leadHost(adapter).outbox();
     await outbox.flush();
     expect(decisions(adapter)).to.have.length(1);
     expect(text(el.shadowRoot!.querySelector('[part="decided"]'))).to.equal('You approved $60.00 for Dmitri Volkov.');
@@ -101,7 +101,7 @@ describe('<mend-approval-queue>', () => {
     await until(() => items(el).length === 0, 'the item leaves');
     expect(text(el.shadowRoot!.querySelector('[part="decided"]'))).to.equal('Another lead decided on $60.00 for Dmitri Volkov first.');
     expect(decisions(adapter)).to.have.length(0);
-    const outbox = await sessionFor(adapter).openOutbox();
+    const outbox = await leadHost(adapter).outbox();
     await until(() => outbox.pending === 0, 'the refused decision is dropped from the outbox');
     expect((await adapter.crm.fund(DEMO_IDS.agent)).ledger.find((e) => e.id === 'led-d6')!.status).to.equal('rejected');
   });

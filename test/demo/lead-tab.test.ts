@@ -47,6 +47,7 @@ describe('demo console: the team lead tab', () => {
     await until(() => items(root).length === 1, 'the approved request leaves the queue');
     await until(() => badge(root).startsWith('1'), 'the badge follows');
     await until(() => pendingLine(root) === '$60.00 pending approval (1)', "the decision reaches the agent's meter");
+    await until(() => text(root.querySelector('.notice')).startsWith('A team lead approved a spend you sent for approval'), 'the agent desk is told');
     const after = await demo.adapter.getFund(DEMO_IDS.agent);
     expect(after.ledger.find((e) => e.id === result.entryId)!.status).to.equal('done');
     await until(() => !!inside(root, 'mend-recovery-report', '[part="chart"]'), 'the report');

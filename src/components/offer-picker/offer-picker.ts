@@ -31,8 +31,6 @@ const localStrings = {
   offerNeedsApproval: 'Above your limit of {limit}: needs approval.',
   offerRecorded: 'Recovery recorded.',
   offerPending: 'Sent for approval.',
-  offerApproved: 'A lead approved the compensation.',
-  offerNotApproved: 'A lead declined the compensation; nothing was paid.',
   offerRejected: 'Not approved: {message}',
   offerConflict: 'The fund changed while you were choosing: {message}. Check and confirm again.',
   offerSeverity: 'Severity: {severity}',
@@ -42,7 +40,7 @@ const localStrings = {
   offerRefused: 'Not possible: {message}',
   offerFundChanged: '{now} left instead of {before}',
   offerDeclined: 'Recorded: the customer declined.',
-  offerAccepted: 'Accepted.',
+  offerAccepted: 'Accepted here only: no host is connected, so nothing was recorded.',
   offerFailed: 'Could not complete: {message}',
   offerNotRecorded: 'The spend from the fund went through, but the recovery is not recorded yet: {message} Confirm again to record it; nothing is spent twice.',
   offerBusy: 'Working…',
@@ -99,7 +97,7 @@ const uuid = (): string =>
  * or when the fund refuses the amount. `form.reset()` clears the choice.
  *
  * @fires change - The agent changed the selection (not fired when code sets a property).
- * @fires mend-offer-accept - The customer accepted: the recovery was recorded (host mode) or confirmed (plain mode). Detail: {@link OfferReactionDetail}.
+ * @fires mend-offer-accept - The customer accepted: the recovery was recorded (host mode), or accepted on the page only and not recorded (plain mode: no adapter). Detail: {@link OfferReactionDetail}.
  * @fires mend-offer-reject - The customer declined the offered recovery. Detail: {@link OfferReactionDetail}.
  *
  * @csspart base - The outer container.
@@ -182,8 +180,6 @@ export class MendOfferPicker extends MendElement {
   // Outcome of the last confirm/decline.
   #busy = false;
   #done = false;
-  /** The ledger entry of a spend sent for approval, until a lead decides it. */
-  #awaiting: string | null = null;
   #message: Message | null = null;
   #intent: Intent | null = null;
   #declineKey: string | null = null;
@@ -269,7 +265,6 @@ export class MendOfferPicker extends MendElement {
     this.#done = false;
     this.#intent = null;
     this.#declineKey = null;
-    this.#awaiting = null;
   }
 
   #restore(json: string): void {
@@ -317,12 +312,6 @@ export class MendOfferPicker extends MendElement {
     }
     this.#policy = this.policy ?? this.#pol.value ?? (this.#pol.status === 'none' || this.#pol.status === 'unsupported' ? DEFAULT_POLICY : null);
     this.#fund = this.fund ?? this.#fundRead.value ?? null;
-    // A lead decided the spend this picker sent for approval: say so (the fund is the session's).
-    const decided = this.#awaiting ? this.#fund?.ledger.find((e) => e.id === this.#awaiting && e.status !== 'pending_approval') : undefined;
-    if (decided) {
-      this.#awaiting = null;
-      this.#say(decided.status === 'done' ? 'success' : 'warning', this.t(decided.status === 'done' ? 'offerApproved' : 'offerNotApproved'));
-    }
     this.#failure = null;
     this.#rec = null;
     this.#check = null;
@@ -527,7 +516,7 @@ export class MendOfferPicker extends MendElement {
     const session = this.session;
     if (!session) {
       this.#done = true;
-      this.#say('success', this.t('offerAccepted'));
+      this.#say('warning', this.t('offerAccepted'));
       this.emit('mend-offer-accept', this.#reaction(true));
       return;
     }
@@ -599,7 +588,6 @@ export class MendOfferPicker extends MendElement {
       this.#intent = null;
       this.#done = true;
       const pending = spend?.status === 'pending_approval';
-      if (pending && spend) this.#awaiting = spend.entryId;
       this.#say(pending ? 'warning' : 'success', pending ? this.t('offerPending') : this.t('offerRecorded'));
       this.emit(
         'mend-offer-accept',
