@@ -19,6 +19,8 @@ import { clearDrafts } from '../src/controllers/draft.js';
 import { sessionFor, type HostSession } from '../src/adapter/session.js';
 import type { Agent, Channel, Interaction } from '../src/core/model.js';
 import { describe, LOG_SIZE, LOGGED_EVENTS, type LogLine, type LoggedEvent } from './event-log.js';
+import { decisionNotice, LeadTab, type DeskTab } from './lead-tab.js';
+import { DEMO_IDS } from '../src/adapter/demo-data.js';
 
 /** The looks the theme switcher offers: Mend's own tokens and the two example vendor themes, light or dark. */
 export const THEMES = ['light', 'dark', 'harbor', 'harbor-dark', 'ember', 'ember-dark'] as const;
@@ -66,6 +68,8 @@ const CHANNEL_ICONS: Record<Channel, TemplateResult> = {
 export class DemoConsole {
   readonly adapter: LocalAdapter;
   readonly session: HostSession;
+  /** The team lead's tab (its own adapter on the same CRM, signed in as the lead). */
+  readonly lead: LeadTab;
   /** Resolves when the first context and queue are loaded (or failed). */
   readonly ready: Promise<void>;
 
@@ -88,6 +92,7 @@ export class DemoConsole {
   #busy = false;
   #theme: Theme = 'light';
   #rtl = false;
+  #tab: DeskTab = 'agent';
   #timer: ReturnType<typeof setInterval> | undefined;
   #offs: Array<() => void> = [];
   #destroyed = false;
@@ -98,6 +103,9 @@ export class DemoConsole {
     this.#remember = options.remember ?? true;
     this.adapter = new LocalAdapter(options.db ? { name: options.db } : {});
     this.session = sessionFor(this.adapter);
+    const leadAdapter = new LocalAdapter({ ...(options.db ? { name: options.db } : {}), agentId: DEMO_IDS.lead });
+    this.lead = new LeadTab(leadAdapter, (notice) => (notice ? this.#say(notice) : this.#render()));
+    this.#offs.push(() => (this.lead.destroy(), leadAdapter.close()));
     this.#restorePrefs();
     for (const type of LOGGED_EVENTS) {
       const listener = (event: Event) => this.#onEvent(type, event as CustomEvent);
@@ -110,6 +118,8 @@ export class DemoConsole {
         this.#render();
       }),
       this.adapter.on('interactionEnded', () => void this.#loadQueue()),
+      // A lead decided one of this agent's spends (in the lead tab or elsewhere).
+      this.adapter.on('approvalDecided', (decided) => decided.agentId === this.#agent?.id && this.#say(decisionNotice(decided))),
     );
     // Waiting times tick.
     this.#timer = setInterval(() => this.#render(), 30_000);
@@ -190,6 +200,7 @@ export class DemoConsole {
       await this.#loadQueue();
       this.#log = [];
       this.#generation++;
+      this.lead.reset();
       this.#say('The demo data is restored.');
     } catch (error) {
       this.#say(`Could not restore the demo data: ${toHostError(error).message}`);
@@ -226,6 +237,16 @@ export class DemoConsole {
   setTheme(theme: Theme): void {
     this.#theme = THEMES.includes(theme) ? theme : 'light';
     this.#applyPrefs();
+    this.#render();
+  }
+
+  /** Show the agent's desk or the team lead's (approvals and the recovery report). */
+  get tab(): DeskTab {
+    return this.#tab;
+  }
+
+  setTab(tab: DeskTab): void {
+    this.#tab = tab;
     this.#render();
   }
 
@@ -342,12 +363,14 @@ export class DemoConsole {
       <div class="demo" data-online=${online ? 'true' : 'false'}>
         ${this.#topBar(online)}
         <p class="notice" role="status" dir="auto">${this.#notice}</p>
-        <div class="desk">
+        ${this.lead.tabs(this.#tab, (tab) => this.setTab(tab))}
+        <div class="desk" id="agent-panel" role="tabpanel" aria-labelledby="tab-agent" ?hidden=${this.#tab !== 'agent'}>
           <div class="col col-queue">${this.#queue()} ${this.#eventLog()}</div>
           ${this.#resetting
             ? html`<div class="col col-work resetting"><p class="quiet">Restoring the demo data…</p></div>`
             : keyed(this.#generation, this.#work())}
         </div>
+        ${this.lead.panel(this.#tab !== 'lead')}
       </div>
     </mend-host>`;
   }
