@@ -2,8 +2,8 @@
 // Chromium), builds dist/ (one test loads it in the browser), type-checks the tests, stories and
 // demo, checks the size budgets, builds the
 // static demo (dist-demo/, checked for inline code), builds the
-// static Storybook (one test renders every story and runs axe on it), then runs every test in
-// headless Chromium.
+// static Storybook (one test renders every story and runs axe on it), runs the service's node tests
+// (PGlite and PostgreSQL), then runs every test in headless Chromium.
 //
 // Extra arguments go to the test runner; with `--files` only those tests run and the builds are
 // skipped: `npm test -- --files 'test/core/**/*.test.ts'`.
@@ -19,5 +19,7 @@ if (!args.includes('--files')) {
   run('npx', ['vite', 'build', '--config', 'vite.demo.config.ts', '--logLevel', 'warn']);
   run('node', ['scripts/docs.mjs', '--check']); // also writes custom-elements.json
   run('npx', ['storybook', 'build', '-o', 'storybook-static', '--quiet', '--disable-telemetry']);
+  // The service (service/): its node tests on PGlite and on a throw-away PostgreSQL (scripts/pg.mjs).
+  run('node', ['service/test/run.mjs']);
 }
 run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...args]);
