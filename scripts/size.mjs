@@ -26,7 +26,9 @@ const LIMIT = {
   './offer-picker': 19.9 * KB,
   './fund-meter': 11.3 * KB,
   './root-cause-logger': 16.65 * KB,
-  total: 74.6 * KB,
+  // The total: +2.5 kB for the new './adapter/service' entry (ServiceAdapter and composeAdapter, 2.6 kB
+  // gzip on their own, read by no widget).
+  total: 77.1 * KB,
 };
 const external = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-element', 'lit-element/*'];
 
