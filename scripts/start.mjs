@@ -48,7 +48,7 @@ const token = await devToken(secret, { tenant, agentId: 'agent-dana', role: 'age
 const lead = await devToken(secret, { tenant, agentId: 'agent-sam', role: 'lead', team: DEMO_TEAM });
 console.log(`[mend] service on ${service.db.kind}: ${service.url}  (OpenAPI: ${service.url}/v1/openapi.json)`);
 console.log(`[mend] a lead's token (Sam Okafor, approves Dana's spends): LEAD=${lead}`);
-const vite = spawn('npx', ['vite', '--config', 'vite.config.ts', '--port', String(vitePort), '--strictPort', ...args], {
+const vite = spawn(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, '--config', 'vite.config.ts', '--port', String(vitePort), '--strictPort', ...args], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, VITE_MEND_SERVICE: JSON.stringify({ url: service.url, token }) },

@@ -3,7 +3,7 @@
  * the embedded default) and a PostgreSQL server through `pg` (`DATABASE_URL`). The ledger's rules
  * run inside {@link Db.transaction}; nothing about money is decided in process memory.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 
 export interface Tx {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
@@ -34,6 +34,7 @@ async function withRetry<T>(run: () => Promise<T>): Promise<T> {
 /** PGlite in `dataDir` (`memory://` for a throw-away database). */
 export async function openPglite(dataDir: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
+  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir);
   const query = async <R>(sql: string, params?: unknown[]) => (await pg.query<R>(sql, params)).rows;
   return {
