@@ -67,6 +67,12 @@ const Key = z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^[\x21-\
 const Since = z.object({ since: z.iso.datetime({ offset: true }) });
 const TeamQuery = z.object({ team: z.optional(z.string().check(z.maxLength(256))) });
 const ImportedTaxonomy = z.object({ departments: TaxonomySchema.shape.departments, causes: TaxonomySchema.shape.causes });
+const AgentBody = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  role: z.enum(['agent', 'lead', 'admin']),
+  team: z.string().check(z.maxLength(256)),
+  fund: z.optional(z.object({ currency: FundSchema.shape.currency, budget: FundSchema.shape.budget, perActionCap: FundSchema.shape.perActionCap, approvalThreshold: FundSchema.shape.approvalThreshold, period: FundSchema.shape.period })),
+});
 const Pending = z.array(z.object({ agentId: Id, entryId: Id, amount: z.int(), currency: z.string(), reason: z.string(), at: z.string() }));
 
 interface Route {
@@ -115,6 +121,14 @@ function routes(store: Store): Route[] {
       handle: async (c, { who, body, key, params }) => {
         const { answer, applied } = await store.decide(who, params.agentId!, params.entryId!, (body as { approve: boolean }).approve, key);
         return json(c, answer, applied);
+      },
+    },
+    {
+      method: 'put', path: '/v1/agents/:agentId', summary: "Provision an agent and their fund's limits (admin).", body: AgentBody, idempotent: true, response: AgentBody,
+      handle: async (c, { who, body, params }) => {
+        const b = body as z.infer<typeof AgentBody>;
+        await store.putAgent(who, { id: params.agentId!, name: b.name, role: b.role, team: b.team }, b.fund);
+        return c.json(b);
       },
     },
     { method: 'get', path: '/v1/approvals', summary: "Spends waiting for a decision (a lead: the team's).", response: Pending, handle: async (c, { who }) => c.json(await store.pending(who)) },

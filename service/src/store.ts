@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CustomerHistory, Fund, Incident, Interaction, LedgerEntry, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../src/core/model.js';
-import { rollOver, settleSpend } from '../../src/core/fund.js';
+import { addPeriod, rollOver, settleSpend } from '../../src/core/fund.js';
 import { DEFAULT_POLICY } from '../../src/core/recovery.js';
 import { decideSpend, newId } from '../../src/adapter/enforce.js';
 import { HostError } from '../../src/adapter/errors.js';
@@ -247,6 +247,30 @@ export class Store {
       [who.tenant, who.role, who.team],
     );
     return rows.map((r) => ({ agentId: r.agent_id, entryId: r.id, amount: Number(r.amount), currency: r.currency.trim(), reason: r.reason, at: iso(r.at) }));
+  }
+
+  /**
+   * Provision an agent (admin): name, role, team, and their fund's limits. A new fund starts its
+   * period now; an existing one keeps its ledger and gets the new limits (its version goes up).
+   */
+  putAgent(who: Principal, agent: AgentRow, fund?: Pick<Fund, 'currency' | 'budget' | 'perActionCap' | 'approvalThreshold' | 'period'>): Promise<AgentRow> {
+    if (who.role !== 'admin') return Promise.reject(forbidden('Only an admin provisions agents.'));
+    return this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO agents (tenant, id, name, role, team) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant, id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, team = EXCLUDED.team', [
+        who.tenant, agent.id, agent.name, agent.role, agent.team,
+      ]);
+      if (fund) {
+        const now = this.now();
+        await tx.query(
+          `INSERT INTO funds (tenant, agent_id, currency, budget, spent, pending, per_action_cap, approval_threshold, period, period_start, period_end, version)
+           VALUES ($1, $2, $3, $4, 0, 0, $5, $6, $7, $8, $9, 1)
+           ON CONFLICT (tenant, agent_id) DO UPDATE SET budget = EXCLUDED.budget, per_action_cap = EXCLUDED.per_action_cap,
+             approval_threshold = EXCLUDED.approval_threshold, version = funds.version + 1`,
+          [who.tenant, agent.id, fund.currency, fund.budget, fund.perActionCap, fund.approvalThreshold, fund.period, new Date(now).toISOString(), new Date(addPeriod(now, fund.period)).toISOString()],
+        );
+      }
+      return agent;
+    });
   }
 
   // ---- the other writes ----

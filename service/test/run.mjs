@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { startPostgres } from '../../scripts/pg.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-spawnSync(process.execPath, ['build.mjs'], { cwd: join(here, '..'), stdio: 'inherit' });
+// Type-check and build the service first.
+for (const args of [[join(here, '../../node_modules/typescript/bin/tsc'), '-p', join(here, '../tsconfig.json')], [join(here, '../build.mjs')]]) {
+  const r = spawnSync(process.execPath, args, { cwd: join(here, '..'), stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
 const pg = await startPostgres();
 let status = 1;
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (pg.stop(), process.exit(1)));
