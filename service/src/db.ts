@@ -56,8 +56,11 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Db> {
   // bigint columns are minor units within Number.MAX_SAFE_INTEGER: read them as numbers.
   pg.types.setTypeParser(20, (v: string) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
-  // A server restart drops idle clients with an error; the pool replaces them.
+  // A server restart ends every connection with an 'error' event (idle or checked out, between two
+  // queries too): the calls on it fail and are retried by their clients; the process must not
+  // crash. The pool drops ended connections and opens new ones.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const query = async <R>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as R[];
   return {
     kind: 'postgres',
@@ -66,6 +69,10 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Db> {
       withRetry(async () => {
         const client = await pool.connect();
         let broken = false;
+        // A server restart ends a checked-out connection with an 'error' event: the call fails (and
+        // is retried by its client), the process must not.
+        const onError = () => (broken = true);
+        client.on('error', onError);
         try {
           await client.query('BEGIN');
           const result = await fn({ query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[] });
@@ -75,6 +82,7 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Db> {
           await client.query('ROLLBACK').catch(() => (broken = true));
           throw error;
         } finally {
+          client.off('error', onError);
           client.release(broken);
         }
       }),
