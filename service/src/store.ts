@@ -162,9 +162,12 @@ export class Store {
     return rows.length === 1;
   }
 
-  async #event(tx: Tx, tenant: string, agent: AgentRow, type: EventType, payload: unknown): Promise<void> {
-    await tx.query('INSERT INTO events (tenant, agent_id, team, type, payload) VALUES ($1, $2, $3, $4, $5)', [tenant, agent.id, agent.team, type, JSON.stringify(payload)]);
-    await tx.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, tenant]);
+  /** Append events (one statement) and wake every instance's streams (delivered at commit). */
+  async #events(tx: Tx, tenant: string, agent: AgentRow, events: Array<[EventType, unknown]>): Promise<void> {
+    const values = events.map((_, i) => `($1, $2, $3, $${4 + 2 * i}, $${5 + 2 * i})`).join(', ');
+    await tx.query(`WITH e AS (INSERT INTO events (tenant, agent_id, team, type, payload) VALUES ${values} RETURNING 1) SELECT pg_notify('${EVENT_CHANNEL}', $1) FROM e LIMIT 1`, [
+      tenant, agent.id, agent.team, ...events.flatMap(([type, payload]) => [type, JSON.stringify(payload)]),
+    ]);
   }
 
   async policyFor(tx: Tx, tenant: string, team: string): Promise<RecoveryPolicy> {
@@ -181,9 +184,15 @@ export class Store {
       const fund = await this.#fund(tx, who.tenant, request.agentId, true);
       const first = await this.#replay<SpendResult>(tx, who.tenant, 'spend', request.idempotencyKey, hash);
       if (first) return { answer: first, applied: false };
-      const agent = await this.agent(tx, who.tenant, request.agentId);
-      if (!fund || !agent) throw notFound(`The fund of agent "${request.agentId}"`);
-      const policy = await this.policyFor(tx, who.tenant, agent.team);
+      const [row] = await tx.query<AgentRow & { policy: RecoveryPolicy | null }>(
+        `SELECT a.id, a.name, a.role, a.team,
+                (SELECT p.policy FROM policies p WHERE p.tenant = a.tenant AND p.team IN (a.team, '') ORDER BY p.team DESC LIMIT 1) AS policy
+           FROM agents a WHERE a.tenant = $1 AND a.id = $2`,
+        [who.tenant, request.agentId],
+      );
+      if (!fund || !row) throw notFound(`The fund of agent "${request.agentId}"`);
+      const { policy: stored, ...agent } = row;
+      const policy = stored ?? DEFAULT_POLICY;
       const { result } = decideSpend(fund, undefined, request, policy, agent, this.now());
       const answer = result.answer;
       if (answer.status !== 'rejected') {
@@ -196,9 +205,10 @@ export class Store {
         await tx.query('UPDATE funds SET spent = $3, pending = $4, version = $5 WHERE tenant = $1 AND agent_id = $2', [
           who.tenant, fund.agentId, answer.fund.spent, answer.fund.pending, answer.fund.version,
         ]);
-        await this.#event(tx, who.tenant, agent, 'fundChanged', { fund: answer.fund });
+        const events: Array<[EventType, unknown]> = [['fundChanged', { fund: answer.fund }]];
         if (answer.status === 'pending_approval')
-          await this.#event(tx, who.tenant, agent, 'approvalRequested', { agentId: agent.id, entryId: entry.id, amount: entry.amount, currency: fund.currency, reason: entry.reason });
+          events.push(['approvalRequested', { agentId: agent.id, entryId: entry.id, amount: entry.amount, currency: fund.currency, reason: entry.reason }]);
+        await this.#events(tx, who.tenant, agent, events);
       }
       await this.#remember(tx, who.tenant, 'spend', request.idempotencyKey, hash, answer);
       return { answer, applied: true };
@@ -228,8 +238,10 @@ export class Store {
       const next = settleSpend(fund, entryId, outcome);
       await tx.query('INSERT INTO ledger_decisions (tenant, entry_id, agent_id, outcome, decided_by) VALUES ($1, $2, $3, $4, $5)', [who.tenant, entryId, agentId, outcome, who.agentId]);
       await tx.query('UPDATE funds SET spent = $3, pending = $4, version = $5 WHERE tenant = $1 AND agent_id = $2', [who.tenant, agentId, next.spent, next.pending, next.version]);
-      await this.#event(tx, who.tenant, agent, 'fundChanged', { fund: next });
-      await this.#event(tx, who.tenant, agent, 'approvalDecided', { agentId, entryId, status: outcome, decidedBy: who.agentId });
+      await this.#events(tx, who.tenant, agent, [
+        ['fundChanged', { fund: next }],
+        ['approvalDecided', { agentId, entryId, status: outcome, decidedBy: who.agentId }],
+      ]);
       await this.#remember(tx, who.tenant, 'decision', key, hash, next);
       return { answer: next, applied: true };
     });
