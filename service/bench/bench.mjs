@@ -194,61 +194,61 @@ async function verify(pgUrl, acknowledged, agents) {
   }
 }
 
-async function killTest(pgServer) {
+/**
+ * 50 agents on a service process on PostgreSQL, each spending `count` times with retries; resolves
+ * once a third of the spends are acknowledged (the burst goes on). `state.failed` holds a client's
+ * failure (a refusal that is not the service being away).
+ */
+async function burst(pgServer, prefix) {
   const port = await freePort();
   const env = { DATABASE_URL: pgServer.url };
-  let child = await spawnService(env, port);
+  const child = await spawnService(env, port);
   const url = `http://127.0.0.1:${port}`;
   const n = 50;
   const count = quick ? 20 : 40;
-  await provision(url, n, 'kill-');
-  const agents = await Promise.all(Array.from({ length: n }, async (_, i) => ({ id: `kill-${i}`, tok: await token(`kill-${i}`), version: 1 })));
+  await provision(url, n, prefix);
+  const agents = await Promise.all(Array.from({ length: n }, async (_, i) => ({ id: `${prefix}${i}`, tok: await token(`${prefix}${i}`), version: 1 })));
   for (const a of agents) a.version = (await call(url, 'GET', `/v1/funds/${a.id}`, a.tok)).body.version;
   const acknowledged = [];
+  const state = { failed: null };
   const clients = Promise.all(agents.map((a) => retryingClient(url, a, count, acknowledged)));
+  clients.catch((e) => (state.failed = e));
+  const until = async (done) => {
+    while (!done() && !state.failed) await new Promise((r) => setTimeout(r, 5));
+    if (state.failed) throw state.failed;
+  };
+  return { env, port, url, child, agents, acknowledged, clients, state, until, third: (n * count) / 3 };
+}
+
+async function killTest(pgServer) {
+  const b = await burst(pgServer, 'kill-');
   // Mid-burst: SIGKILL, then a new process on the same port.
-  let failed = null;
-  clients.catch((e) => (failed = e));
-  while (acknowledged.length < (n * count) / 3 && !failed) await new Promise((r) => setTimeout(r, 5));
-  if (failed) throw failed;
-  const before = acknowledged.length;
-  await stopChild(child, 'SIGKILL');
+  await b.until(() => b.acknowledged.length >= b.third);
+  const before = b.acknowledged.length;
+  await stopChild(b.child, 'SIGKILL');
   const killedAt = performance.now();
-  child = await spawnService(env, port);
+  const child = await spawnService(b.env, b.port);
   const back = performance.now() - killedAt;
-  await clients;
+  await b.clients;
   await stopChild(child);
-  const result = await verify(pgServer.url, acknowledged, agents);
+  const result = await verify(pgServer.url, b.acknowledged, b.agents);
   log(`kill -9 after ${before} spends, restarted in ${back.toFixed(0)} ms:`, JSON.stringify(result));
   return { ...result, before, restartMs: back };
 }
 
 async function pgRestartTest(pgServer) {
-  const port = await freePort();
-  const child = await spawnService({ DATABASE_URL: pgServer.url }, port);
-  const url = `http://127.0.0.1:${port}`;
-  const n = 50;
-  const count = quick ? 20 : 40;
-  await provision(url, n, 'pgr-');
-  const agents = await Promise.all(Array.from({ length: n }, async (_, i) => ({ id: `pgr-${i}`, tok: await token(`pgr-${i}`), version: 1 })));
-  for (const a of agents) a.version = (await call(url, 'GET', `/v1/funds/${a.id}`, a.tok)).body.version;
-  const acknowledged = [];
-  const clients = Promise.all(agents.map((a) => retryingClient(url, a, count, acknowledged)));
-  let failed = null;
-  clients.catch((e) => (failed = e));
-  child.once('exit', (code, signal) => (failed ??= new Error(`the service process died (${code ?? signal}) when PostgreSQL restarted`)));
-  while (acknowledged.length < (n * count) / 3 && !failed) await new Promise((r) => setTimeout(r, 5));
-  if (failed) throw failed;
+  const { child, agents, acknowledged, clients, state, until, third, url } = await burst(pgServer, 'pgr-');
+  child.once('exit', (code, signal) => (state.failed ??= new Error(`the service process died (${code ?? signal}) when PostgreSQL restarted`)));
+  await until(() => acknowledged.length >= third);
   const before = acknowledged.length;
   const t = performance.now();
   pgServer.restart('fast');
   const restarted = performance.now() - t;
   const afterRestart = acknowledged.length;
   // Recovered: the first spend acknowledged after PostgreSQL is back.
-  while (acknowledged.length === afterRestart && !failed) await new Promise((r) => setTimeout(r, 5));
-  if (failed) throw failed;
+  await until(() => acknowledged.length > afterRestart);
   const recoveredMs = performance.now() - t;
-  await Promise.race([clients, new Promise((_, reject) => child.once('exit', () => reject(failed)))]);
+  await Promise.race([clients, new Promise((_, reject) => child.once('exit', () => reject(state.failed)))]);
   const ping = await call(url, 'GET', '/v1/ping', agents[0].tok);
   await stopChild(child);
   const result = await verify(pgServer.url, acknowledged, agents);
