@@ -15,6 +15,7 @@ import { seedDemo } from './seed.js';
 export { seedDemo, DEMO_TEAM } from './seed.js';
 export { devToken } from './auth.js';
 export { migrate } from './db.js';
+export { Store } from './store.js';
 import { Store } from './store.js';
 
 export interface ServiceOptions {

@@ -232,6 +232,22 @@ export function serviceSuite(name, databaseUrl) {
       assert.equal(all.causes[49_999].id, 'c-49999');
     });
 
+    it('rolls the period over: spent back to 0, pending spends carried, the version up', async () => {
+      const t = await tenant(service);
+      const fund = (await t.dana.get(`/v1/funds/${DANA}`)).body;
+      const { Store } = await import('../dist/server.js');
+      const later = new Store(service.db, () => Date.parse(fund.periodEnd) + 60_000);
+      const who = { tenant: t.id, agentId: DANA, role: 'agent', team: 'team-north' };
+      const rolled = await later.getFund(who, DANA);
+      assert.equal(rolled.spent, 0);
+      assert.equal(rolled.pending, fund.pending);
+      assert.equal(rolled.version, fund.version + 1);
+      assert.equal(rolled.periodStart, fund.periodEnd);
+      assert.deepEqual(rolled.ledger.map((e) => e.status), fund.ledger.filter((e) => e.status === 'pending_approval').map((e) => e.status));
+      // Stored so: read again at the same time, nothing rolls twice.
+      assert.equal((await later.getFund(who, DANA)).version, rolled.version);
+    });
+
     it('CORS allows exactly the configured console origins', async () => {
       const anon = client(service.url);
       const ok = await anon.call('OPTIONS', '/v1/funds/x', undefined, { origin: ORIGIN, 'access-control-request-method': 'POST' });
