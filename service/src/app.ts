@@ -33,6 +33,7 @@ const STATUS: Record<HostErrorCode, number> = {
   conflict: 409,
   unsupported: 501,
   invalid_response: 502,
+  storage: 507,
   unavailable: 503,
   timeout: 504,
 };
@@ -89,7 +90,9 @@ interface Route {
   handle(c: Context, input: { who: Principal; body: unknown; query: unknown; key: string; params: Record<string, string> }): Promise<Response>;
 }
 
-const WRITE_PATHS: Record<WriteKind, string> = {
+/** The agent's writes; a lead's decision (`decideApproval`) has its own route. */
+type AgentWriteKind = Exclude<WriteKind, 'decideApproval'>;
+const WRITE_PATHS: Record<AgentWriteKind, string> = {
   recordRecovery: '/v1/recoveries',
   logRootCause: '/v1/root-causes',
   acknowledgeBaggage: '/v1/baggage-acknowledgements',
@@ -145,7 +148,7 @@ function routes(store: Store): Route[] {
     { method: 'get', path: '/v1/recurrence', summary: 'Counts of root causes logged since `since`.', query: Since, response: RecurrenceSchema, handle: async (c, { who, query }) => c.json(await store.recurrence(who, (query as { since: string }).since)) },
     { method: 'get', path: '/v1/customers/:customerId/history', summary: "The customer's incidents, then the recoveries recorded here.", response: CustomerHistorySchema, handle: async (c, { who, params }) => c.json(await store.history(who, params.customerId!)) },
     { method: 'get', path: '/v1/customers/:customerId/recoveries', summary: 'The recovery records of a customer, oldest first.', response: z.array(writeSchemas.recordRecovery), handle: async (c, { who, params }) => c.json(await store.records(who, 'recordRecovery', params.customerId!)) },
-    ...(Object.keys(WRITE_PATHS) as WriteKind[]).map(
+    ...(Object.keys(WRITE_PATHS) as AgentWriteKind[]).map(
       (kind): Route => ({
         method: 'post', path: WRITE_PATHS[kind], summary: `${kind}: applied once under its key; a replay answers the same receipt.`, body: writeSchemas[kind], idempotent: true, response: WriteReceiptSchema,
         handle: async (c, { who, body, key }) => {
