@@ -8,6 +8,7 @@ import { baggageFor } from '../../controllers/baggage.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { StoredEvent } from '../../controllers/stored-event.js';
+import { RadioGroupController } from '../../controllers/radio-group.js';
 import { FormControlController, type FormRestoreState } from '../../controllers/form-control.js';
 import { evaluateSpend, remaining, type SpendDecision } from '../../core/fund.js';
 import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
@@ -175,6 +176,22 @@ export class MendOfferPicker extends MendElement {
   /** With `required`, an empty choice is invalid in a form. */
   @property({ type: Boolean, reflect: true }) required = false;
 
+  // The two radio groups' keyboard models (before the form control: its anchor reads their tab stop).
+  protected readonly bundleKeys = new RadioGroupController(this, {
+    elements: () => this.#radios('bundles'),
+    focusInIndex: (radios) => Math.max(0, radios.findIndex((r) => r.getAttribute('aria-checked') === 'true')),
+    isFocusableElement: () => !this.#off,
+    elementEnterAction: (radio) => {
+      const bundle = this.#rec?.bundles.find((b) => b.id === radio.dataset.id);
+      if (bundle) this.#pickBundle(bundle);
+    },
+  });
+  protected readonly compKeys = new RadioGroupController(this, {
+    elements: () => this.#radios('compensation'),
+    focusInIndex: (radios) => Math.max(0, radios.findIndex((r) => r.getAttribute('aria-checked') === 'true')),
+    isFocusableElement: () => !this.#compOff,
+    elementEnterAction: (radio) => this.#pickComp(radio.dataset.id === 'none' ? null : radio.dataset.id!),
+  });
   #form = new FormControlController(this, {
     value: () => (this.#chosen.length ? JSON.stringify(this.#chosen) : null),
     state: () => this.value,
@@ -267,6 +284,13 @@ export class MendOfferPicker extends MendElement {
 
   get #off(): boolean {
     return this.#form.disabled;
+  }
+  /** The compensation group is off with the picker, or when the console has no fund. */
+  get #compOff(): boolean {
+    return this.#off || (this.#fundRead.status === 'unsupported' && !this.fund);
+  }
+  #radios(group: 'bundles' | 'compensation'): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>(`[part~="${group}"] [role="radio"]`)];
   }
 
   #clear(): void {
@@ -672,31 +696,6 @@ export class MendOfferPicker extends MendElement {
     this.#say('info', this.t('offerDeclined'));
   }
 
-  // ---- keyboard: radio groups with roving tabindex (ARIA APG radio group) -------------------------
-
-  #onRadioKey(event: KeyboardEvent, ids: readonly string[], current: string, select: (id: string) => void): void {
-    const rtl = this.matches(':dir(rtl)');
-    const step: Record<string, number> = {
-      ArrowDown: 1,
-      ArrowUp: -1,
-      ArrowRight: rtl ? -1 : 1,
-      ArrowLeft: rtl ? 1 : -1,
-    };
-    let index = ids.indexOf(current);
-    if (event.key in step) index = (index + step[event.key] + ids.length) % ids.length;
-    else if (event.key === 'Home') index = 0;
-    else if (event.key === 'End') index = ids.length - 1;
-    else if (event.key !== ' ' && event.key !== 'Enter') return;
-    event.preventDefault();
-    if (event.key === 'Enter') return;
-    const id = ids[index];
-    select(id);
-    const group = (event.currentTarget as HTMLElement).closest('[role="radiogroup"]');
-    void this.updateComplete.then(() =>
-      group?.querySelector<HTMLElement>(`[role="radio"][data-id="${CSS.escape(id)}"]`)?.focus(),
-    );
-  }
-
   // ---- rendering ------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
@@ -761,8 +760,6 @@ export class MendOfferPicker extends MendElement {
 
   #renderBundles(rec: Recommendation): TemplateResult {
     const current = this.#matching()?.id ?? '';
-    const ids = rec.bundles.map((b) => b.id);
-    const focusable = current || ids[0];
     // What every bundle shares is said once, above them; each bundle says only what is its own.
     const said = rec.bundles.map((bundle) => bundle.reasons.map((r) => this.#words(r)));
     const [first, ...others] = said;
@@ -786,11 +783,9 @@ export class MendOfferPicker extends MendElement {
           data-id=${bundle.id}
           aria-checked=${checked ? 'true' : 'false'}
           aria-disabled=${this.#off ? 'true' : 'false'}
-          tabindex=${this.#off ? -1 : bundle.id === focusable ? 0 : -1}
           aria-labelledby="b${i}-name"
           aria-describedby=${why.length || bundle.needsApproval ? `b${i}-why` : nothing}
           @click=${() => this.#pickBundle(bundle)}
-          @keydown=${(e: KeyboardEvent) => !this.#off && this.#onRadioKey(e, ids, bundle.id, (id) => this.#pickBundle(rec.bundles.find((b) => b.id === id)!))}
         >
           <span class="mark" aria-hidden="true"></span>
           <span class="body">
@@ -845,7 +840,7 @@ export class MendOfferPicker extends MendElement {
 
   #renderCompensation(monetary: Offer[]): TemplateResult {
     const unsupported = this.#fundRead.status === 'unsupported' && !this.fund;
-    const off = this.#off || unsupported;
+    const off = this.#compOff;
     const current = this.#comp ?? 'none';
     const options: Array<{ id: string; label: string; offer?: Offer }> = [
       { id: 'none', label: this.t('offerNone') },
@@ -855,7 +850,6 @@ export class MendOfferPicker extends MendElement {
         label: offer.customAmount || offer.amount === undefined ? offer.label : `${offer.label} · ${this.#money(offer.amount)}`,
       })),
     ];
-    const ids = options.map((o) => o.id);
     const select = (id: string) => this.#pickComp(id === 'none' ? null : id);
     const custom = this.#comp ? monetary.find((o) => o.id === this.#comp && o.customAmount) : undefined;
     return html`<div part="group compensation" class="fieldset">
@@ -868,9 +862,7 @@ export class MendOfferPicker extends MendElement {
             data-id=${o.id}
             aria-checked=${o.id === current ? 'true' : 'false'}
             aria-disabled=${off ? 'true' : 'false'}
-            tabindex=${off ? -1 : o.id === current ? 0 : -1}
             @click=${() => !off && select(o.id)}
-            @keydown=${(e: KeyboardEvent) => !off && this.#onRadioKey(e, ids, o.id, select)}
           >
             <span class="mark" aria-hidden="true"></span><span class="body">${o.label}</span>
           </div>`,
