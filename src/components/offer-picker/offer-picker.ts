@@ -1,79 +1,54 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { toHostError } from '../../adapter/errors.js';
+import type { AcceptOutcome, RecoveryTransaction } from '../../adapter/recovery-transaction.js';
 import type { HostSession } from '../../adapter/session.js';
-import type { SpendResult } from '../../adapter/host-adapter.js';
 import { MendElement } from '../../base/mend-element.js';
 import { baggageFor } from '../../controllers/baggage.js';
+import { FormControlController, type FormRestoreState, type Invalidity } from '../../controllers/form-control.js';
+import { RadioGroupController } from '../../controllers/radio-group.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { StoredEvent } from '../../controllers/stored-event.js';
-import { RadioGroupController } from '../../controllers/radio-group.js';
-import { FormControlController, type FormRestoreState } from '../../controllers/form-control.js';
 import { evaluateSpend, remaining, type SpendDecision } from '../../core/fund.js';
 import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
-import { formatMoney, parseMoney } from '../../core/money.js';
+import { formatMoney } from '../../core/money.js';
+import type { Reason } from '../../core/reasons.js';
 import { authorityFor, checkBundle, DEFAULT_POLICY, recommend, type Bundle, type BundleCheck, type Recommendation } from '../../core/recovery.js';
 import type { OfferReactionDetail } from '../../events/offer-picker.js';
-import type { Reason } from '../../core/reasons.js';
+import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
+import { matchingBundle, OfferSelection } from './selection.js';
 
-/** Strings this widget adds to the shared set (replaceable through `strings` like the others). */
-const localStrings = {
-  offerTitle: 'Make it right',
-  offerRecommended: 'Recommended',
-  offerCompose: 'Compose',
-  offerApology: 'Apology',
-  offerAssistance: 'Assistance',
-  offerCompensation: 'Compensation',
-  offerCustomAmount: 'Custom amount',
-  offerConfirm: 'Confirm recovery',
-  offerRequestApproval: 'Request approval',
-  offerDecline: 'Customer declined',
-  offerApologyOnly: 'An apology alone is not a recovery: add assistance or compensation.',
-  offerFundImpact: 'Leaves {remaining} of {budget} this {period}.',
-  offerNeedsApproval: 'Above your limit of {limit}: needs approval.',
-  offerRecorded: 'Recovery recorded.',
-  offerPending: 'Sent for approval.',
-  offerRejected: 'Not approved: {message}',
-  offerConflict: 'The fund changed while you were choosing: {message}. Check and confirm again.',
-  offerSeverity: 'Severity: {severity}',
-  offerNone: 'No compensation',
-  offerRemedies: 'Other remedies',
-  offerEmpty: 'Choose a recovery first.',
-  offerRefused: 'Not possible: {message}',
-  offerFundChanged: '{now} left instead of {before}',
-  offerDeclined: 'Recorded: the customer declined.',
-  offerAccepted: 'Accepted here only: no host is connected, so nothing was recorded.',
-  offerFailed: 'Could not complete: {message}',
-  offerNotRecorded: 'The spend from the fund went through, but the recovery is not recorded yet: {message} Confirm again to record it; nothing is spent twice.',
-  offerBusy: 'Working…',
-  offerRaised: 'Raised from {severity}',
-  offerTotal: 'Total {amount}',
-  offerNeedsApprovalTag: 'Needs approval',
-  offerAmountHint: 'In {currency}, e.g. {example}',
-  offerAmountEmpty: 'Enter an amount.',
-  offerAmountInvalid: 'Enter an amount like {example}.',
-  offerAmountNegative: 'The amount cannot be negative.',
-  offerAmountDecimals: 'Too many decimals for {currency}.',
-  offerAmountLarge: 'The amount is too large.',
-  offerRecordUnsupported: 'This console does not record recoveries; the page receives the result as an event.',
-  offerFundUnsupported: 'This console does not provide a discretionary fund: compensation from the fund is not available here.',
-} as const;
-
+type Composer = typeof import('./composer.js');
 type Tone = 'info' | 'success' | 'warning' | 'danger';
 interface Message {
   tone: Tone;
   text: string;
 }
-/** Keys of one confirm (or decline) intent, kept until it completes so a retry never applies twice. */
-interface Intent {
-  spendKey: string;
-  recordKey: string;
+/** Something loaded on demand: its promise, once loaded its module, or why it failed. */
+interface Lazy<T> {
+  promise?: Promise<T>;
+  value?: T;
+  error?: unknown;
 }
 
-const uuid = (): string =>
-  typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+/** The rarely needed parts, loaded once per page. */
+const composer: Lazy<Composer> = {};
+const transaction: Lazy<typeof import('../../adapter/recovery-transaction.js')> = {};
+function load<T>(lazy: Lazy<T>, importer: () => Promise<T>): Promise<T> {
+  if (!lazy.promise || lazy.error) {
+    lazy.error = undefined;
+    lazy.promise = importer().then(
+      (value) => (lazy.value = value),
+      (error: unknown) => {
+        lazy.error = error;
+        throw error;
+      },
+    );
+  }
+  return lazy.promise;
+}
+
 
 /**
  * @tagname mend-offer-picker
@@ -147,7 +122,7 @@ export class MendOfferPicker extends MendElement {
   static override styles = [...MendElement.styles, offerPickerStyles];
   static formAssociated = true;
   /** Default texts of the strings this widget adds (override any through `strings`). */
-  static override localStrings = { ...localStrings, ...storageStrings };
+  static override localStrings = { ...offerPickerStrings, ...storageStrings };
 
   /** Form field name. */
   @property({ reflect: true }) name = '';
@@ -198,24 +173,18 @@ export class MendOfferPicker extends MendElement {
     invalidity: () => this.#invalidity(),
     anchor: () => this.renderRoot.querySelector<HTMLElement>('[part~="compose"] [tabindex="0"], [part~="compose"] input'),
     reset: () => this.#clear(),
-    restore: (state) => typeof state === 'string' && this.#restore(state),
+    restore: (state) => typeof state === 'string' && (this.value = state),
     disabled: () => this.disabled,
   });
 
-  // Selection (what the agent chose).
-  #picked = new Set<string>();
-  #comp: string | null = null;
-  /** What the agent typed in the custom amount (null: nothing typed, show `#customMinor`). */
-  #customText: string | null = null;
-  /** A custom amount set by a bundle or a restored value, in minor units (formatted at render time). */
-  #customMinor: number | undefined;
+  /** What the agent chose. */
+  #selection = new OfferSelection();
 
   // Outcome of the last confirm/decline.
   #busy = false;
   #done = false;
   #message: Message | null = null;
-  #intent: Intent | null = null;
-  #declineKey: string | null = null;
+  #tx: RecoveryTransaction | null = null;
   #preloaded: HostSession | null = null;
   #told = new StoredEvent(this);
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
@@ -245,7 +214,8 @@ export class MendOfferPicker extends MendElement {
     return JSON.stringify(this.#chosen);
   }
   set value(json: string) {
-    this.#restore(json);
+    this.#clear();
+    this.#selection.restore(json, this.#catalog);
     this.requestUpdate();
   }
 
@@ -254,6 +224,7 @@ export class MendOfferPicker extends MendElement {
     return this.#chosen.map((o) => ({ ...o }));
   }
 
+  // Form association: FormControlController (src/controllers/form-control.ts) does the work.
   get form(): HTMLFormElement | null {
     return this.#form.form;
   }
@@ -285,52 +256,45 @@ export class MendOfferPicker extends MendElement {
   get #off(): boolean {
     return this.#form.disabled;
   }
+  get #unsupported(): boolean {
+    return this.#fundRead.status === 'unsupported' && !this.fund;
+  }
   /** The compensation group is off with the picker, or when the console has no fund. */
   get #compOff(): boolean {
-    return this.#off || (this.#fundRead.status === 'unsupported' && !this.fund);
+    return this.#off || this.#unsupported;
+  }
+  get #catalog(): RecoveryPolicy {
+    return this.#policy ?? this.policy ?? DEFAULT_POLICY;
   }
   #radios(group: 'bundles' | 'compensation'): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>(`[part~="${group}"] [role="radio"]`)];
   }
 
+  /** Nothing chosen, nothing said, a new intent. */
   #clear(): void {
-    this.#picked = new Set();
-    this.#comp = null;
-    this.#customText = null;
-    this.#customMinor = undefined;
+    this.#selection.clear();
     this.#message = null;
     this.#done = false;
-    this.#intent = null;
-    this.#declineKey = null;
+    this.#tx?.reset();
   }
 
-  #restore(json: string): void {
-    this.#clear();
-    let list: unknown;
-    try {
-      list = JSON.parse(json);
-    } catch {
-      return;
-    }
-    if (!Array.isArray(list)) return;
-    this.#apply(list.filter((o): o is ChosenOffer => !!o && typeof (o as ChosenOffer).offerId === 'string'));
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The composer is a part of its own, loaded right away but not before the first render.
+    void load(composer, () => import('./composer.js')).then(
+      () => this.requestUpdate(),
+      () => this.requestUpdate(),
+    );
   }
 
-  /** Put a list of offers (a bundle, a restored value) into the selection. */
-  #apply(offers: readonly ChosenOffer[]): void {
-    const catalog = this.#policy ?? this.policy ?? DEFAULT_POLICY;
-    this.#picked = new Set();
-    this.#comp = null;
-    this.#customText = null;
-    this.#customMinor = undefined;
-    for (const chosen of offers) {
-      const offer = catalog.offers.find((o) => o.id === chosen.offerId);
-      if (!offer) continue;
-      if (offer.monetary) {
-        this.#comp = offer.id;
-        if (offer.customAmount) this.#customMinor = chosen.amount;
-      } else this.#picked.add(offer.id);
+  /** Rendered, with the composer once it is loaded (or failed to). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    if (!composer.value && !composer.error && composer.promise) {
+      await composer.promise.catch(() => undefined);
+      result = await super.getUpdateComplete();
     }
+    return result;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -376,32 +340,14 @@ export class MendOfferPicker extends MendElement {
     this.#baggage = this.baggage ?? (this.#hist.value ? baggageFor(this.#hist.value, policy.baggage).level : 'none');
     const role = this.agentRole || this.#ctx.value?.agent.role || 'agent';
     this.#rec = recommend({ severity: this.#baseSeverity, baggage: this.#baggage, policy, role, fund: this.#fund });
-
-    const chosen: ChosenOffer[] = [];
-    for (const offer of policy.offers) {
-      if (offer.id === this.#comp) {
-        let amount = offer.amount;
-        if (offer.customAmount) {
-          const parsed =
-            this.#customText === null
-              ? this.#customMinor === undefined
-                ? ({ ok: false, error: 'empty' } as const)
-                : ({ ok: true, value: this.#customMinor } as const)
-              : parseMoney(this.#customText, this.#currency, this.resolvedLocale);
-          amount = parsed.ok ? parsed.value : undefined;
-          if (!parsed.ok) this.#amountError = this.#amountMessage(parsed.error);
-        }
-        this.#amount = amount;
-        chosen.push({ offerId: offer.id, kind: offer.kind, label: offer.label, ...(amount !== undefined ? { amount } : {}) });
-      } else if (this.#picked.has(offer.id)) {
-        chosen.push({ offerId: offer.id, kind: offer.kind, label: offer.label });
-      }
-    }
+    const { chosen, amount, amountError } = this.#selection.choice(policy, composer.value?.parser(this.#currency, this.resolvedLocale));
     this.#chosen = chosen;
+    this.#amount = amount;
+    this.#amountError = amountError && this.#amountMessage(amountError);
     this.#check = chosen.length ? checkBundle(chosen, { severity: this.#baseSeverity, baggage: this.#baggage, policy }) : null;
     // Once recorded, the fund already holds the spend: show it as it is, not minus the amount again.
-    if (this.#fund && this.#amount !== undefined && !this.#done) {
-      this.#decision = evaluateSpend(this.#fund, this.#amount, authorityFor(policy, role), policy.currency);
+    if (this.#fund && amount !== undefined && !this.#done) {
+      this.#decision = evaluateSpend(this.#fund, amount, authorityFor(policy, role), policy.currency);
     }
   }
 
@@ -417,26 +363,14 @@ export class MendOfferPicker extends MendElement {
     return this.words(reason, 'reason', (minor) => this.#money(minor));
   }
 
-
   #amountMessage(error: string): string {
-    const example = this.#money(1250);
-    const currency = this.#currency;
-    switch (error) {
-      case 'empty':
-        return this.t('offerAmountEmpty');
-      case 'negative':
-        return this.t('offerAmountNegative');
-      case 'too_many_decimals':
-        return this.t('offerAmountDecimals', { currency });
-      case 'too_large':
-        return this.t('offerAmountLarge');
-      default:
-        return this.t('offerAmountInvalid', { example });
-    }
+    const key = ({ empty: 'offerAmountEmpty', negative: 'offerAmountNegative', too_many_decimals: 'offerAmountDecimals', too_large: 'offerAmountLarge' } as Record<string, string>)[error];
+    return this.t(key ?? 'offerAmountInvalid', { currency: this.#currency, example: this.#money(1250) });
   }
 
-  /** Why the current choice cannot be submitted, or '' when it can. */
-  #invalidity(): { flags: ValidityStateFlags; message: string } | null {
+  /** Why the current choice cannot be submitted, or null when it can (and while disabled). */
+  #invalidity(): Invalidity | null {
+    if (this.#off) return null;
     if (!this.#chosen.length) return this.required ? { flags: { valueMissing: true }, message: this.t('offerEmpty') } : null;
     if (this.#amountError) return { flags: { badInput: true }, message: this.#amountError };
     const check = this.#check;
@@ -464,8 +398,14 @@ export class MendOfferPicker extends MendElement {
     const session = this.session;
     if (session !== this.#preloaded && session?.host.can('recordRecovery')) {
       this.#preloaded = session;
-      session.openOutbox().catch(() => (this.#preloaded = null));
+      Promise.all([session.openOutbox(), this.#transaction()]).catch(() => (this.#preloaded = null));
     }
+  }
+
+  /** The spend-then-record transaction (src/adapter/recovery-transaction.ts), loaded on demand. */
+  async #transaction(): Promise<RecoveryTransaction> {
+    const { RecoveryTransaction } = await load(transaction, () => import('../../adapter/recovery-transaction.js'));
+    return (this.#tx ??= new RecoveryTransaction());
   }
 
   // ---- user actions ---------------------------------------------------------------------------
@@ -474,8 +414,7 @@ export class MendOfferPicker extends MendElement {
   async #changed(): Promise<void> {
     this.#done = false;
     this.#message = null;
-    this.#intent = null;
-    this.#declineKey = null;
+    this.#tx?.reset();
     this.requestUpdate();
     await this.updateComplete;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
@@ -490,28 +429,24 @@ export class MendOfferPicker extends MendElement {
 
   #pickBundle(bundle: Bundle): void {
     if (this.#off) return;
-    this.#apply(bundle.offers);
+    this.#selection.apply(bundle.offers, this.#catalog);
     void this.#changed();
   }
 
   #toggle(offer: Offer, on: boolean): void {
-    if (on) this.#picked.add(offer.id);
-    else this.#picked.delete(offer.id);
+    this.#selection.toggle(offer.id, on);
     void this.#changed();
   }
 
   #pickComp(id: string | null): void {
-    if (this.#off || this.#comp === id) return;
-    this.#comp = id;
-    const offer = id ? this.#policy?.offers.find((o) => o.id === id) : undefined;
-    if (offer?.customAmount && this.#customText === null && this.#customMinor === undefined) this.#customMinor = offer.amount;
+    if (this.#off || !this.#selection.pickComp(id, this.#policy)) return;
     void this.#changed();
   }
 
   #reaction(accepted: boolean, extra: Partial<OfferReactionDetail> = {}): OfferReactionDetail {
     return {
       accepted,
-      strategy: this.#strategy(),
+      strategy: this.#matching()?.strategy ?? 'custom',
       offers: this.offers,
       interactionId: this.#interaction?.id ?? null,
       customerId: this.#interaction?.customerId ?? null,
@@ -520,23 +455,26 @@ export class MendOfferPicker extends MendElement {
     };
   }
 
-  #strategy(): string {
-    return this.#matching()?.strategy ?? 'custom';
-  }
-
   #matching(): Bundle | undefined {
-    const chosen = this.#chosen;
-    return this.#rec?.bundles.find(
-      (b) =>
-        b.offers.length === chosen.length &&
-        b.offers.every((o) => chosen.some((c) => c.offerId === o.offerId && c.amount === o.amount)),
-    );
+    return this.#rec ? matchingBundle(this.#rec.bundles, this.#chosen) : undefined;
   }
 
   #say(tone: Tone, text: string): void {
     this.#message = { tone, text };
     this.announce(text);
     this.requestUpdate();
+  }
+
+  /** Busy while `work` runs (a second click does nothing meanwhile). */
+  async #working(work: () => Promise<void>): Promise<void> {
+    this.#busy = true;
+    this.requestUpdate();
+    try {
+      await work();
+    } finally {
+      this.#busy = false;
+      this.requestUpdate();
+    }
   }
 
   async #confirm(): Promise<void> {
@@ -552,97 +490,65 @@ export class MendOfferPicker extends MendElement {
     }
     const interaction = this.#interaction;
     if (!interaction) return this.#say('warning', this.t('noInteraction'));
+    const comp = this.#selection.comp ? this.#policy?.offers.find((o) => o.id === this.#selection.comp) : undefined;
+    const amount = this.#amount;
+    const detail = this.#reaction(true);
+    await this.#working(async () => {
+      let outcome: AcceptOutcome;
+      try {
+        const tx = await this.#transaction();
+        outcome = await tx.accept({
+          session,
+          interaction,
+          severity: detail.severity,
+          offers: detail.offers,
+          strategy: detail.strategy,
+          compensation: comp && amount ? { offerId: comp.id, amount, reason: comp.reason ?? 'goodwill' } : null,
+          fund: this.#fund,
+          agentId: this.#ctx.value?.agent.id ?? this.#fund?.agentId,
+          fundError: this.#fundRead.error ?? new Error(this.t('loading')),
+          // Stored first, then told (once per recorded recovery); without `recordRecovery` the event is the record.
+          record: (payload, spend) =>
+            this.#told.record({
+              session,
+              store: session.host.can('recordRecovery'),
+              kind: 'recordRecovery',
+              payload,
+              event: 'mend-offer-accept',
+              detail: spend ? { ...detail, spendId: spend.entryId, spendStatus: spend.status as 'done' | 'pending_approval' } : detail,
+              // Shown as recorded before the event fires, so a page that hears it sees the same.
+              onStored: () => {
+                this.#done = true;
+                this.#busy = false;
+                const pending = spend?.status === 'pending_approval';
+                this.#say(pending ? 'warning' : 'success', pending ? this.t('offerPending') : this.t('offerRecorded'));
+              },
+            }),
+        });
+      } catch (error) {
+        outcome = { status: 'failed', error: error as never };
+      }
+      this.#sayOutcome(outcome);
+    });
+  }
 
-    this.#busy = true;
-    this.requestUpdate();
-    const intent = (this.#intent ??= { spendKey: uuid(), recordKey: uuid() });
-    const offers = this.offers;
-    const strategy = this.#strategy();
-    const severity = this.#rec?.severity ?? this.#baseSeverity;
-    const at = new Date().toISOString();
-    const seen = this.#fund;
-    let spent = false;
-    try {
-      let spend: SpendResult | undefined;
-      const comp = this.#comp ? this.#policy?.offers.find((o) => o.id === this.#comp) : undefined;
-      if (comp && this.#amount) {
-        const agentId = this.#ctx.value?.agent.id ?? seen?.agentId;
-        if (!seen || !agentId) throw this.#fundRead.error ?? new Error(this.t('loading'));
-        try {
-          spend = await session.spend({
-            idempotencyKey: intent.spendKey,
-            agentId,
-            interactionId: interaction.id,
-            customerId: interaction.customerId,
-            at,
-            amount: this.#amount,
-            currency: seen.currency,
-            reason: comp.reason ?? 'goodwill',
-            offerId: comp.id,
-            expectedVersion: seen.version,
-          });
-        } catch (error) {
-          const e = toHostError(error);
-          if (e.code !== 'conflict') throw e;
-          this.#intent = null;
-          const resource = session.fund(agentId);
-          if (resource.state.status !== 'loading') void resource.reload();
-          await resource.ensure();
-          const now = resource.state.value;
-          const text = now
-            ? this.t('offerFundChanged', { now: this.#money(remaining(now)), before: this.#money(remaining(seen)) })
-            : this.failure(e);
-          this.#say('warning', this.t('offerConflict', { message: text }));
-          return;
-        }
-        if (spend.status === 'rejected') {
-          this.#intent = null;
-          this.#say('danger', this.t('offerRejected', { message: spend.message ?? '' }).trim());
-          return;
-        }
-        spent = true;
+  #sayOutcome(outcome: AcceptOutcome): void {
+    switch (outcome.status) {
+      case 'recorded':
+        return; // said when stored
+      case 'conflict': {
+        const now = outcome.now;
+        const text = now
+          ? this.t('offerFundChanged', { now: this.#money(remaining(now)), before: this.#money(remaining(outcome.seen)) })
+          : this.failure(outcome.error);
+        return this.#say('warning', this.t('offerConflict', { message: text }));
       }
-      // Stored first, then told (once per recorded recovery); without `recordRecovery` the event is the record.
-      await this.#told.record({
-        session,
-        store: session.host.can('recordRecovery'),
-        kind: 'recordRecovery',
-        payload: {
-          idempotencyKey: intent.recordKey,
-          interactionId: interaction.id,
-          customerId: interaction.customerId,
-          at,
-          severity,
-          offers,
-          accepted: true,
-          strategy,
-          ...(spend ? { spendId: spend.entryId } : {}),
-        },
-        event: 'mend-offer-accept',
-        detail: this.#reaction(true, spend ? { spendId: spend.entryId, spendStatus: spend.status as 'done' | 'pending_approval' } : {}),
-        // Shown as recorded before the event fires, so a page that hears it sees the same.
-        onStored: () => {
-          this.#intent = null;
-          this.#done = true;
-          this.#busy = false;
-          const pending = spend?.status === 'pending_approval';
-          this.#say(pending ? 'warning' : 'success', pending ? this.t('offerPending') : this.t('offerRecorded'));
-        },
-      });
-    } catch (error) {
-      const e = toHostError(error);
-      if (spent) {
-        // The spend went through but the recovery is not stored: keep both keys, whatever the error, so
-        // the next Confirm replays the same spend (the host applies it once) and records it.
-        this.#say('danger', this.t('offerNotRecorded', { message: this.failure(e) }));
-      } else {
-        // A retryable failure keeps the keys: the next click replays the same intent.
-        if (!e.retryable) this.#intent = null;
-        this.#say('danger', this.t('offerFailed', { message: this.failure(e) }));
-      }
-    } finally {
-      this.#busy = false;
-      this.requestUpdate();
+      case 'rejected':
+        return this.#say('danger', this.t('offerRejected', { message: outcome.message }).trim());
+      case 'not_recorded':
+        return this.#say('danger', this.t('offerNotRecorded', { message: this.failure(outcome.error) }));
+      case 'failed':
+        return this.#say('danger', this.t('offerFailed', { message: this.failure(outcome.error) }));
     }
   }
 
@@ -652,47 +558,34 @@ export class MendOfferPicker extends MendElement {
     const session = this.session;
     const interaction = this.#interaction;
     const detail = this.#reaction(false);
-    if (session && interaction && session.host.can('recordRecovery')) {
-      this.#busy = true;
-      this.requestUpdate();
-      const key = (this.#declineKey ??= uuid());
-      try {
-        // Stored first, then told (once per recorded decline).
-        await this.#told.record({
-          session,
-          store: true,
-          kind: 'recordRecovery',
-          payload: {
-            idempotencyKey: key,
-            interactionId: interaction.id,
-            customerId: interaction.customerId,
-            at: new Date().toISOString(),
-            severity: detail.severity,
-            offers: detail.offers,
-            accepted: false,
-            strategy: detail.strategy,
-          },
-          event: 'mend-offer-reject',
-          detail,
-          onStored: () => this.#declined(),
-        });
-      } catch (error) {
-        this.#say('danger', this.t('offerFailed', { message: this.failure(toHostError(error)) }));
-      } finally {
-        this.#busy = false;
-        this.requestUpdate();
-      }
-    } else {
+    if (!session || !interaction || !session.host.can('recordRecovery')) {
       this.#declined();
       this.#told.tell(session, 'mend-offer-reject', null, detail); // nothing to store: the event is the record
+      return;
     }
+    await this.#working(async () => {
+      try {
+        const tx = await this.#transaction();
+        const outcome = await tx.decline({
+          interaction,
+          severity: detail.severity,
+          offers: detail.offers,
+          strategy: detail.strategy,
+          // Stored first, then told (once per recorded decline).
+          record: (payload) =>
+            this.#told.record({ session, store: true, kind: 'recordRecovery', payload, event: 'mend-offer-reject', detail, onStored: () => this.#declined() }),
+        });
+        if (outcome.status === 'failed') this.#say('danger', this.t('offerFailed', { message: this.failure(outcome.error) }));
+      } catch (error) {
+        this.#say('danger', this.t('offerFailed', { message: this.failure(error as never) }));
+      }
+    });
   }
 
   /** Shown as declined before the event fires, so a page that hears it sees the same. */
   #declined(): void {
     this.#done = true;
     this.#busy = false;
-    this.#declineKey = null;
     this.#say('info', this.t('offerDeclined'));
   }
 
@@ -722,9 +615,10 @@ export class MendOfferPicker extends MendElement {
       ${raised.length ? html`<ul class="muted">${raised.map((r) => html`<li>${this.#words(r)}</li>`)}</ul>` : nothing}`;
   }
 
-  #renderError(read: Read<unknown>): TemplateResult {
+  /** An async dependency that failed (a host read, a part loaded on demand), with its Retry. */
+  #renderError(read: { error?: unknown; retry(): void }): TemplateResult {
     return html`<div part="error" data-tone="danger" role="alert">
-      <span><span class="tag">${this.t('errorPrefix', { message: this.failure(read.error) })}</span></span>
+      <span><span class="tag">${this.t('errorPrefix', { message: this.failure(read.error as Error) })}</span></span>
       <button part="retry" type="button" @click=${() => read.retry()}>${this.t('retry')}</button>
     </div>`;
   }
@@ -747,7 +641,7 @@ export class MendOfferPicker extends MendElement {
       ${rec.bundles.length ? this.#renderBundles(rec) : nothing}
       <div part="compose" role="group" aria-labelledby="compose-title">
         <h3 id="compose-title" class="legend">${this.t('offerCompose')}</h3>
-        ${this.#renderGroups(policy)}
+        ${this.#renderComposer(policy)}
       </div>
       ${this.#renderFund()} ${this.#renderValidation()}
       ${this.#message
@@ -801,100 +695,31 @@ export class MendOfferPicker extends MendElement {
     </div>`;
   }
 
-  #renderCheck(offer: Offer, disabled = false): TemplateResult {
-    return html`<label class="check" part="option">
-      <input
-        type="checkbox"
-        .checked=${this.#picked.has(offer.id)}
-        ?disabled=${this.#off || disabled}
-        @change=${(e: Event) => this.#toggle(offer, (e.target as HTMLInputElement).checked)}
-      />
-      <span class="body">
-        <span>${offer.label}</span>
-        ${offer.description ? html`<span class="muted">${offer.description}</span>` : nothing}
-      </span>
-    </label>`;
-  }
-
-  #renderGroups(policy: RecoveryPolicy): TemplateResult {
-    const of = (test: (o: Offer) => boolean) => policy.offers.filter(test);
-    const apology = of((o) => o.kind === 'apology');
-    const assistance = of((o) => o.kind === 'assistance' && !o.monetary);
-    const monetary = of((o) => o.monetary);
-    const remedies = of((o) => o.kind === 'compensation' && !o.monetary);
-    return html`
-      ${apology.length
-        ? html`<fieldset part="group apology"><legend>${this.t('offerApology')}</legend>
-            ${apology.map((o) => this.#renderCheck(o))}
-            <p class="muted">${this.t('offerApologyOnly')}</p></fieldset>`
-        : nothing}
-      ${assistance.length
-        ? html`<fieldset part="group assistance"><legend>${this.t('offerAssistance')}</legend>${assistance.map((o) => this.#renderCheck(o))}</fieldset>`
-        : nothing}
-      ${monetary.length ? this.#renderCompensation(monetary) : nothing}
-      ${remedies.length
-        ? html`<fieldset part="group remedies"><legend>${this.t('offerRemedies')}</legend>${remedies.map((o) => this.#renderCheck(o))}</fieldset>`
-        : nothing}
-    `;
-  }
-
-  #renderCompensation(monetary: Offer[]): TemplateResult {
-    const unsupported = this.#fundRead.status === 'unsupported' && !this.fund;
-    const off = this.#compOff;
-    const current = this.#comp ?? 'none';
-    const options: Array<{ id: string; label: string; offer?: Offer }> = [
-      { id: 'none', label: this.t('offerNone') },
-      ...monetary.map((offer) => ({
-        id: offer.id,
-        offer,
-        label: offer.customAmount || offer.amount === undefined ? offer.label : `${offer.label} · ${this.#money(offer.amount)}`,
-      })),
-    ];
-    const select = (id: string) => this.#pickComp(id === 'none' ? null : id);
-    const custom = this.#comp ? monetary.find((o) => o.id === this.#comp && o.customAmount) : undefined;
-    return html`<div part="group compensation" class="fieldset">
-      <span id="comp-title" class="legend">${this.t('offerCompensation')}</span>
-      <div role="radiogroup" aria-labelledby="comp-title" aria-disabled=${off ? 'true' : 'false'}>
-        ${options.map(
-          (o) => html`<div
-            part="option"
-            role="radio"
-            data-id=${o.id}
-            aria-checked=${o.id === current ? 'true' : 'false'}
-            aria-disabled=${off ? 'true' : 'false'}
-            @click=${() => !off && select(o.id)}
-          >
-            <span class="mark" aria-hidden="true"></span><span class="body">${o.label}</span>
-          </div>`,
-        )}
-      </div>
-      ${custom ? this.#renderAmount() : nothing}
-      ${unsupported ? html`<p part="unsupported">${this.t('offerFundUnsupported')}</p>` : nothing}
-    </div>`;
-  }
-
-  #renderAmount(): TemplateResult {
-    const error = this.#amountError;
-    return html`<div part="amount">
-      <label for="amount">${this.t('offerCustomAmount')}</label>
-      <input
-        id="amount"
-        type="text"
-        inputmode="decimal"
-        autocomplete="off"
-        .value=${this.#customText ?? (this.#customMinor === undefined ? '' : this.#money(this.#customMinor))}
-        ?disabled=${this.#off}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby="amount-hint"
-        @input=${(e: Event) => {
-          this.#customText = (e.target as HTMLInputElement).value;
-          void this.#changed();
-        }}
-      />
-      <span id="amount-hint" class=${error ? 'error-text' : 'muted'}
-        >${error ?? this.t('offerAmountHint', { currency: this.#currency, example: this.#money(1250) })}</span
-      >
-    </div>`;
+  #renderComposer(policy: RecoveryPolicy): TemplateResult {
+    const loaded = composer.value;
+    if (!loaded) {
+      if (composer.error) return this.#renderError({ error: composer.error, retry: () => void load(composer, () => import('./composer.js')).finally(() => this.requestUpdate()) });
+      return html`<div class="placeholder"></div>`;
+    }
+    const selection = this.#selection;
+    return loaded.renderComposer({
+      policy,
+      picked: selection.picked,
+      comp: selection.comp,
+      off: this.#off,
+      unsupported: this.#unsupported,
+      amountText: selection.customText ?? (selection.customMinor === undefined ? '' : this.#money(selection.customMinor)),
+      amountError: this.#amountError,
+      t: (key, values) => this.t(key, values),
+      money: (minor) => this.#money(minor),
+      currency: this.#currency,
+      toggle: (offer, on) => this.#toggle(offer, on),
+      pickComp: (id) => this.#pickComp(id),
+      type: (text) => {
+        selection.customText = text;
+        void this.#changed();
+      },
+    });
   }
 
   #impactText(): string {
