@@ -7,7 +7,7 @@
  * element's `RadioGroupController`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { parseMoney } from '../../core/money.js';
+import { parseMoney } from '../../core/money-parse.js';
 import type { Offer, RecoveryPolicy } from '../../core/model.js';
 import type { ParseAmount } from './selection.js';
 

@@ -3,7 +3,6 @@ import { property } from 'lit/decorators.js';
 import type { AcceptOutcome, RecoveryTransaction } from '../../adapter/recovery-transaction.js';
 import type { HostSession } from '../../adapter/session.js';
 import { MendElement } from '../../base/mend-element.js';
-import { baggageFor } from '../../controllers/baggage.js';
 import { FormControlController, type FormRestoreState, type Invalidity } from '../../controllers/form-control.js';
 import { RadioGroupController } from '../../controllers/radio-group.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
@@ -19,7 +18,6 @@ import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
 import { matchingBundle, OfferSelection } from './selection.js';
 
-type Composer = typeof import('./composer.js');
 type Tone = 'info' | 'success' | 'warning' | 'danger';
 interface Message {
   tone: Tone;
@@ -32,23 +30,26 @@ interface Lazy<T> {
   error?: unknown;
 }
 
-/** The rarely needed parts, loaded once per page. */
-const composer: Lazy<Composer> = {};
+/** The parts loaded on demand, once per page: not needed before the first render. */
+const composer: Lazy<typeof import('./composer.js')> = {};
 const transaction: Lazy<typeof import('../../adapter/recovery-transaction.js')> = {};
-function load<T>(lazy: Lazy<T>, importer: () => Promise<T>): Promise<T> {
-  if (!lazy.promise || lazy.error) {
-    lazy.error = undefined;
-    lazy.promise = importer().then(
-      (value) => (lazy.value = value),
-      (error: unknown) => {
-        lazy.error = error;
-        throw error;
-      },
-    );
-  }
+/** The baggage assessment: only once a customer's history has arrived (host mode). */
+const assessment: Lazy<typeof import('../../controllers/baggage.js')> = {};
+const importers = new Map<Lazy<unknown>, () => Promise<unknown>>([
+  [composer, () => import('./composer.js')],
+  [transaction, () => import('../../adapter/recovery-transaction.js')],
+  [assessment, () => import('../../controllers/baggage.js')],
+]);
+function load<T>(lazy: Lazy<T>): Promise<T> {
+  lazy.promise ??= (importers.get(lazy)!() as Promise<T>).then(
+    (value) => (lazy.value = value),
+    (error: unknown) => {
+      lazy.error = error;
+      throw error;
+    },
+  );
   return lazy.promise;
 }
-
 
 /**
  * @tagname mend-offer-picker
@@ -278,20 +279,35 @@ export class MendOfferPicker extends MendElement {
     this.#tx?.reset();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The composer is a part of its own, loaded right away but not before the first render.
-    void load(composer, () => import('./composer.js')).then(
-      () => this.requestUpdate(),
-      () => this.requestUpdate(),
+  /** The parts this element waits for (its `updateComplete` resolves once they are in). */
+  #waiting = new Map<Lazy<unknown>, Promise<unknown>>();
+
+  /** A part loaded on demand: its module, or undefined while it loads (then a new update) or failed. */
+  #need<T>(lazy: Lazy<T>): T | undefined {
+    if (lazy.value || lazy.error || this.#waiting.has(lazy)) return lazy.value;
+    const done = load(lazy).then(
+      () => undefined,
+      () => undefined,
     );
+    this.#waiting.set(lazy, done);
+    void done.then(() => {
+      this.#waiting.delete(lazy);
+      this.requestUpdate();
+    });
+    return undefined;
   }
 
-  /** Rendered, with the composer once it is loaded (or failed to). */
+  /** Retry a part that failed to load. */
+  #reload(lazy: Lazy<unknown>): void {
+    lazy.promise = lazy.error = undefined;
+    this.requestUpdate();
+  }
+
+  /** Rendered, with the parts it loads on demand for what it shows. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    if (!composer.value && !composer.error && composer.promise) {
-      await composer.promise.catch(() => undefined);
+    while (this.#waiting.size) {
+      await Promise.all(this.#waiting.values());
       result = await super.getUpdateComplete();
     }
     return result;
@@ -337,10 +353,12 @@ export class MendOfferPicker extends MendElement {
     const severities = policy.severities;
     const wanted = this.severity || this.#interaction?.severity;
     this.#baseSeverity = wanted && severities.includes(wanted) ? wanted : (severities[0] ?? 'low');
-    this.#baggage = this.baggage ?? (this.#hist.value ? baggageFor(this.#hist.value, policy.baggage).level : 'none');
+    const history = this.baggage ? undefined : this.#hist.value;
+    const assess = history && this.#need(assessment)?.baggageFor;
+    this.#baggage = this.baggage ?? (history && assess ? assess(history, policy.baggage).level : 'none');
     const role = this.agentRole || this.#ctx.value?.agent.role || 'agent';
     this.#rec = recommend({ severity: this.#baseSeverity, baggage: this.#baggage, policy, role, fund: this.#fund });
-    const { chosen, amount, amountError } = this.#selection.choice(policy, composer.value?.parser(this.#currency, this.resolvedLocale));
+    const { chosen, amount, amountError } = this.#selection.choice(policy, this.#need(composer)?.parser(this.#currency, this.resolvedLocale));
     this.#chosen = chosen;
     this.#amount = amount;
     this.#amountError = amountError && this.#amountMessage(amountError);
@@ -404,7 +422,8 @@ export class MendOfferPicker extends MendElement {
 
   /** The spend-then-record transaction (src/adapter/recovery-transaction.ts), loaded on demand. */
   async #transaction(): Promise<RecoveryTransaction> {
-    const { RecoveryTransaction } = await load(transaction, () => import('../../adapter/recovery-transaction.js'));
+    if (transaction.error) transaction.promise = transaction.error = undefined; // a failed load is tried again
+    const { RecoveryTransaction } = await load(transaction);
     return (this.#tx ??= new RecoveryTransaction());
   }
 
@@ -603,7 +622,9 @@ export class MendOfferPicker extends MendElement {
 
   get #loading(): boolean {
     const busy = (read: Read<unknown>) => (read.status === 'loading' || read.status === 'idle') && read.value === undefined;
-    return !this.#policy ? busy(this.#pol) || busy(this.#ctx) : busy(this.#hist);
+    // A history is shown with its baggage: wait for the assessment too (unless it failed: an error).
+    const assessing = !this.baggage && this.#hist.value !== undefined && !assessment.value && !assessment.error;
+    return !this.#policy ? busy(this.#pol) || busy(this.#ctx) : busy(this.#hist) || assessing;
   }
 
   #renderHeader(): TemplateResult | typeof nothing {
@@ -629,6 +650,7 @@ export class MendOfferPicker extends MendElement {
     }
     const policy = this.#policy;
     if (!policy) return this.#renderError(this.#pol.status === 'error' ? this.#pol : this.#ctx);
+    if (assessment.error && !this.baggage && this.#hist.value) return this.#renderError({ error: assessment.error, retry: () => this.#reload(assessment) });
     if (this.#failure || !this.#rec) {
       return html`<div part="error" data-tone="danger" role="alert">${this.t('offerFailed', { message: this.#failure ?? '' })}</div>`;
     }
@@ -698,7 +720,7 @@ export class MendOfferPicker extends MendElement {
   #renderComposer(policy: RecoveryPolicy): TemplateResult {
     const loaded = composer.value;
     if (!loaded) {
-      if (composer.error) return this.#renderError({ error: composer.error, retry: () => void load(composer, () => import('./composer.js')).finally(() => this.requestUpdate()) });
+      if (composer.error) return this.#renderError({ error: composer.error, retry: () => this.#reload(composer) });
       return html`<div class="placeholder"></div>`;
     }
     const selection = this.#selection;
