@@ -4,6 +4,7 @@ import type { AcceptOutcome, RecoveryTransaction } from '../../adapter/recovery-
 import type { HostSession } from '../../adapter/session.js';
 import { MendElement } from '../../base/mend-element.js';
 import { FormControlController, type FormRestoreState, type Invalidity } from '../../controllers/form-control.js';
+import { load, OnDemand, part } from '../../controllers/on-demand.js';
 import { RadioGroupController } from '../../controllers/radio-group.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
@@ -16,6 +17,7 @@ import { authorityFor, checkBundle, DEFAULT_POLICY, recommend, type Bundle, type
 import type { OfferReactionDetail } from '../../events/offer-picker.js';
 import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
+import { renderBundles } from './bundles.js';
 import { matchingBundle, OfferSelection } from './selection.js';
 
 type Tone = 'info' | 'success' | 'warning' | 'danger';
@@ -23,33 +25,11 @@ interface Message {
   tone: Tone;
   text: string;
 }
-/** Something loaded on demand: its promise, once loaded its module, or why it failed. */
-interface Lazy<T> {
-  promise?: Promise<T>;
-  value?: T;
-  error?: unknown;
-}
-
 /** The parts loaded on demand, once per page: not needed before the first render. */
-const composer: Lazy<typeof import('./composer.js')> = {};
-const transaction: Lazy<typeof import('../../adapter/recovery-transaction.js')> = {};
+const composer = part(() => import('./composer.js'));
+const transaction = part(() => import('../../adapter/recovery-transaction.js'));
 /** The baggage assessment: only once a customer's history has arrived (host mode). */
-const assessment: Lazy<typeof import('../../controllers/baggage.js')> = {};
-const importers = new Map<Lazy<unknown>, () => Promise<unknown>>([
-  [composer, () => import('./composer.js')],
-  [transaction, () => import('../../adapter/recovery-transaction.js')],
-  [assessment, () => import('../../controllers/baggage.js')],
-]);
-function load<T>(lazy: Lazy<T>): Promise<T> {
-  lazy.promise ??= (importers.get(lazy)!() as Promise<T>).then(
-    (value) => (lazy.value = value),
-    (error: unknown) => {
-      lazy.error = error;
-      throw error;
-    },
-  );
-  return lazy.promise;
-}
+const assessment = part(() => import('../../controllers/baggage.js'));
 
 /**
  * @tagname mend-offer-picker
@@ -279,38 +259,13 @@ export class MendOfferPicker extends MendElement {
     this.#tx?.reset();
   }
 
-  /** The parts this element waits for (its `updateComplete` resolves once they are in). */
-  #waiting = new Map<Lazy<unknown>, Promise<unknown>>();
-
-  /** A part loaded on demand: its module, or undefined while it loads (then a new update) or failed. */
-  #need<T>(lazy: Lazy<T>): T | undefined {
-    if (lazy.value || lazy.error || this.#waiting.has(lazy)) return lazy.value;
-    const done = load(lazy).then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#waiting.set(lazy, done);
-    void done.then(() => {
-      this.#waiting.delete(lazy);
-      this.requestUpdate();
-    });
-    return undefined;
-  }
-
-  /** Retry a part that failed to load. */
-  #reload(lazy: Lazy<unknown>): void {
-    lazy.promise = lazy.error = undefined;
-    this.requestUpdate();
-  }
+  #parts = new OnDemand(this);
 
   /** Rendered, with the parts it loads on demand for what it shows. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.#waiting.size) {
-      await Promise.all(this.#waiting.values());
-      result = await super.getUpdateComplete();
-    }
-    return result;
+    let done = await super.getUpdateComplete();
+    while (await this.#parts.settle()) done = await super.getUpdateComplete();
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -354,11 +309,11 @@ export class MendOfferPicker extends MendElement {
     const wanted = this.severity || this.#interaction?.severity;
     this.#baseSeverity = wanted && severities.includes(wanted) ? wanted : (severities[0] ?? 'low');
     const history = this.baggage ? undefined : this.#hist.value;
-    const assess = history && this.#need(assessment)?.baggageFor;
+    const assess = history && this.#parts.need(assessment)?.baggageFor;
     this.#baggage = this.baggage ?? (history && assess ? assess(history, policy.baggage).level : 'none');
     const role = this.agentRole || this.#ctx.value?.agent.role || 'agent';
     this.#rec = recommend({ severity: this.#baseSeverity, baggage: this.#baggage, policy, role, fund: this.#fund });
-    const { chosen, amount, amountError } = this.#selection.choice(policy, this.#need(composer)?.parser(this.#currency, this.resolvedLocale));
+    const { chosen, amount, amountError } = this.#selection.choice(policy, this.#parts.need(composer)?.parser(this.#currency, this.resolvedLocale));
     this.#chosen = chosen;
     this.#amount = amount;
     this.#amountError = amountError && this.#amountMessage(amountError);
@@ -422,7 +377,6 @@ export class MendOfferPicker extends MendElement {
 
   /** The spend-then-record transaction (src/adapter/recovery-transaction.ts), loaded on demand. */
   async #transaction(): Promise<RecoveryTransaction> {
-    if (transaction.error) transaction.promise = transaction.error = undefined; // a failed load is tried again
     const { RecoveryTransaction } = await load(transaction);
     return (this.#tx ??= new RecoveryTransaction());
   }
@@ -650,7 +604,7 @@ export class MendOfferPicker extends MendElement {
     }
     const policy = this.#policy;
     if (!policy) return this.#renderError(this.#pol.status === 'error' ? this.#pol : this.#ctx);
-    if (assessment.error && !this.baggage && this.#hist.value) return this.#renderError({ error: assessment.error, retry: () => this.#reload(assessment) });
+    if (assessment.error && !this.baggage && this.#hist.value) return this.#renderError({ error: assessment.error, retry: () => this.#parts.reload(assessment) });
     if (this.#failure || !this.#rec) {
       return html`<div part="error" data-tone="danger" role="alert">${this.t('offerFailed', { message: this.#failure ?? '' })}</div>`;
     }
@@ -660,7 +614,17 @@ export class MendOfferPicker extends MendElement {
       ${this.#ctx.status === 'error' && !this.#ctx.value ? this.#renderError(this.#ctx) : nothing}
       ${this.#hist.status === 'error' ? this.#renderError(this.#hist) : nothing}
       ${session && this.#ctx.value && !this.#interaction ? html`<p class="muted">${this.t('noInteraction')}</p>` : nothing}
-      ${rec.bundles.length ? this.#renderBundles(rec) : nothing}
+      ${rec.bundles.length
+        ? renderBundles({
+            bundles: rec.bundles,
+            current: this.#matching()?.id ?? '',
+            off: this.#off,
+            t: (key) => this.t(key),
+            words: (r) => this.#words(r),
+            money: (minor) => this.#money(minor),
+            pick: (bundle) => this.#pickBundle(bundle),
+          })
+        : nothing}
       <div part="compose" role="group" aria-labelledby="compose-title">
         <h3 id="compose-title" class="legend">${this.t('offerCompose')}</h3>
         ${this.#renderComposer(policy)}
@@ -674,53 +638,12 @@ export class MendOfferPicker extends MendElement {
     `;
   }
 
-  #renderBundles(rec: Recommendation): TemplateResult {
-    const current = this.#matching()?.id ?? '';
-    // What every bundle shares is said once, above them; each bundle says only what is its own.
-    const said = rec.bundles.map((bundle) => bundle.reasons.map((r) => this.#words(r)));
-    const [first, ...others] = said;
-    const shared = others.length ? first!.filter((text) => others.every((texts) => texts.includes(text))) : [];
-    return html`<div part="bundles">
-      <h3 id="bundles-title" class="legend">${this.t('offerRecommended')}</h3>
-      ${shared.length ? html`<p id="bundles-why" part="bundles-why" class="muted">${shared.join(' ')}</p>` : nothing}
-      <div
-        role="radiogroup"
-        aria-labelledby="bundles-title"
-        aria-describedby=${shared.length ? 'bundles-why' : nothing}
-        aria-disabled=${this.#off ? 'true' : 'false'}
-      >
-      ${rec.bundles.map((bundle, i) => {
-        const checked = bundle.id === current;
-        const title = bundle.offers.map((o) => o.label).join(' + ');
-        const why = said[i]!.filter((text) => !shared.includes(text));
-        return html`<div
-          part="bundle option"
-          role="radio"
-          data-id=${bundle.id}
-          aria-checked=${checked ? 'true' : 'false'}
-          aria-disabled=${this.#off ? 'true' : 'false'}
-          aria-labelledby="b${i}-name"
-          aria-describedby=${why.length || bundle.needsApproval ? `b${i}-why` : nothing}
-          @click=${() => this.#pickBundle(bundle)}
-        >
-          <span class="mark" aria-hidden="true"></span>
-          <span class="body">
-            <span class="name" id="b${i}-name">${title}${bundle.total ? ` · ${this.#money(bundle.total)}` : ''}</span>
-            <span id="b${i}-why" class="muted">
-              ${why.join(' ')}
-              ${bundle.needsApproval ? html` <span class="tag">${this.t('offerNeedsApprovalTag')}:</span> ${bundle.approvalReasons.map((r) => this.#words(r)).join(' ')}` : nothing}
-            </span>
-          </span>
-        </div>`;
-      })}
-      </div>
-    </div>`;
-  }
+
 
   #renderComposer(policy: RecoveryPolicy): TemplateResult {
     const loaded = composer.value;
     if (!loaded) {
-      if (composer.error) return this.#renderError({ error: composer.error, retry: () => this.#reload(composer) });
+      if (composer.error) return this.#renderError({ error: composer.error, retry: () => this.#parts.reload(composer) });
       return html`<div class="placeholder"></div>`;
     }
     const selection = this.#selection;
