@@ -1,14 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AcceptOutcome, RecoveryTransaction } from '../../adapter/recovery-transaction.js';
-import type { HostSession } from '../../adapter/session.js';
 import { MendElement } from '../../base/mend-element.js';
 import { FormControlController, type FormRestoreState, type Invalidity } from '../../controllers/form-control.js';
-import { load, OnDemand, part } from '../../controllers/on-demand.js';
+import { OnDemand, part } from '../../controllers/on-demand.js';
 import { RadioGroupController } from '../../controllers/radio-group.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import { StoredEvent } from '../../controllers/stored-event.js';
 import { evaluateSpend, remaining, type SpendDecision } from '../../core/fund.js';
 import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
 import { formatMoney } from '../../core/money.js';
@@ -18,16 +15,11 @@ import type { OfferReactionDetail } from '../../events/offer-picker.js';
 import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
 import { renderBundles } from './bundles.js';
+import { RecoveryActions } from './recovery-actions.js';
 import { matchingBundle, OfferSelection } from './selection.js';
 
-type Tone = 'info' | 'success' | 'warning' | 'danger';
-interface Message {
-  tone: Tone;
-  text: string;
-}
 /** The parts loaded on demand, once per page: not needed before the first render. */
 const composer = part(() => import('./composer.js'));
-const transaction = part(() => import('../../adapter/recovery-transaction.js'));
 /** The baggage assessment: only once a customer's history has arrived (host mode). */
 const assessment = part(() => import('../../controllers/baggage.js'));
 
@@ -162,12 +154,28 @@ export class MendOfferPicker extends MendElement {
   #selection = new OfferSelection();
 
   // Outcome of the last confirm/decline.
-  #busy = false;
-  #done = false;
-  #message: Message | null = null;
-  #tx: RecoveryTransaction | null = null;
-  #preloaded: HostSession | null = null;
-  #told = new StoredEvent(this);
+  #actions = new RecoveryActions(this, {
+    intent: () => {
+      const comp = this.#selection.comp ? this.#policy?.offers.find((o) => o.id === this.#selection.comp) : undefined;
+      const amount = this.#amount;
+      return {
+        session: this.session,
+        interaction: this.#interaction,
+        invalid: this.#invalidity(),
+        empty: !this.#chosen.length,
+        reaction: (accepted) => this.#reaction(accepted),
+        compensation: comp && amount ? { offerId: comp.id, amount, reason: comp.reason ?? 'goodwill' } : null,
+        fund: this.#fund,
+        agentId: this.#ctx.value?.agent.id ?? this.#fund?.agentId,
+        fundError: this.#fundRead.error ?? new Error(this.t('loading')),
+      };
+    },
+    off: () => this.#off,
+    t: (key, values) => this.t(key, values),
+    failure: (error) => this.failure(error),
+    money: (minor) => this.#money(minor),
+    announce: (message) => this.announce(message),
+  });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
   #lastInteraction: string | null = null;
   #lastStatus: string | undefined;
@@ -254,9 +262,7 @@ export class MendOfferPicker extends MendElement {
   /** Nothing chosen, nothing said, a new intent. */
   #clear(): void {
     this.#selection.clear();
-    this.#message = null;
-    this.#done = false;
-    this.#tx?.reset();
+    this.#actions.reset();
   }
 
   #parts = new OnDemand(this);
@@ -319,7 +325,7 @@ export class MendOfferPicker extends MendElement {
     this.#amountError = amountError && this.#amountMessage(amountError);
     this.#check = chosen.length ? checkBundle(chosen, { severity: this.#baseSeverity, baggage: this.#baggage, policy }) : null;
     // Once recorded, the fund already holds the spend: show it as it is, not minus the amount again.
-    if (this.#fund && amount !== undefined && !this.#done) {
+    if (this.#fund && amount !== undefined && !this.#actions.done) {
       this.#decision = evaluateSpend(this.#fund, amount, authorityFor(policy, role), policy.currency);
     }
   }
@@ -368,26 +374,14 @@ export class MendOfferPicker extends MendElement {
     super.updated(changed);
     // The write path loads right after the first render, not at the first confirm: once per session
     // (a failed load is tried again at the next update).
-    const session = this.session;
-    if (session !== this.#preloaded && session?.host.can('recordRecovery')) {
-      this.#preloaded = session;
-      Promise.all([session.openOutbox(), this.#transaction()]).catch(() => (this.#preloaded = null));
-    }
-  }
-
-  /** The spend-then-record transaction (src/adapter/recovery-transaction.ts), loaded on demand. */
-  async #transaction(): Promise<RecoveryTransaction> {
-    const { RecoveryTransaction } = await load(transaction);
-    return (this.#tx ??= new RecoveryTransaction());
+    this.#actions.preload(this.session);
   }
 
   // ---- user actions ---------------------------------------------------------------------------
 
   /** The agent changed the selection: a new intent, a `change` event, a polite word on the impact. */
   async #changed(): Promise<void> {
-    this.#done = false;
-    this.#message = null;
-    this.#tx?.reset();
+    this.#actions.reset();
     this.requestUpdate();
     await this.updateComplete;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
@@ -430,136 +424,6 @@ export class MendOfferPicker extends MendElement {
 
   #matching(): Bundle | undefined {
     return this.#rec ? matchingBundle(this.#rec.bundles, this.#chosen) : undefined;
-  }
-
-  #say(tone: Tone, text: string): void {
-    this.#message = { tone, text };
-    this.announce(text);
-    this.requestUpdate();
-  }
-
-  /** Busy while `work` runs (a second click does nothing meanwhile). */
-  async #working(work: () => Promise<void>): Promise<void> {
-    this.#busy = true;
-    this.requestUpdate();
-    try {
-      await work();
-    } finally {
-      this.#busy = false;
-      this.requestUpdate();
-    }
-  }
-
-  async #confirm(): Promise<void> {
-    if (this.#busy || this.#off || this.#done) return;
-    const invalid = this.#invalidity() ?? (this.#chosen.length ? null : { message: this.t('offerEmpty') });
-    if (invalid) return this.#say('danger', invalid.message);
-    const session = this.session;
-    if (!session) {
-      this.#done = true;
-      this.#say('warning', this.t('offerAccepted'));
-      this.#told.tell(null, 'mend-offer-accept', null, this.#reaction(true)); // nothing to store: the event is the record
-      return;
-    }
-    const interaction = this.#interaction;
-    if (!interaction) return this.#say('warning', this.t('noInteraction'));
-    const comp = this.#selection.comp ? this.#policy?.offers.find((o) => o.id === this.#selection.comp) : undefined;
-    const amount = this.#amount;
-    const detail = this.#reaction(true);
-    await this.#working(async () => {
-      let outcome: AcceptOutcome;
-      try {
-        const tx = await this.#transaction();
-        outcome = await tx.accept({
-          session,
-          interaction,
-          severity: detail.severity,
-          offers: detail.offers,
-          strategy: detail.strategy,
-          compensation: comp && amount ? { offerId: comp.id, amount, reason: comp.reason ?? 'goodwill' } : null,
-          fund: this.#fund,
-          agentId: this.#ctx.value?.agent.id ?? this.#fund?.agentId,
-          fundError: this.#fundRead.error ?? new Error(this.t('loading')),
-          // Stored first, then told (once per recorded recovery); without `recordRecovery` the event is the record.
-          record: (payload, spend) =>
-            this.#told.record({
-              session,
-              store: session.host.can('recordRecovery'),
-              kind: 'recordRecovery',
-              payload,
-              event: 'mend-offer-accept',
-              detail: spend ? { ...detail, spendId: spend.entryId, spendStatus: spend.status as 'done' | 'pending_approval' } : detail,
-              // Shown as recorded before the event fires, so a page that hears it sees the same.
-              onStored: () => {
-                this.#done = true;
-                this.#busy = false;
-                const pending = spend?.status === 'pending_approval';
-                this.#say(pending ? 'warning' : 'success', pending ? this.t('offerPending') : this.t('offerRecorded'));
-              },
-            }),
-        });
-      } catch (error) {
-        outcome = { status: 'failed', error: error as never };
-      }
-      this.#sayOutcome(outcome);
-    });
-  }
-
-  #sayOutcome(outcome: AcceptOutcome): void {
-    switch (outcome.status) {
-      case 'recorded':
-        return; // said when stored
-      case 'conflict': {
-        const now = outcome.now;
-        const text = now
-          ? this.t('offerFundChanged', { now: this.#money(remaining(now)), before: this.#money(remaining(outcome.seen)) })
-          : this.failure(outcome.error);
-        return this.#say('warning', this.t('offerConflict', { message: text }));
-      }
-      case 'rejected':
-        return this.#say('danger', this.t('offerRejected', { message: outcome.message }).trim());
-      case 'not_recorded':
-        return this.#say('danger', this.t('offerNotRecorded', { message: this.failure(outcome.error) }));
-      case 'failed':
-        return this.#say('danger', this.t('offerFailed', { message: this.failure(outcome.error) }));
-    }
-  }
-
-  async #decline(): Promise<void> {
-    if (this.#busy || this.#off || this.#done) return;
-    if (!this.#chosen.length) return this.#say('danger', this.t('offerEmpty'));
-    const session = this.session;
-    const interaction = this.#interaction;
-    const detail = this.#reaction(false);
-    if (!session || !interaction || !session.host.can('recordRecovery')) {
-      this.#declined();
-      this.#told.tell(session, 'mend-offer-reject', null, detail); // nothing to store: the event is the record
-      return;
-    }
-    await this.#working(async () => {
-      try {
-        const tx = await this.#transaction();
-        const outcome = await tx.decline({
-          interaction,
-          severity: detail.severity,
-          offers: detail.offers,
-          strategy: detail.strategy,
-          // Stored first, then told (once per recorded decline).
-          record: (payload) =>
-            this.#told.record({ session, store: true, kind: 'recordRecovery', payload, event: 'mend-offer-reject', detail, onStored: () => this.#declined() }),
-        });
-        if (outcome.status === 'failed') this.#say('danger', this.t('offerFailed', { message: this.failure(outcome.error) }));
-      } catch (error) {
-        this.#say('danger', this.t('offerFailed', { message: this.failure(error as never) }));
-      }
-    });
-  }
-
-  /** Shown as declined before the event fires, so a page that hears it sees the same. */
-  #declined(): void {
-    this.#done = true;
-    this.#busy = false;
-    this.#say('info', this.t('offerDeclined'));
   }
 
   // ---- rendering ------------------------------------------------------------------------------
@@ -630,8 +494,8 @@ export class MendOfferPicker extends MendElement {
         ${this.#renderComposer(policy)}
       </div>
       ${this.#renderFund()} ${this.#renderValidation()}
-      ${this.#message
-        ? html`<p part="message" data-tone=${this.#message.tone}><span>${this.#message.text}</span></p>`
+      ${this.#actions.message
+        ? html`<p part="message" data-tone=${this.#actions.message.tone}><span>${this.#actions.message.text}</span></p>`
         : nothing}
       ${session && !session.host.can('recordRecovery') ? html`<p part="unsupported">${this.t('offerRecordUnsupported')}</p>` : nothing}
       ${this.#renderActions()}
@@ -699,7 +563,7 @@ export class MendOfferPicker extends MendElement {
 
   /** The live "not a recovery yet" hint (a refused amount has its own line). */
   #showsValidation(): string | null {
-    if (!this.#chosen.length || this.#done || this.#decision?.status === 'refused') return null;
+    if (!this.#chosen.length || this.#actions.done || this.#decision?.status === 'refused') return null;
     return this.#invalidity()?.message ?? null;
   }
 
@@ -710,7 +574,7 @@ export class MendOfferPicker extends MendElement {
 
   #renderActions(): TemplateResult {
     const approval = this.#decision?.status === 'needs_approval';
-    const blocked = this.#busy || this.#done;
+    const blocked = this.#actions.busy || this.#actions.done;
     return html`<div part="actions">
       <button
         part="confirm"
@@ -719,11 +583,11 @@ export class MendOfferPicker extends MendElement {
         ?disabled=${this.#off}
         aria-disabled=${blocked ? 'true' : 'false'}
         aria-describedby=${this.#showsValidation() ? 'validation' : nothing}
-        @click=${() => void this.#confirm()}
+        @click=${() => void this.#actions.confirm()}
       >
-        ${this.#busy ? this.t('offerBusy') : approval ? this.t('offerRequestApproval') : this.t('offerConfirm')}
+        ${this.#actions.busy ? this.t('offerBusy') : approval ? this.t('offerRequestApproval') : this.t('offerConfirm')}
       </button>
-      <button part="decline" type="button" ?disabled=${this.#off} aria-disabled=${blocked ? 'true' : 'false'} @click=${() => void this.#decline()}>
+      <button part="decline" type="button" ?disabled=${this.#off} aria-disabled=${blocked ? 'true' : 'false'} @click=${() => void this.#actions.decline()}>
         ${this.t('offerDecline')}
       </button>
     </div>`;
