@@ -6,7 +6,7 @@ import { OnDemand, part } from '../../controllers/on-demand.js';
 import { RadioGroupController } from '../../controllers/radio-group.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import { evaluateSpend, remaining, type SpendDecision } from '../../core/fund.js';
+import { evaluateSpend, type SpendDecision } from '../../core/fund.js';
 import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
 import { formatMoney } from '../../core/money.js';
 import type { Reason } from '../../core/reasons.js';
@@ -15,6 +15,7 @@ import type { OfferReactionDetail } from '../../events/offer-picker.js';
 import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
 import { renderBundles } from './bundles.js';
+import { amountMessage, approvalText, impactText, refusedText, renderImpact, type Words } from './offer-words.js';
 import { RecoveryActions } from './recovery-actions.js';
 import { matchingBundle, OfferSelection } from './selection.js';
 
@@ -322,7 +323,7 @@ export class MendOfferPicker extends MendElement {
     const { chosen, amount, amountError } = this.#selection.choice(policy, this.#parts.need(composer)?.parser(this.#currency, this.resolvedLocale));
     this.#chosen = chosen;
     this.#amount = amount;
-    this.#amountError = amountError && this.#amountMessage(amountError);
+    this.#amountError = amountError && amountMessage(this.#w, amountError, this.#currency);
     this.#check = chosen.length ? checkBundle(chosen, { severity: this.#baseSeverity, baggage: this.#baggage, policy }) : null;
     // Once recorded, the fund already holds the spend: show it as it is, not minus the amount again.
     if (this.#fund && amount !== undefined && !this.#actions.done) {
@@ -341,11 +342,15 @@ export class MendOfferPicker extends MendElement {
   #words(reason: Reason): string {
     return this.words(reason, 'reason', (minor) => this.#money(minor));
   }
+  /** The element's words, for the sentence helpers (offer-words.ts). */
+  #w: Words = {
+    t: (key, values) => this.t(key, values),
+    money: (minor) => this.#money(minor),
+    words: (reason) => this.#words(reason),
+    term: (kind, id) => this.term(kind, id),
+  };
 
-  #amountMessage(error: string): string {
-    const key = ({ empty: 'offerAmountEmpty', negative: 'offerAmountNegative', too_many_decimals: 'offerAmountDecimals', too_large: 'offerAmountLarge' } as Record<string, string>)[error];
-    return this.t(key ?? 'offerAmountInvalid', { currency: this.#currency, example: this.#money(1250) });
-  }
+
 
   /** Why the current choice cannot be submitted, or null when it can (and while disabled). */
   #invalidity(): Invalidity | null {
@@ -361,13 +366,9 @@ export class MendOfferPicker extends MendElement {
       };
     }
     if (this.#decision?.status === 'refused') {
-      return { flags: { customError: true }, message: this.t('offerRefused', { message: this.#reasonText(this.#decision) }) };
+      return { flags: { customError: true }, message: refusedText(this.#w, this.#decision) };
     }
     return null;
-  }
-
-  #reasonText(decision: SpendDecision): string {
-    return decision.reasons.map((r) => this.#words(r)).join(' ');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -388,9 +389,10 @@ export class MendOfferPicker extends MendElement {
     const status = this.#decision?.status;
     if (status !== this.#lastStatus) {
       this.#lastStatus = status;
-      if (status === 'needs_approval') this.announce(this.#approvalText());
-      else if (status === 'refused') this.announce(this.t('offerRefused', { message: this.#reasonText(this.#decision!) }));
-      else if (status === 'allowed' && this.#fund) this.announce(this.#impactText());
+      const d = this.#decision!;
+      if (status === 'needs_approval') this.announce(approvalText(this.#w, d, this.#amount));
+      else if (status === 'refused') this.announce(refusedText(this.#w, d));
+      else if (status === 'allowed' && this.#fund) this.announce(impactText(this.#w, this.#fund, d));
     }
   }
 
@@ -531,19 +533,6 @@ export class MendOfferPicker extends MendElement {
     });
   }
 
-  #impactText(): string {
-    const fund = this.#fund!;
-    const left = this.#decision ? this.#decision.remainingAfter : remaining(fund);
-    return this.t('offerFundImpact', { remaining: this.#money(Math.max(0, left)), budget: this.#money(fund.budget), period: this.term('period', fund.period) });
-  }
-
-  #approvalText(): string {
-    const d = this.#decision!;
-    if ((this.#amount ?? 0) <= d.limit) return this.#reasonText(d);
-    const rest = d.reasons.filter((r) => r.code !== 'over_threshold' && r.code !== 'over_authority').map((r) => this.#words(r));
-    return [this.t('offerNeedsApproval', { limit: this.#money(d.limit) }), ...rest].join(' ');
-  }
-
   #renderFund(): TemplateResult | typeof nothing {
     const fund = this.#fund;
     const read = this.#fundRead;
@@ -552,13 +541,7 @@ export class MendOfferPicker extends MendElement {
       if (read.status === 'loading' || read.status === 'idle') return html`<p part="impact">${this.t('loading')}</p>`;
       return nothing;
     }
-    const d = this.#decision;
-    return html`<p part="impact" data-tone=${remaining(fund) <= 0 ? 'warning' : 'info'}><span>${this.#impactText()}</span></p>
-      ${d?.status === 'needs_approval'
-        ? html`<p part="approval" data-tone="warning"><span class="tag">${this.t('offerNeedsApprovalTag')}:</span><span>${this.#approvalText()}</span></p>`
-        : d?.status === 'refused'
-          ? html`<p part="approval" data-tone="danger"><span>${this.t('offerRefused', { message: this.#reasonText(d) })}</span></p>`
-          : nothing}`;
+    return renderImpact(this.#w, fund, this.#decision, this.#amount);
   }
 
   /** The live "not a recovery yet" hint (a refused amount has its own line). */
