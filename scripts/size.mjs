@@ -32,7 +32,7 @@ const LIMIT = {
   // widget (events told only after the write is stored, the session's storage-full state and its one
   // notice, per-field text validation), +0.4 kB for the fund meter, +1.3 kB for the four together.
   'host + baggage-banner': { initial: 16.11 * KB },
-  'host + offer-picker': { initial: 19.68 * KB },
+  'host + offer-picker': { initial: 20.08 * KB },
   'host + fund-meter': { initial: 14 * KB },
   'host + root-cause-logger': { initial: 18.82 * KB },
   'host + the four widgets': { initial: 39.5 * KB, all: 53.19 * KB },
