@@ -3,7 +3,7 @@
 import { inside, text } from '../helpers/dom.js';
 import { until } from '../helpers/until.js';
 import { fixture, html } from '@open-wc/testing';
-import { mountDemo, type DemoConsole } from '../../demo/console.js';
+import { mountDemo, type DemoConsole, type DemoOptions } from '../../demo/console.js';
 
 /** Text of an element, whitespace collapsed. */
 export { text };
@@ -37,13 +37,13 @@ function loadSheet(): Promise<void> {
   }));
 }
 
-/** The console on a fresh CRM (its own IndexedDB database and outbox scope), widgets loaded. */
-export async function mount(): Promise<Mounted> {
+/** The console on a fresh CRM (its own IndexedDB database and outbox scope), widgets loaded; on the Mend service with `service`. */
+export async function mount(service?: DemoOptions['service']): Promise<Mounted> {
   clearDrafts();
   await loadSheet();
   const page = await fixture<HTMLElement>(html`<div class="page"><div class="root"></div></div>`);
   const root = page.querySelector<HTMLElement>('.root')!;
-  const demo = mountDemo(root, { db: `mend-demo-test-${crypto.randomUUID()}`, page, remember: false });
+  const demo = mountDemo(root, { db: `mend-demo-test-${crypto.randomUUID()}`, page, remember: false, service });
   mounted.push(demo);
   await demo.ready;
   await until(() => text(inside(root, 'mend-baggage-banner', '[part~="customer"]')) !== '', 'the banner to show a customer');
