@@ -300,6 +300,13 @@ export function serviceSuite(name, databaseUrl) {
       assert.equal(after.pending, fund.pending);
       assert.equal(after.spent, fund.spent + (won.approved ? fund.approvalThreshold + 1 : 0));
       assert.ok(!(await t.sam.get('/v1/approvals')).body.some((i) => i.entryId === entryId));
+      // A lead's own spend waits for another lead: its owner may not decide it.
+      const own = (await t.sam.get(`/v1/funds/${SAM}`)).body;
+      const mine = await spend(t.sam, own, own.approvalThreshold + 1);
+      assert.equal(mine.body.status, 'pending_approval');
+      assert.equal((await decide(t.sam, decisionBody(mine.body.entryId, true, { agentId: SAM }))).status, 403);
+      assert.equal((await decide(lee, decisionBody(mine.body.entryId, true, { agentId: SAM, leadId: 'agent-lee' }))).status, 200);
+      assert.equal((await t.sam.get(`/v1/funds/${SAM}`)).body.spent, own.spent + own.approvalThreshold + 1);
     });
 
     it("the report: the lead's team's spends and root causes of the period, the budget; a reversed period is invalid; an agent is refused", async () => {
