@@ -51,11 +51,18 @@ for (const db of ['pglite', 'postgres'] as const) {
     { ...fixtures, leadId: DEMO_IDS.lead, leadAdapter: (adapter) => open(sessions.get(adapter)!, sessions.get(adapter)!.leadToken) },
   );
 
+  // A console composed with the service; a lead's console composes with the lead's ServiceAdapter.
+  const consoleAdapter = () => new MemoryAdapter(demoSeed(), { capabilities: { fund: false, spend: false, policy: false, taxonomy: false, recurrence: false } });
   runAdapterContract(
     `composeAdapter(console, ServiceAdapter) (${db})`,
-    async () => composeAdapter(new MemoryAdapter(demoSeed(), { capabilities: { fund: false, spend: false, policy: false, taxonomy: false, recurrence: false } }), open(await session(db))),
+    async () => {
+      const s = await session(db);
+      const composed = composeAdapter(consoleAdapter(), open(s));
+      sessions.set(composed, s);
+      return composed;
+    },
     { describe, it },
-    fixtures,
+    { ...fixtures, leadId: DEMO_IDS.lead, leadAdapter: (adapter) => composeAdapter(consoleAdapter(), open(sessions.get(adapter)!, sessions.get(adapter)!.leadToken)) },
   );
 
   describe(`ServiceAdapter live updates (${db})`, () => {
