@@ -37,7 +37,6 @@ const STATUS: Record<HostErrorCode, number> = {
   storage: 507,
   unavailable: 503,
   timeout: 504,
-  storage: 507,
 };
 
 /** A problem+json answer (RFC 9457) with the HostError `code`, `retryable` and `details`. */
