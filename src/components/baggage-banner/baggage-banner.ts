@@ -1,13 +1,10 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { toHostError } from '../../adapter/errors.js';
-import type { OutboxEntry } from '../../adapter/outbox.js';
 import { formatDate } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { baggageFor } from '../../controllers/baggage.js';
-import { OutboxWatch } from '../../controllers/outbox.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import { StoredEvent } from '../../controllers/stored-event.js';
+import { handled, WriteAction, writeStrings, type WriteStatus } from '../../controllers/write-action.js';
 import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
 import type { BaggageAssessment } from '../../core/baggage.js';
 import { formatMoney } from '../../core/money.js';
@@ -78,10 +75,6 @@ export const bannerStrings = {
 } as const;
 
 type Write = 'acknowledgeBaggage' | 'requestCallback';
-interface Act {
-  status: 'pending' | 'done' | 'failed';
-  message?: string;
-}
 
 interface View {
   state: BannerState;
@@ -190,7 +183,7 @@ const ICONS: Record<BaggageLevel, TemplateResult> = {
  */
 export class MendBaggageBanner extends MendElement {
   static override styles = [...MendElement.styles, bannerStyles];
-  static override localStrings = { ...bannerStrings, ...storageStrings };
+  static override localStrings = { ...bannerStrings, ...storageStrings, ...writeStrings };
 
   /** Plain-properties mode: the customer (wins over the host's). */
   @property({ attribute: false }) customer?: Customer;
@@ -224,16 +217,18 @@ export class MendBaggageBanner extends MendElement {
   #view: View = { state: 'idle', interactionId: '' };
   #scope: string | null = null;
   #announced = '';
-  #acts = new Map<string, Act>();
-  #refused = new Map<string, string>();
   #plain?: { customer?: Customer; incidents: Incident[]; history: CustomerHistory };
-  #outbox = new OutboxWatch(this);
-  #told = new StoredEvent(this);
+  #writes = new WriteAction(this, {
+    session: () => this.session,
+    t: (key, values) => this.t(key, values),
+    failure: (error) => this.failure(error),
+    announce: (message) => this.announce(message),
+    words: { storing: 'baggageSaving', failed: 'baggageNotSaved', storage_full: 'baggageNotSaved' },
+  });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#outbox.follow(this.session);
     const view = (this.#view = this.#compute());
     this.state = view.state;
     this.level = view.assessment?.level;
@@ -244,7 +239,8 @@ export class MendBaggageBanner extends MendElement {
       this.#scope = scope;
       this.shown = HISTORY_PAGE;
     }
-    this.#announceRefusals(view);
+    // A write the host refused is said out loud once (the agent may be looking elsewhere).
+    this.#writes.track(view.state === 'ready' ? [this.#key('acknowledgeBaggage', view), this.#key('requestCallback', view)] : []);
     if (view.assessment && view.state === 'ready') {
       const level = view.assessment.level;
       const said = `${scope}|${level}`;
@@ -258,17 +254,6 @@ export class MendBaggageBanner extends MendElement {
           );
         }
       }
-    }
-  }
-
-  /** A write the host refused is said out loud once (the agent may be looking elsewhere). */
-  #announceRefusals(view: View): void {
-    if (view.state !== 'ready') return;
-    for (const kind of ['acknowledgeBaggage', 'requestCallback'] as const) {
-      const key = this.#key(kind, view);
-      const { status, text } = this.#status(key);
-      if (status === 'failed' && text && this.#refused.get(key) !== text) this.announce(text);
-      this.#refused.set(key, status === 'failed' ? (text ?? '') : '');
     }
   }
 
@@ -346,75 +331,32 @@ export class MendBaggageBanner extends MendElement {
     return `${kind === 'acknowledgeBaggage' ? 'ack' : 'callback'}:${scope}`;
   }
 
-  /** The status of an act: the durable outbox's when it has the entry, otherwise this widget's own. */
-  #status(key: string): { status: 'idle' | 'pending' | 'done' | 'failed'; text?: string } {
-    const act = this.#acts.get(key);
-    if (act?.status === 'pending') return { status: 'pending', text: this.t('baggageSaving') };
-    const entry: OutboxEntry | undefined = this.#outbox.outbox?.entry(key);
-    if (entry) {
-      if (entry.status === 'sent') return { status: 'done', text: this.t('sent') };
-      if (entry.status === 'needs_attention') {
-        return { status: 'failed', text: this.t('needsAttention', { message: this.failure(entry.lastError) }) };
-      }
-      return { status: 'done', text: this.t('savedLocally') };
-    }
-    if (!act) return { status: 'idle' };
-    // Not stored on this device (the host never saw it): not the host's refusal.
-    if (act.status === 'failed') return { status: 'failed', text: this.t('baggageNotSaved', { message: act.message ?? '' }) };
-    return { status: 'done' };
-  }
-
   async #act(kind: Write): Promise<void> {
     const view = this.#view;
     const assessment = view.assessment;
     if (view.state !== 'ready' || !assessment) return;
     const key = this.#key(kind, view);
-    const current = this.#status(key).status;
-    if (current === 'pending' || current === 'done') return; // once, even on a double click
-    this.#acts.set(key, { status: 'pending' });
-    this.requestUpdate();
-    const outbox = this.#outbox.outbox;
-    if (outbox?.entry(key)?.status === 'needs_attention') {
-      // The host refused it: send the same write again (same key: the host applied nothing).
-      await outbox.resend(key).then(
-        () => this.#acts.set(key, { status: 'done' }),
-        (error: unknown) => this.#acts.set(key, { status: 'failed', message: this.failure(toHostError(error)) }),
-      );
-      this.requestUpdate();
-      return;
-    }
-
     const customerId = view.customer?.id ?? '';
     const base = { idempotencyKey: key, interactionId: view.interactionId, customerId, at: new Date().toISOString() };
     const session = this.session;
     // Without an adapter (or a host that cannot record it) the event is the write: the page records it.
     const store = !!session && session.host.can(kind) && !!view.interactionId;
-    let act: Act = { status: 'done' };
     // Shown as done before the event fires, so a page that hears it sees the same.
-    const onStored = () => {
-      this.#acts.set(key, act);
-      this.requestUpdate();
-      this.announce(this.t(kind === 'acknowledgeBaggage' ? 'baggageAcknowledged' : 'baggageCallbackRequested'));
+    const onStored = (_entry: unknown, resent: boolean) => {
+      if (!resent) this.announce(this.t(kind === 'acknowledgeBaggage' ? 'baggageAcknowledged' : 'baggageCallbackRequested'));
     };
-    try {
-      // The event fires once the write is stored, never before (and never for a write not stored).
-      if (kind === 'acknowledgeBaggage') {
-        const incidentIds = assessment.notable.map((i) => i.id);
-        const detail: BaggageAcknowledgeDetail = { interactionId: base.interactionId, customerId, incidentIds, idempotencyKey: key };
-        await this.#told.record({ session, store, kind, payload: { ...base, incidentIds }, event: 'mend-baggage-acknowledge', detail, onStored });
-      } else {
-        const said = assessment.callback.reasons[0];
-        const reason = said ? this.words(said) : this.t('baggageCallbackReason');
-        const detail: CallbackRequestDetail = { interactionId: base.interactionId, customerId, reason, idempotencyKey: key };
-        if (assessment.callback.incidentId) detail.incidentId = assessment.callback.incidentId;
-        await this.#told.record({ session, store, kind, payload: { ...base, reason }, event: 'mend-callback-request', detail, onStored });
-      }
-    } catch (error) {
-      act = { status: 'failed', message: this.failure(toHostError(error)) };
+    // The event fires once the write is stored, never before (and never for a write not stored).
+    if (kind === 'acknowledgeBaggage') {
+      const incidentIds = assessment.notable.map((i) => i.id);
+      const detail: BaggageAcknowledgeDetail = { interactionId: base.interactionId, customerId, incidentIds, idempotencyKey: key };
+      await this.#writes.run({ store, kind, payload: { ...base, incidentIds }, event: 'mend-baggage-acknowledge', detail, onStored });
+    } else {
+      const said = assessment.callback.reasons[0];
+      const reason = said ? this.words(said) : this.t('baggageCallbackReason');
+      const detail: CallbackRequestDetail = { interactionId: base.interactionId, customerId, reason, idempotencyKey: key };
+      if (assessment.callback.incidentId) detail.incidentId = assessment.callback.incidentId;
+      await this.#writes.run({ store, kind, payload: { ...base, reason }, event: 'mend-callback-request', detail, onStored });
     }
-    if (act.status === 'done') return;
-    this.#acts.set(key, act);
-    this.requestUpdate();
   }
 
   #toggleHistory(): void {
@@ -489,8 +431,8 @@ export class MendBaggageBanner extends MendElement {
     const a = view.assessment!;
     const incidents = view.history?.incidents ?? [];
     const locale = this.resolvedLocale;
-    const ack = this.#status(this.#key('acknowledgeBaggage', view));
-    const callback = this.#status(this.#key('requestCallback', view));
+    const ack = this.#writes.state(this.#key('acknowledgeBaggage', view));
+    const callback = this.#writes.state(this.#key('requestCallback', view));
     const statusText = [
       ack.text && `${this.t('baggageAcknowledge')}: ${ack.text}`,
       callback.text && `${this.t('baggageRequestCallback')}: ${callback.text}`,
@@ -563,12 +505,12 @@ export class MendBaggageBanner extends MendElement {
   #actionButton(
     kind: Write,
     part: string,
-    status: 'idle' | 'pending' | 'done' | 'failed',
+    status: WriteStatus,
     label: 'baggageAcknowledge' | 'baggageRequestCallback',
     doneLabel: 'baggageAcknowledged' | 'baggageCallbackRequested',
     primary: boolean,
   ): TemplateResult {
-    const busy = status === 'pending' || status === 'done';
+    const busy = handled(status);
     // aria-disabled (not disabled) so that focus stays on the button while and after it works.
     return html`<button
       part=${part}
@@ -577,7 +519,7 @@ export class MendBaggageBanner extends MendElement {
       aria-disabled=${busy ? 'true' : 'false'}
       @click=${() => void this.#act(kind)}
     >
-      ${status === 'done' ? this.t(doneLabel) : this.t(label)}
+      ${busy && status !== 'storing' ? this.t(doneLabel) : this.t(label)}
     </button>`;
   }
 
