@@ -56,7 +56,19 @@ import type { HostWrites, WriteKind } from '../adapter/host-adapter.js';
 import type { OutboxEntry } from '../adapter/outbox.js';
 import type { HostSession } from '../adapter/session.js';
 import { OutboxWatch } from './outbox.js';
-import { StoredEvent, type StoredEventOptions } from './stored-event.js';
+import type { StoredEvent, StoredEventOptions } from './stored-event.js';
+
+/** The write path (StoredEvent) is loaded at the first action: a widget that is only read never ships it. */
+let storedEvent: Promise<typeof import('./stored-event.js')> | undefined;
+let storedEventLoaded = false;
+const loadStoredEvent = () =>
+  (storedEvent ??= import('./stored-event.js').then(
+    (module) => ((storedEventLoaded = true), module),
+    (error: unknown) => {
+      storedEvent = undefined; // the next action tries again
+      throw error;
+    },
+  ));
 
 export const WRITE_STATUSES = [
   'idle',
@@ -141,7 +153,7 @@ export class WriteAction implements ReactiveController {
   readonly watch: OutboxWatch;
   #host: ReactiveControllerHost & HTMLElement;
   #options: WriteActionOptions;
-  #told: StoredEvent;
+  #told: StoredEvent | null = null;
   #local = new Map<string, Local>();
   #tracked: readonly string[] = [];
   #said = new Map<string, string>();
@@ -150,8 +162,15 @@ export class WriteAction implements ReactiveController {
     this.#host = host;
     this.#options = options;
     this.watch = new OutboxWatch(host);
-    this.#told = new StoredEvent(host);
     host.addController(this);
+  }
+
+  /**
+   * While the write path is being loaded (the first action of the page), the load; otherwise null.
+   * An element whose `updateComplete` should cover its action awaits it (the banner does).
+   */
+  get loading(): Promise<unknown> | null {
+    return storedEvent && !storedEventLoaded ? storedEvent : null;
   }
 
   /** Keys whose changes are announced (call from `willUpdate` with the keys the agent sees). */
@@ -218,7 +237,8 @@ export class WriteAction implements ReactiveController {
     this.#set(key, { status: 'storing' });
     try {
       const { onStored, ...rest } = request;
-      await this.#told.record({
+      const told = (this.#told ??= new (await loadStoredEvent()).StoredEvent(this.#host));
+      await told.record({
         ...rest,
         session,
         store: request.store ?? (!!session && session.host.can(request.kind)),
