@@ -55,20 +55,12 @@ import { toHostError, type HostError } from '../adapter/errors.js';
 import type { HostWrites, WriteKind } from '../adapter/host-adapter.js';
 import type { OutboxEntry } from '../adapter/outbox.js';
 import type { HostSession } from '../adapter/session.js';
+import { onDemand } from '../base/on-demand.js';
 import { OutboxWatch } from './outbox.js';
 import type { StoredEvent, StoredEventOptions } from './stored-event.js';
 
 /** The write path (StoredEvent) is loaded at the first action: a widget that is only read never ships it. */
-let storedEvent: Promise<typeof import('./stored-event.js')> | undefined;
-let storedEventLoaded = false;
-const loadStoredEvent = () =>
-  (storedEvent ??= import('./stored-event.js').then(
-    (module) => ((storedEventLoaded = true), module),
-    (error: unknown) => {
-      storedEvent = undefined; // the next action tries again
-      throw error;
-    },
-  ));
+const storedEvent = onDemand(() => import('./stored-event.js'));
 
 export const WRITE_STATUSES = [
   'idle',
@@ -170,7 +162,7 @@ export class WriteAction implements ReactiveController {
    * An element whose `updateComplete` should cover its action awaits it (the banner does).
    */
   get loading(): Promise<unknown> | null {
-    return storedEvent && !storedEventLoaded ? storedEvent : null;
+    return storedEvent.loading;
   }
 
   /** Keys whose changes are announced (call from `willUpdate` with the keys the agent sees). */
@@ -237,7 +229,7 @@ export class WriteAction implements ReactiveController {
     this.#set(key, { status: 'storing' });
     try {
       const { onStored, ...rest } = request;
-      const told = (this.#told ??= new (await loadStoredEvent()).StoredEvent(this.#host));
+      const told = (this.#told ??= new (storedEvent.value ?? (await storedEvent.load())).StoredEvent(this.#host));
       await told.record({
         ...rest,
         session,

@@ -1,6 +1,8 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { toHostError, type HostError } from '../../adapter/errors.js';
 import { MendElement } from '../../base/mend-element.js';
+import { onDemand, type OnDemand } from '../../base/on-demand.js';
 import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { handled, WriteAction, type WriteStatus } from '../../controllers/write-action.js';
@@ -64,13 +66,14 @@ export const bannerStrings = {
   baggageNoRemedies: 'Nothing given yet',
 } as const;
 
-/** The parts an agent rarely needs, loaded on demand (once per page; then used at once). */
-let history: typeof import('./baggage-banner.history.js') | undefined;
-let actions: typeof import('./baggage-banner.actions.js') | undefined;
-let historyLoad: Promise<unknown> | undefined;
-let actionsLoad: Promise<unknown> | undefined;
-const loadHistory = () => (historyLoad ??= import('./baggage-banner.history.js').then((m) => (history = m)));
-const loadActions = () => (actionsLoad ??= import('./baggage-banner.actions.js').then((m) => (actions = m)));
+/**
+ * Loaded on demand (once per page; then used at once): the assessment rules when a banner first
+ * updates (in parallel with the host's history read, which the first render waits for anyway), the
+ * full history when first opened, the write path at the first action.
+ */
+const rules = onDemand(() => import('../../controllers/baggage.js'));
+const history = onDemand(() => import('./baggage-banner.history.js'));
+const actions = onDemand(() => import('./baggage-banner.actions.js'));
 
 /** A shape per level, so the level never relies on colour alone (the words say it too). */
 const ICONS: Record<BaggageLevel, TemplateResult> = {
@@ -179,6 +182,8 @@ export class MendBaggageBanner extends MendElement {
   #announced = '';
   /** Parts being loaded on demand: `updateComplete` waits for them. */
   #loading = new Set<Promise<unknown>>();
+  /** Why a part could not be loaded (shown with a Retry until the agent retries). */
+  #unloaded?: HostError;
   #writes = new WriteAction(this, {
     session: () => this.session,
     t: (key, values) => this.t(key, values),
@@ -199,21 +204,27 @@ export class MendBaggageBanner extends MendElement {
     return result;
   }
 
-  /** Track a part loaded on demand until it settles (errors are the caller's). */
-  #load<T>(promise: Promise<T>): Promise<T> {
-    const tracked = promise.finally(() => this.#loading.delete(tracked));
-    this.#loading.add(tracked);
-    tracked.catch(() => {});
-    return tracked;
+  /** Load a part on demand, then render again (or `then`); a failed load shows the error state with a Retry. */
+  #demand<T>(part: OnDemand<T>, then: () => unknown = () => this.requestUpdate()): void {
+    const tracked = part.load().then(then, (error: unknown) => {
+      this.#unloaded = toHostError(error);
+      this.requestUpdate();
+    });
+    const done = tracked.finally(() => this.#loading.delete(done));
+    this.#loading.add(done);
+  }
+
+  /** Retry: load what failed to load again, compute again. */
+  #refresh(): void {
+    this.#unloaded = undefined;
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const view = (this.#view = bannerView(this.#inputs(), {
-      t: (key, values) => this.t(key, values),
-      failure: (error) => this.failure(error),
-      refresh: () => this.requestUpdate(),
-    }));
+    const words = { t: this.t.bind(this), failure: this.failure.bind(this), refresh: () => this.#refresh() };
+    const view = (this.#view = bannerView({ ...this.#inputs(), unloaded: this.#unloaded }, words, rules.value?.baggageFor));
+    if (!rules.value && !this.#unloaded) this.#demand(rules);
     this.state = view.state;
     this.level = view.assessment?.level;
     const scope = `${view.interactionId}|${view.customer?.id ?? ''}`;
@@ -223,7 +234,7 @@ export class MendBaggageBanner extends MendElement {
       this.#scope = scope;
       this.shown = HISTORY_PAGE;
     }
-    if (this.historyOpen && !history) void this.#load(loadHistory()).then(() => this.requestUpdate());
+    if (this.historyOpen && !history.value && !this.#unloaded) this.#demand(history);
     // A write the host refused is said out loud once (the agent may be looking elsewhere).
     this.#writes.track(view.state === 'ready' ? [writeKey('acknowledgeBaggage', view), writeKey('requestCallback', view)] : []);
     if (view.assessment && view.state === 'ready') {
@@ -268,15 +279,15 @@ export class MendBaggageBanner extends MendElement {
     const key = writeKey(kind, view);
     if (view.state !== 'ready' || handled(this.#writes.state(key).status)) return; // once, even on a double click
     const run = () =>
-      actions!.act(kind, key, view, {
+      actions.value!.act(kind, key, view, {
         session: this.session,
         writes: this.#writes,
         t: (key) => this.t(key),
         reason: (reason) => this.words(reason),
         announce: (message) => this.announce(message),
       });
-    if (actions) void run();
-    else void this.#load(loadActions()).then(run);
+    if (actions.value) void run();
+    else this.#demand(actions, run);
   }
 
   #toggleHistory(): void {
@@ -446,12 +457,12 @@ export class MendBaggageBanner extends MendElement {
   #renderHistory(incidents: readonly Incident[], words: IncidentWords): TemplateResult | typeof nothing {
     if (!incidents.length) return nothing;
     if (!this.historyOpen) return html`<div id="history" part="history" hidden></div>`;
-    if (!history) {
+    if (!history.value) {
       return html`<div id="history" part="history" class="history" aria-busy="true">
         <span class="visually-hidden">${this.t('loading')}</span>
       </div>`;
     }
-    return history.renderHistory(incidents, this.shown, {
+    return history.value.renderHistory(incidents, this.shown, {
       t: words.t,
       locale: words.locale,
       page: HISTORY_PAGE,

@@ -6,7 +6,7 @@
  * points and the status line. Tested without an element in test/baggage-banner/view.test.ts.
  */
 import type { HostError } from '../../adapter/errors.js';
-import { baggageFor } from '../../controllers/baggage.js';
+import type { baggageFor } from '../../controllers/baggage.js';
 import type { Read } from '../../controllers/reads.js';
 import type { BaggageAssessment, TalkingPoint } from '../../core/baggage.js';
 import type {
@@ -57,6 +57,8 @@ export interface BannerInputs {
   incidents?: Incident[];
   policy?: RecoveryPolicy | Partial<BaggagePolicy>;
   now?: number | Date;
+  /** A part of the banner that could not be loaded (the network failed): the error state, with a Retry. */
+  unloaded?: HostError;
   /** The host's side; absent in plain-properties mode without an adapter. */
   host?: {
     interaction: Interaction | null;
@@ -69,6 +71,9 @@ export interface BannerInputs {
     policy: () => Read<RecoveryPolicy>;
   };
 }
+
+/** The assessment (`baggageFor` of src/controllers/baggage.ts, loaded on demand by the element). */
+export type Assess = typeof baggageFor;
 
 /** The words the view needs (the element's `t` and `failure`). */
 export interface BannerWords {
@@ -92,11 +97,17 @@ function plainHistory(incidents: Incident[], customer: Customer | undefined, fal
 
 const EMPTY: Incident[] = [];
 
-/** The banner's state, customer, history and assessment. */
-export function bannerView(input: BannerInputs, words: BannerWords): BannerView {
+/**
+ * The banner's state, customer, history and assessment. Without `assess` (the assessment rules not
+ * loaded yet) a banner that has its history is still `loading`.
+ */
+export function bannerView(input: BannerInputs, words: BannerWords, assess?: Assess): BannerView {
   const host = input.host;
   const interaction = host?.interaction ?? null;
   const interactionId = input.interactionId ?? interaction?.id ?? '';
+  if (input.unloaded) {
+    return { state: 'error', interactionId, error: { text: words.t('errorPrefix', { message: words.failure(input.unloaded) }), retry: words.refresh } };
+  }
 
   let history: CustomerHistory;
   if (input.incidents !== undefined) {
@@ -151,9 +162,10 @@ export function bannerView(input: BannerInputs, words: BannerWords): BannerView 
   }
 
   const customer = input.customer ?? history.customer;
+  if (!assess) return { state: 'loading', interactionId, customer };
   try {
     const now = input.now === undefined ? undefined : +input.now;
-    const assessment = baggageFor(history, policy, now);
+    const assessment = assess(history, policy, now);
     return { state: 'ready', interactionId, customer, history, assessment };
   } catch {
     return { state: 'error', interactionId, customer, error: { text: words.t('baggageInvalid'), retry: words.refresh } };
