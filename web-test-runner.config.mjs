@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { mendServicePlugin } from './service/test/wtr-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -28,6 +29,8 @@ export default {
   // Lit's decorators need the project's tsconfig (experimentalDecorators), or Lit throws
   // "Unsupported decorator location".
   plugins: [
+    // The real Mend service (PGlite and PostgreSQL) for test/service/, started on first use.
+    mendServicePlugin(),
     // The tests run our templates as they ship in dist/: shrunk by the same step as the build.
     {
       name: 'mend-minify-templates',

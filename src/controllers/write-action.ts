@@ -54,7 +54,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toHostError, type HostError } from '../adapter/errors.js';
-import type { HostWrites, WriteKind } from '../adapter/host-adapter.js';
+import type { HostWrites, WRITE_KINDS, WriteKind } from '../adapter/host-adapter.js';
 import type { OutboxEntry } from '../adapter/outbox.js';
 import type { HostSession } from '../adapter/session.js';
 import { onDemand } from '../base/on-demand.js';
@@ -127,7 +127,10 @@ export interface WriteActionOptions {
   words?: WriteWords;
 }
 
-export interface WriteRequest<K extends WriteKind, E extends keyof GlobalEventHandlersEventMap>
+/** The agent's writes (the outbox's kinds; a lead's decision goes through the lead view instead). */
+export type AgentWrite = (typeof WRITE_KINDS)[number];
+
+export interface WriteRequest<K extends AgentWrite, E extends keyof GlobalEventHandlersEventMap>
   extends Omit<StoredEventOptions<K, E>, 'session' | 'resend' | 'onStored' | 'store'> {
   /** The write's idempotency key (default `payload.idempotencyKey`). */
   key?: string;
@@ -222,7 +225,7 @@ export class WriteAction implements ReactiveController {
    * entry of this key with the new payload. Does nothing while the key is already handled (a double
    * click). Never throws: resolves with the key's new state.
    */
-  async run<K extends WriteKind, E extends keyof GlobalEventHandlersEventMap>(request: WriteRequest<K, E>): Promise<WriteState> {
+  async run<K extends AgentWrite, E extends keyof GlobalEventHandlersEventMap>(request: WriteRequest<K, E>): Promise<WriteState> {
     const key = request.key ?? request.payload.idempotencyKey;
     const before = this.state(key).status;
     if (handled(before)) return this.state(key);
