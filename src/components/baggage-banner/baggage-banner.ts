@@ -1,41 +1,30 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { toHostError } from '../../adapter/errors.js';
-import type { OutboxEntry } from '../../adapter/outbox.js';
-import { formatDate } from '../../base/format.js';
+import { toHostError, type HostError } from '../../adapter/errors.js';
 import { MendElement } from '../../base/mend-element.js';
-import { baggageFor } from '../../controllers/baggage.js';
-import { OutboxWatch } from '../../controllers/outbox.js';
-import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import { StoredEvent } from '../../controllers/stored-event.js';
+import { onDemand, type OnDemand } from '../../base/on-demand.js';
 import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
-import type { BaggageAssessment } from '../../core/baggage.js';
-import { formatMoney } from '../../core/money.js';
-import type {
-  BaggageLevel,
-  BaggagePolicy,
-  Customer,
-  CustomerHistory,
-  Incident,
-  RecoveryPolicy,
-  RemedyGiven,
-} from '../../core/model.js';
-import type { BaggageAcknowledgeDetail, CallbackRequestDetail } from '../../events/baggage-banner.js';
+import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
+import { handled, WriteAction, type WriteStatus } from '../../controllers/write-action.js';
+import type { BaggageLevel, BaggagePolicy, Customer, Incident, RecoveryPolicy } from '../../core/model.js';
 import { bannerStyles } from './baggage-banner.styles.js';
+import { renderIncident, type IncidentWords } from './baggage-banner.incident.js';
+import {
+  bannerView,
+  HISTORY_PAGE,
+  LEVEL_KEYS,
+  statusLine,
+  TALK_KEYS,
+  talkingPoints,
+  writeKey,
+  type BannerInputs,
+  type BannerState,
+  type BannerView,
+  type BannerWrite,
+  type NoneDisplay,
+} from './baggage-banner.view.js';
 
-/** What the banner is showing (reflected as the `state` attribute for CSS). */
-export const BANNER_STATES = ['idle', 'loading', 'ready', 'error', 'unsupported'] as const;
-export type BannerState = (typeof BANNER_STATES)[number];
-
-/** How a customer without baggage is shown (`none-display` attribute). */
-export const NONE_DISPLAYS = ['quiet', 'hidden'] as const;
-export type NoneDisplay = (typeof NONE_DISPLAYS)[number];
-
-/** Characters beyond which a summary may pass its visual limit (it then scrolls and takes focus). */
-const LONG_SUMMARY = 400;
-
-/** History rows rendered per "Show more": the cost follows what is visible, not the history length. */
-export const HISTORY_PAGE = 50;
+export { BANNER_STATES, HISTORY_PAGE, NONE_DISPLAYS, type BannerState, type NoneDisplay } from './baggage-banner.view.js';
 
 /** Strings this widget adds to the shared set (replaceable through `strings` like any other). */
 export const bannerStrings = {
@@ -77,47 +66,14 @@ export const bannerStrings = {
   baggageNoRemedies: 'Nothing given yet',
 } as const;
 
-type Write = 'acknowledgeBaggage' | 'requestCallback';
-interface Act {
-  status: 'pending' | 'done' | 'failed';
-  message?: string;
-}
-
-interface View {
-  state: BannerState;
-  /** The interaction the banner shows, or '' (plain properties without an interaction id). */
-  interactionId: string;
-  customer?: Customer;
-  history?: CustomerHistory;
-  assessment?: BaggageAssessment;
-  error?: { text: string; retry: () => void };
-}
-
-const LEVEL_KEYS = { none: 'baggageNone', light: 'baggageLight', heavy: 'baggageHeavy' } as const;
-const TALK_KEYS = {
-  acknowledge: 'baggageTalkAcknowledge',
-  own: 'baggageTalkOwn',
-  transparent: 'baggageTalkTransparent',
-} as const;
-
-const sortedCache = new WeakMap<readonly Incident[], Incident[]>();
-/** Newest first, computed once per incidents array and only when the full history is opened. */
-function newestFirst(incidents: readonly Incident[]): Incident[] {
-  let sorted = sortedCache.get(incidents);
-  if (!sorted) {
-    const time = (i: Incident) => {
-      const t = Date.parse(i?.occurredAt);
-      return Number.isNaN(t) ? -Infinity : t;
-    };
-    sorted = incidents
-      .map((incident) => [time(incident), incident] as const)
-      .sort((a, b) => b[0] - a[0])
-      .map(([, incident]) => incident);
-    sortedCache.set(incidents, sorted);
-  }
-  return sorted;
-}
-
+/**
+ * Loaded on demand (once per page; then used at once): the assessment rules when a banner first
+ * updates (in parallel with the host's history read, which the first render waits for anyway), the
+ * full history when first opened, the write path at the first action.
+ */
+const rules = onDemand(() => import('../../controllers/baggage.js'));
+const history = onDemand(() => import('./baggage-banner.history.js'));
+const actions = onDemand(() => import('./baggage-banner.actions.js'));
 
 /** A shape per level, so the level never relies on colour alone (the words say it too). */
 const ICONS: Record<BaggageLevel, TemplateResult> = {
@@ -221,20 +177,54 @@ export class MendBaggageBanner extends MendElement {
 
   @state() private shown = HISTORY_PAGE;
 
-  #view: View = { state: 'idle', interactionId: '' };
+  #view: BannerView = { state: 'idle', interactionId: '' };
   #scope: string | null = null;
   #announced = '';
-  #acts = new Map<string, Act>();
-  #refused = new Map<string, string>();
-  #plain?: { customer?: Customer; incidents: Incident[]; history: CustomerHistory };
-  #outbox = new OutboxWatch(this);
-  #told = new StoredEvent(this);
+  /** Parts being loaded on demand: `updateComplete` waits for them. */
+  #loading = new Set<Promise<unknown>>();
+  /** Why a part could not be loaded (shown with a Retry until the agent retries). */
+  #unloaded?: HostError;
+  #writes = new WriteAction(this, {
+    session: () => this.session,
+    t: (key, values) => this.t(key, values),
+    failure: (error) => this.failure(error),
+    announce: (message) => this.announce(message),
+    words: { storing: 'baggageSaving', failed: 'baggageNotSaved', storage_full: 'baggageNotSaved' },
+  });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
+
+  /** Also waits for a part loaded on demand (the full history, the write path) and its render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    const waiting = () => [...this.#loading, this.#writes.loading].filter((p) => p !== null);
+    while (waiting().length || this.isUpdatePending) {
+      await Promise.allSettled(waiting());
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  /** Load a part on demand, then render again (or `then`); a failed load shows the error state with a Retry. */
+  #demand<T>(part: OnDemand<T>, then: () => unknown = () => this.requestUpdate()): void {
+    const tracked = part.load().then(then, (error: unknown) => {
+      this.#unloaded = toHostError(error);
+      this.requestUpdate();
+    });
+    const done = tracked.finally(() => this.#loading.delete(done));
+    this.#loading.add(done);
+  }
+
+  /** Retry: load what failed to load again, compute again. */
+  #refresh(): void {
+    this.#unloaded = undefined;
+    this.requestUpdate();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#outbox.follow(this.session);
-    const view = (this.#view = this.#compute());
+    const words = { t: this.t.bind(this), failure: this.failure.bind(this), refresh: () => this.#refresh() };
+    const view = (this.#view = bannerView({ ...this.#inputs(), unloaded: this.#unloaded }, words, rules.value?.baggageFor));
+    if (!rules.value && !this.#unloaded) this.#demand(rules);
     this.state = view.state;
     this.level = view.assessment?.level;
     const scope = `${view.interactionId}|${view.customer?.id ?? ''}`;
@@ -244,7 +234,9 @@ export class MendBaggageBanner extends MendElement {
       this.#scope = scope;
       this.shown = HISTORY_PAGE;
     }
-    this.#announceRefusals(view);
+    if (this.historyOpen && !history.value && !this.#unloaded) this.#demand(history);
+    // A write the host refused is said out loud once (the agent may be looking elsewhere).
+    this.#writes.track(view.state === 'ready' ? [writeKey('acknowledgeBaggage', view), writeKey('requestCallback', view)] : []);
     if (view.assessment && view.state === 'ready') {
       const level = view.assessment.level;
       const said = `${scope}|${level}`;
@@ -261,160 +253,41 @@ export class MendBaggageBanner extends MendElement {
     }
   }
 
-  /** A write the host refused is said out loud once (the agent may be looking elsewhere). */
-  #announceRefusals(view: View): void {
-    if (view.state !== 'ready') return;
-    for (const kind of ['acknowledgeBaggage', 'requestCallback'] as const) {
-      const key = this.#key(kind, view);
-      const { status, text } = this.#status(key);
-      if (status === 'failed' && text && this.#refused.get(key) !== text) this.announce(text);
-      this.#refused.set(key, status === 'failed' ? (text ?? '') : '');
-    }
-  }
-
-  #compute(): View {
+  /** The view model's inputs: the properties, and the host's side through the session's reads. */
+  #inputs(): BannerInputs {
+    const { interactionId, customer, incidents, policy, now } = this;
     const session = this.session;
-    const interaction = session?.interaction ?? null;
-    const interactionId = this.interactionId ?? interaction?.id ?? '';
-
-    let history: CustomerHistory;
-    if (this.incidents !== undefined) {
-      const incidents = Array.isArray(this.incidents) ? this.incidents : [];
-      const customer = this.customer;
-      if (this.#plain?.incidents !== incidents || this.#plain.customer !== customer) {
-        const fallback = { id: interaction?.customerId ?? '', name: interaction?.customerName ?? '' };
-        this.#plain = { customer, incidents, history: { customer: customer ?? fallback, incidents } };
-      }
-      history = this.#plain.history;
-    } else {
-      if (!session) return { state: 'idle', interactionId };
-      const context = readContext(session);
-      if (context.status === 'error' && !context.value) {
-        return {
-          state: 'error',
-          interactionId,
-          error: {
-            // The console answered: only a connection failure is "could not reach".
-            text: this.t(context.error?.code === 'invalid_response' ? 'baggageErrorContextInvalid' : 'baggageErrorContext', { message: this.failure(context.error) }),
-            retry: context.retry,
-          },
-        };
-      }
-      if (!context.value) return { state: 'loading', interactionId };
-      if (!interaction) return { state: 'idle', interactionId };
-      const fallback = { id: interaction.customerId, name: interaction.customerName ?? '' };
-      if (!session.host.can('history')) return { state: 'unsupported', interactionId, customer: this.customer ?? fallback };
-      const read = readHistory(session);
-      if (read.status === 'unsupported') return { state: 'unsupported', interactionId, customer: this.customer ?? fallback };
-      if (read.status === 'error') {
-        return {
-          state: 'error',
-          interactionId,
-          customer: this.customer ?? fallback,
-          error: { text: this.t('baggageErrorHistory', { message: this.failure(read.error) }), retry: read.retry },
-        };
-      }
-      // The read is keyed to the active interaction's customer: never another customer's history.
-      if (!read.value || read.key !== interaction.customerId) return { state: 'loading', interactionId, customer: this.customer ?? fallback };
-      history = read.value;
-    }
-
-    let policy: Partial<BaggagePolicy> | undefined;
-    if (this.policy) {
-      policy = 'baggage' in this.policy ? this.policy.baggage : this.policy;
-    } else if (session) {
-      const read = readPolicy(session);
-      // A policy that failed or is not provided falls back to the default baggage rules.
-      if (read.status === 'loading' || read.status === 'idle') {
-        if (!read.value) return { state: 'loading', interactionId, customer: this.customer ?? history.customer };
-      }
-      policy = read.value?.baggage;
-    }
-
-    const customer = this.customer ?? history.customer;
-    try {
-      const now = this.now === undefined ? undefined : +this.now;
-      const assessment = baggageFor(history, policy, now);
-      return { state: 'ready', interactionId, customer, history, assessment };
-    } catch {
-      return { state: 'error', interactionId, customer, error: { text: this.t('baggageInvalid'), retry: () => this.requestUpdate() } };
-    }
-  }
-
-  #key(kind: Write, view: View): string {
-    const scope = view.interactionId || `customer:${view.customer?.id ?? ''}`;
-    return `${kind === 'acknowledgeBaggage' ? 'ack' : 'callback'}:${scope}`;
-  }
-
-  /** The status of an act: the durable outbox's when it has the entry, otherwise this widget's own. */
-  #status(key: string): { status: 'idle' | 'pending' | 'done' | 'failed'; text?: string } {
-    const act = this.#acts.get(key);
-    if (act?.status === 'pending') return { status: 'pending', text: this.t('baggageSaving') };
-    const entry: OutboxEntry | undefined = this.#outbox.outbox?.entry(key);
-    if (entry) {
-      if (entry.status === 'sent') return { status: 'done', text: this.t('sent') };
-      if (entry.status === 'needs_attention') {
-        return { status: 'failed', text: this.t('needsAttention', { message: this.failure(entry.lastError) }) };
-      }
-      return { status: 'done', text: this.t('savedLocally') };
-    }
-    if (!act) return { status: 'idle' };
-    // Not stored on this device (the host never saw it): not the host's refusal.
-    if (act.status === 'failed') return { status: 'failed', text: this.t('baggageNotSaved', { message: act.message ?? '' }) };
-    return { status: 'done' };
-  }
-
-  async #act(kind: Write): Promise<void> {
-    const view = this.#view;
-    const assessment = view.assessment;
-    if (view.state !== 'ready' || !assessment) return;
-    const key = this.#key(kind, view);
-    const current = this.#status(key).status;
-    if (current === 'pending' || current === 'done') return; // once, even on a double click
-    this.#acts.set(key, { status: 'pending' });
-    this.requestUpdate();
-    const outbox = this.#outbox.outbox;
-    if (outbox?.entry(key)?.status === 'needs_attention') {
-      // The host refused it: send the same write again (same key: the host applied nothing).
-      await outbox.resend(key).then(
-        () => this.#acts.set(key, { status: 'done' }),
-        (error: unknown) => this.#acts.set(key, { status: 'failed', message: this.failure(toHostError(error)) }),
-      );
-      this.requestUpdate();
-      return;
-    }
-
-    const customerId = view.customer?.id ?? '';
-    const base = { idempotencyKey: key, interactionId: view.interactionId, customerId, at: new Date().toISOString() };
-    const session = this.session;
-    // Without an adapter (or a host that cannot record it) the event is the write: the page records it.
-    const store = !!session && session.host.can(kind) && !!view.interactionId;
-    let act: Act = { status: 'done' };
-    // Shown as done before the event fires, so a page that hears it sees the same.
-    const onStored = () => {
-      this.#acts.set(key, act);
-      this.requestUpdate();
-      this.announce(this.t(kind === 'acknowledgeBaggage' ? 'baggageAcknowledged' : 'baggageCallbackRequested'));
+    if (!session) return { interactionId, customer, incidents, policy, now };
+    return {
+      interactionId,
+      customer,
+      incidents,
+      policy,
+      now,
+      host: {
+        interaction: session.interaction ?? null,
+        context: () => readContext(session),
+        canHistory: session.host.can('history'),
+        history: () => readHistory(session),
+        policy: () => readPolicy(session),
+      },
     };
-    try {
-      // The event fires once the write is stored, never before (and never for a write not stored).
-      if (kind === 'acknowledgeBaggage') {
-        const incidentIds = assessment.notable.map((i) => i.id);
-        const detail: BaggageAcknowledgeDetail = { interactionId: base.interactionId, customerId, incidentIds, idempotencyKey: key };
-        await this.#told.record({ session, store, kind, payload: { ...base, incidentIds }, event: 'mend-baggage-acknowledge', detail, onStored });
-      } else {
-        const said = assessment.callback.reasons[0];
-        const reason = said ? this.words(said) : this.t('baggageCallbackReason');
-        const detail: CallbackRequestDetail = { interactionId: base.interactionId, customerId, reason, idempotencyKey: key };
-        if (assessment.callback.incidentId) detail.incidentId = assessment.callback.incidentId;
-        await this.#told.record({ session, store, kind, payload: { ...base, reason }, event: 'mend-callback-request', detail, onStored });
-      }
-    } catch (error) {
-      act = { status: 'failed', message: this.failure(toHostError(error)) };
-    }
-    if (act.status === 'done') return;
-    this.#acts.set(key, act);
-    this.requestUpdate();
+  }
+
+  #act(kind: BannerWrite): void {
+    const view = this.#view;
+    const key = writeKey(kind, view);
+    if (view.state !== 'ready' || handled(this.#writes.state(key).status)) return; // once, even on a double click
+    const run = () =>
+      actions.value!.act(kind, key, view, {
+        session: this.session,
+        writes: this.#writes,
+        t: (key) => this.t(key),
+        reason: (reason) => this.words(reason),
+        announce: (message) => this.announce(message),
+      });
+    if (actions.value) void run();
+    else this.#demand(actions, run);
   }
 
   #toggleHistory(): void {
@@ -430,6 +303,10 @@ export class MendBaggageBanner extends MendElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="history-list"]')?.focus();
     }
+  }
+
+  get #words(): IncidentWords {
+    return { t: (key, values) => this.t(key, values), term: (kind, id) => this.term(kind, id), locale: this.resolvedLocale, currency: this.resolvedCurrency };
   }
 
   protected override render(): TemplateResult {
@@ -464,7 +341,7 @@ export class MendBaggageBanner extends MendElement {
     `;
   }
 
-  #renderBody(view: View): TemplateResult {
+  #renderBody(view: BannerView): TemplateResult {
     switch (view.state) {
       case 'idle':
         return html`<p part="quiet" class="quiet">${this.t('noInteraction')}</p>`;
@@ -485,18 +362,12 @@ export class MendBaggageBanner extends MendElement {
     }
   }
 
-  #renderReady(view: View): TemplateResult {
+  #renderReady(view: BannerView): TemplateResult {
     const a = view.assessment!;
     const incidents = view.history?.incidents ?? [];
-    const locale = this.resolvedLocale;
-    const ack = this.#status(this.#key('acknowledgeBaggage', view));
-    const callback = this.#status(this.#key('requestCallback', view));
-    const statusText = [
-      ack.text && `${this.t('baggageAcknowledge')}: ${ack.text}`,
-      callback.text && `${this.t('baggageRequestCallback')}: ${callback.text}`,
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const words = this.#words;
+    const ack = this.#writes.state(writeKey('acknowledgeBaggage', view));
+    const callback = this.#writes.state(writeKey('requestCallback', view));
     const historyToggle = incidents.length
       ? html`<button
           part="history-toggle"
@@ -505,19 +376,17 @@ export class MendBaggageBanner extends MendElement {
           aria-controls="history"
           @click=${this.#toggleHistory}
         >
-          ${this.historyOpen ? this.t('baggageHideHistory') : this.t('baggageShowHistory', { count: incidents.length.toLocaleString(locale) })}
+          ${this.historyOpen ? this.t('baggageHideHistory') : this.t('baggageShowHistory', { count: incidents.length.toLocaleString(words.locale) })}
         </button>`
       : nothing;
 
     if (a.level === 'none') {
       return html`<p part="quiet" class="quiet">${this.t('baggageNone')}</p>
         ${incidents.length ? html`<div part="actions" class="actions">${historyToggle}</div>` : nothing}
-        ${this.#renderHistory(incidents, locale)}`;
+        ${this.#renderHistory(incidents, words)}`;
     }
 
-    const talk = (['acknowledge', 'own', 'transparent'] as const).flatMap((b) =>
-      a.talkingPoints.filter((p) => p.behaviour === b),
-    );
+    const talk = talkingPoints(a);
     return html`
       ${a.reasons.length
         ? html`<ul part="reasons" class="reasons" aria-label=${this.t('baggageReasons')}>
@@ -527,7 +396,7 @@ export class MendBaggageBanner extends MendElement {
       ${a.notable.length
         ? html`<div class="group">
             <h3 id="notable-title">${this.t('baggageNotable')}</h3>
-            <ul part="incidents" class="incidents" aria-labelledby="notable-title">${a.notable.map((i) => this.#renderIncident(i, locale, 'incident'))}</ul>
+            <ul part="incidents" class="incidents" aria-labelledby="notable-title">${a.notable.map((i) => renderIncident(i, words, 'incident'))}</ul>
           </div>`
         : nothing}
       ${talk.length
@@ -555,87 +424,50 @@ export class MendBaggageBanner extends MendElement {
           : nothing}
         ${historyToggle}
       </div>
-      <p part="status" class="status">${statusText}</p>
-      ${this.#renderHistory(incidents, locale)}
+      <p part="status" class="status">${statusLine([
+        [this.t('baggageAcknowledge'), ack.text],
+        [this.t('baggageRequestCallback'), callback.text],
+      ])}</p>
+      ${this.#renderHistory(incidents, words)}
     `;
   }
 
   #actionButton(
-    kind: Write,
+    kind: BannerWrite,
     part: string,
-    status: 'idle' | 'pending' | 'done' | 'failed',
+    status: WriteStatus,
     label: 'baggageAcknowledge' | 'baggageRequestCallback',
     doneLabel: 'baggageAcknowledged' | 'baggageCallbackRequested',
     primary: boolean,
   ): TemplateResult {
-    const busy = status === 'pending' || status === 'done';
+    const busy = handled(status);
     // aria-disabled (not disabled) so that focus stays on the button while and after it works.
     return html`<button
       part=${part}
       type="button"
       data-variant=${primary && !busy ? 'primary' : 'default'}
       aria-disabled=${busy ? 'true' : 'false'}
-      @click=${() => void this.#act(kind)}
+      @click=${() => this.#act(kind)}
     >
-      ${status === 'done' ? this.t(doneLabel) : this.t(label)}
+      ${busy && status !== 'storing' ? this.t(doneLabel) : this.t(label)}
     </button>`;
   }
 
-  #renderIncident(incident: Incident, locale: string, part: string): TemplateResult {
-    const remedies: RemedyGiven[] = Array.isArray(incident.remedies) ? incident.remedies : [];
-    const given = remedies.map((r) => this.#remedy(r, locale)).join(', ');
-    return html`<li part=${part} class="incident">
-      <div part="incident-meta" class="meta">
-        <time datetime=${String(incident.occurredAt ?? '')}>${formatDate(incident.occurredAt, locale)}</time>
-        <span>${this.t('baggageSeverity', { severity: this.term('severity', String(incident.severity ?? '')) })}</span>
-        <span class=${incident.resolved ? 'resolved' : 'unresolved'}>
-          <span aria-hidden="true">${incident.resolved ? '✓' : '!'}</span>
-          ${incident.resolved ? this.t('baggageResolved') : this.t('baggageUnresolved')}
-        </span>
-        ${typeof incident.surveyScore === 'number'
-          ? html`<span>${this.t('baggageSurvey', { score: incident.surveyScore })}</span>`
-          : nothing}
-      </div>
-      ${this.#summary(String(incident.summary ?? ''))}
-      <p part="remedies" class="remedies">
-        ${given ? this.t('baggageRemediesGiven', { remedies: given }) : this.t('baggageNoRemedies')}
-      </p>
-    </li>`;
-  }
-
-  /** Customer text, whole: a long one scrolls within its visual limit and takes focus to be read. */
-  #summary(summary: string): TemplateResult {
-    return html`<p part="summary" class="summary" tabindex=${summary.length > LONG_SUMMARY ? '0' : nothing}>${summary}</p>`;
-  }
-
-  #remedy(remedy: RemedyGiven, locale: string): string {
-    const label = String(remedy?.label ?? remedy?.kind ?? '');
-    if (typeof remedy?.amount !== 'number') return label;
-    let amount: string;
-    try {
-      amount = formatMoney(remedy.amount, remedy.currency ?? this.resolvedCurrency, locale);
-    } catch {
-      amount = `${remedy.amount} ${remedy.currency ?? ''}`.trim();
-    }
-    return `${label} (${amount})`;
-  }
-
-  #renderHistory(incidents: readonly Incident[], locale: string): TemplateResult | typeof nothing {
+  /** The full history: a hidden target for the toggle while closed, its panel (loaded on demand) while open. */
+  #renderHistory(incidents: readonly Incident[], words: IncidentWords): TemplateResult | typeof nothing {
     if (!incidents.length) return nothing;
     if (!this.historyOpen) return html`<div id="history" part="history" hidden></div>`;
-    const total = incidents.length;
-    const shown = Math.min(this.shown, total);
-    const rows = newestFirst(incidents).slice(0, shown);
-    return html`<div id="history" part="history" class="history">
-      <ol part="history-list" class="history-list" tabindex="0" aria-label=${this.t('baggageHistoryLabel')}>
-        ${rows.map((i) => this.#renderIncident(i, locale, 'history-item'))}
-      </ol>
-      <p class="showing">${this.t('baggageShowing', { shown: shown.toLocaleString(locale), total: total.toLocaleString(locale) })}</p>
-      ${shown < total
-        ? html`<button part="show-more" type="button" @click=${this.#showMore}>
-            ${this.t('baggageShowMore', { count: Math.min(HISTORY_PAGE, total - shown) })}
-          </button>`
-        : nothing}
-    </div>`;
+    if (!history.value) {
+      return html`<div id="history" part="history" class="history" aria-busy="true">
+        <span class="visually-hidden">${this.t('loading')}</span>
+      </div>`;
+    }
+    return history.value.renderHistory(incidents, this.shown, {
+      t: words.t,
+      locale: words.locale,
+      page: HISTORY_PAGE,
+      row: (incident) => renderIncident(incident, words, 'history-item'),
+      showMore: () => void this.#showMore(),
+    });
   }
 }
