@@ -8,6 +8,7 @@ import { baggageFor } from '../../controllers/baggage.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { StoredEvent } from '../../controllers/stored-event.js';
+import { FormControlController, type FormRestoreState } from '../../controllers/form-control.js';
 import { evaluateSpend, remaining, type SpendDecision } from '../../core/fund.js';
 import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
 import { formatMoney, parseMoney } from '../../core/money.js';
@@ -174,8 +175,15 @@ export class MendOfferPicker extends MendElement {
   /** With `required`, an empty choice is invalid in a form. */
   @property({ type: Boolean, reflect: true }) required = false;
 
-  #internals: ElementInternals = this.attachInternals();
-  #formDisabled = false;
+  #form = new FormControlController(this, {
+    value: () => (this.#chosen.length ? JSON.stringify(this.#chosen) : null),
+    state: () => this.value,
+    invalidity: () => this.#invalidity(),
+    anchor: () => this.renderRoot.querySelector<HTMLElement>('[part~="compose"] [tabindex="0"], [part~="compose"] input'),
+    reset: () => this.#clear(),
+    restore: (state) => typeof state === 'string' && this.#restore(state),
+    disabled: () => this.disabled,
+  });
 
   // Selection (what the agent chose).
   #picked = new Set<string>();
@@ -230,40 +238,35 @@ export class MendOfferPicker extends MendElement {
   }
 
   get form(): HTMLFormElement | null {
-    return this.#internals.form;
+    return this.#form.form;
   }
   get validity(): ValidityState {
-    return this.#internals.validity;
+    return this.#form.validity;
   }
   get validationMessage(): string {
-    return this.#internals.validationMessage;
+    return this.#form.validationMessage;
   }
   get willValidate(): boolean {
-    return this.#internals.willValidate;
+    return this.#form.willValidate;
   }
   checkValidity(): boolean {
-    return this.#internals.checkValidity();
+    return this.#form.checkValidity();
   }
   reportValidity(): boolean {
-    return this.#internals.reportValidity();
+    return this.#form.reportValidity();
   }
-
   formResetCallback(): void {
-    this.#clear();
-    this.requestUpdate();
+    this.#form.formResetCallback();
   }
-
   formDisabledCallback(disabled: boolean): void {
-    this.#formDisabled = disabled;
-    this.requestUpdate();
+    this.#form.formDisabledCallback(disabled);
   }
-
-  formStateRestoreCallback(state: string | File | FormData | null): void {
-    if (typeof state === 'string') this.value = state;
+  formStateRestoreCallback(state: FormRestoreState): void {
+    this.#form.formStateRestoreCallback(state);
   }
 
   get #off(): boolean {
-    return this.disabled || this.#formDisabled;
+    return this.#form.disabled;
   }
 
   #clear(): void {
@@ -439,13 +442,6 @@ export class MendOfferPicker extends MendElement {
       this.#preloaded = session;
       session.openOutbox().catch(() => (this.#preloaded = null));
     }
-    const chosen = this.#chosen;
-    this.#internals.setFormValue(chosen.length ? JSON.stringify(chosen) : null, this.value);
-    const invalid = this.#off ? null : this.#invalidity();
-    if (invalid) {
-      const anchor = this.renderRoot.querySelector<HTMLElement>('[part~="compose"] [tabindex="0"], [part~="compose"] input');
-      this.#internals.setValidity(invalid.flags, invalid.message, anchor ?? undefined);
-    } else this.#internals.setValidity({});
   }
 
   // ---- user actions ---------------------------------------------------------------------------
