@@ -137,7 +137,7 @@ ${table(['token', 'default (light, dark)'], tokens.map(([t, d]) => [`\`${t}\``, 
     ['`<mend-baggage-banner>`', 'src/components/baggage-banner/baggage-banner.ts', 'bannerStrings'],
     ['`<mend-offer-picker>`', 'src/components/offer-picker/offer-picker.ts', 'localStrings'],
     ['`<mend-fund-meter>`', 'src/components/fund-meter/fund-meter.ts', 'fundMeterStrings'],
-    ['`<mend-root-cause-logger>`', 'src/components/root-cause-logger/root-cause-logger.ts', 'rootCauseLoggerStrings'],
+    ['`<mend-root-cause-logger>`', 'src/components/root-cause-logger/root-cause-logger.strings.ts', 'rootCauseLoggerStrings'],
     ['Storage full (banner, picker and logger)', 'src/controllers/storage-notice.ts', 'storageStrings'],
   ];
   const { reasons, points } = coreCodes();

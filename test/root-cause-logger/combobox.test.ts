@@ -4,12 +4,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { MendRootCauseLogger } from '../../src/define/root-cause-logger.js';
 import { generateTaxonomy } from '../../src/adapter/demo-data.js';
 import type { Taxonomy } from '../../src/core/model.js';
-import { $, $$, combo, newInteraction, plainLogger, text, typeInto } from './helpers.js';
+import { $, $$, combo, newInteraction, plainLogger, searched, text, typeInto } from './helpers.js';
 
 async function typed(el: MendRootCauseLogger, keys: string): Promise<void> {
   combo(el).focus();
   await sendKeys({ type: keys });
-  await el.updateComplete;
+  await searched(el);
 }
 async function press(el: MendRootCauseLogger, key: string): Promise<void> {
   await sendKeys({ press: key });

@@ -1,67 +1,27 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { toHostError } from '../../adapter/errors.js';
 import type { RootCauseLog, WrapUpVerdict } from '../../adapter/host-adapter.js';
-import type { OutboxEntry } from '../../adapter/outbox.js';
 import type { Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
 import { formatMoney } from '../../core/money.js';
 import { DEFAULT_POLICY } from '../../core/recovery.js';
-import {
-  taxonomyIndexSteps,
-  recurrence as recurrenceOf,
-  route,
-  timeLimit,
-  type RootCauseMatch,
-  type TaxonomyIndex,
-} from '../../core/root-cause.js';
+import { recurrence as recurrenceOf, route } from '../../core/root-cause.js';
+import type { RootCauseMatch } from '../../core/taxonomy-search.js';
 import { MendElement } from '../../base/mend-element.js';
-import { OutboxWatch } from '../../controllers/outbox.js';
-import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import { StoredEvent } from '../../controllers/stored-event.js';
+import { indexNow, lookup, prepareIndex } from '../../base/taxonomy-index.js';
+import { ComboboxController } from '../../controllers/combobox.js';
 import { DraftController } from '../../controllers/draft.js';
 import { readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
+import { RecordedRecovery } from '../../controllers/recorded-recovery.js';
+import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
+import { TimeLimitController, type Overdue } from '../../controllers/time-limit.js';
+import { WrapUpGuardController } from '../../controllers/wrap-up-guard.js';
+import { WriteAction, writeStrings } from '../../controllers/write-action.js';
 import type {} from '../../events/root-cause-logger.js';
+import { rootCauseLoggerStrings, type LoggerKey } from './root-cause-logger.strings.js';
 import { rootCauseLoggerStyles } from './root-cause-logger.styles.js';
 
-/** Strings this widget adds to the shared ones (replaceable through `strings` like any other). */
-export const rootCauseLoggerStrings = {
-  rcTitle: 'Root cause',
-  rcProblem: 'Problem',
-  rcCause: 'Root cause',
-  rcDepartment: 'Responsible department',
-  rcResolution: 'Resolution',
-  rcNotify: 'Notify the department now',
-  rcSave: 'Log root cause',
-  rcRecurring: 'Logged {count} times in {days} days, routed to {department}.',
-  'rcRecurring.one': 'Logged once in {days} days, routed to {department}.',
-  rcRequired: 'Required.',
-  rcNoMatch: 'No matching root cause.',
-  rcWrapUpBlocked: 'Log the root cause before wrap-up.',
-  rcOverdue: 'Open for {minutes} minutes without resolution: a manager has been notified.',
-  rcResend: 'Resend',
-  rcDiscard: 'Discard',
-  rcProblemRequired: 'Describe the problem.',
-  rcCauseRequired: 'Choose a root cause from the list.',
-  rcDepartmentRequired: 'Choose the responsible department.',
-  rcResolutionRequired: 'Say how it was resolved.',
-  rcFixErrors: 'Check the highlighted fields: {count} to fix.',
-  rcChooseDepartment: 'Choose a department',
-  rcRouted: 'Routed by the root cause.',
-  rcOverridden: 'Changed from {department}, suggested by the root cause.',
-  rcPrefilled: 'Pre-filled from the recovery.',
-  rcDeclined: '(declined by the customer)',
-  rcResults: '{count} root causes found.',
-  'rcResults.one': '{count} root cause found.',
-  rcWaiting: 'Saved on this device; the console is not answering. It will be sent when it is back.',
-  rcLogged: 'Logged on this page only: no host records root causes here, so nothing was recorded.',
-  rcSaveFailed: 'Could not save: {message}',
-  rcNoWrite: 'This console does not store root-cause logs; the page receives them.',
-  rcTaxonomyUnsupported: 'This console does not provide a root-cause taxonomy.',
-  rcOverdueNoNotify: 'Open for {minutes} minutes without resolution: past the {limit}-minute limit. Tell a manager.',
-  rcTypeToSearch: 'Type to search {count} root causes.',
-} as const;
-type LoggerKey = keyof typeof rootCauseLoggerStrings;
+export { rootCauseLoggerStrings };
 
 type Field = 'problem' | 'cause' | 'department' | 'resolution';
 const FIELDS: readonly Field[] = ['problem', 'cause', 'department', 'resolution'];
@@ -83,59 +43,13 @@ interface LoggerDraft {
   savedId?: string;
   /** Delivered: the text is no longer kept. */
   sent?: boolean;
+  /** The recorded recovery the resolution was pre-filled from (its idempotency key). */
+  recovery?: string;
 }
 
 const EMPTY: LoggerDraft = {
   problem: '', query: '', causeId: '', departmentId: '', resolution: '', resolutionEdited: false, notify: false,
 };
-
-/** One index per taxonomy object, shared by every logger on the page. */
-const indexes = new WeakMap<Taxonomy, TaxonomyIndex>();
-/** Builds under way in idle time: a logger that needs the index sooner finishes the same one. */
-const building = new WeakMap<Taxonomy, Generator<void, TaxonomyIndex, void>>();
-
-/** Runs the build's steps to the end, or until the clock passes `until`; the index once done. */
-function finish(taxonomy: Taxonomy, steps: Generator<void, TaxonomyIndex, void>, until = Infinity): TaxonomyIndex | null {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) {
-      indexes.set(taxonomy, step.value);
-      building.delete(taxonomy);
-      return step.value;
-    }
-    if (performance.now() >= until) return null;
-  }
-}
-
-function indexFor(taxonomy: Taxonomy): TaxonomyIndex {
-  return indexes.get(taxonomy) ?? finish(taxonomy, building.get(taxonomy) ?? taxonomyIndexSteps(taxonomy))!;
-}
-
-/**
- * Build the index when the page is idle, not inside the first render, a slice at a time within
- * each idle period (at least one slice of about 2,000 causes): over a large taxonomy no single task
- * blocks the agent's typing.
- */
-function prepareIndex(taxonomy: Taxonomy): void {
-  if (indexes.has(taxonomy) || building.has(taxonomy)) return;
-  const steps = taxonomyIndexSteps(taxonomy);
-  building.set(taxonomy, steps);
-  const later = (run: (budget: number) => void) =>
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback((deadline) => run(deadline.timeRemaining()), { timeout: 2000 })
-      : setTimeout(() => run(8), 16);
-  const slice = (budget: number) => {
-    if (building.get(taxonomy) !== steps) return; // finished on demand meanwhile
-    if (!finish(taxonomy, steps, performance.now() + budget - 2)) later(slice);
-  };
-  later(slice);
-}
-
-interface OfferAcceptDetail {
-  interactionId?: unknown;
-  accepted?: unknown;
-  offers?: unknown;
-}
 
 /**
  * @tagname mend-root-cause-logger
@@ -147,6 +61,10 @@ interface OfferAcceptDetail {
  * recurrence counts, the policy and the active interaction. Without an adapter, set the plain
  * properties `taxonomy`, `recurrence`, `policy` and `interaction` (a plain property always wins over
  * host data); saving then only fires `mend-root-cause-log`.
+ *
+ * With a host, the resolution is pre-filled from the recovery recorded for the interaction through
+ * the shared session (the `recordRecovery` write the offer picker stored), unless the agent typed
+ * one; page events do not change it.
  *
  * Saving stores the log in the durable outbox first ("Saved on this device; sending…") and then shows
  * its delivery status; a log the host refused can be edited and resent, or discarded. The draft of
@@ -202,7 +120,7 @@ interface OfferAcceptDetail {
  */
 export class MendRootCauseLogger extends MendElement {
   static override styles = [...MendElement.styles, rootCauseLoggerStyles];
-  static override localStrings = { ...rootCauseLoggerStrings, ...storageStrings };
+  static override localStrings = { ...rootCauseLoggerStrings, ...storageStrings, ...writeStrings };
 
   /** The root-cause taxonomy (plain-properties mode; wins over the host's). */
   @property({ attribute: false }) taxonomy?: Taxonomy;
@@ -216,7 +134,7 @@ export class MendRootCauseLogger extends MendElement {
   /** The active interaction (plain-properties mode; wins over the host's). */
   @property({ attribute: false }) interaction?: Interaction | null;
 
-  /** The resolution to pre-fill (e.g. the recovery recorded in the picker), unless the agent typed one. */
+  /** The resolution to pre-fill (e.g. the recovery the page recorded), unless the agent typed one. */
   @property() resolution?: string;
 
   /**
@@ -233,30 +151,69 @@ export class MendRootCauseLogger extends MendElement {
   @property({ type: Number, attribute: 'time-check-interval' }) timeCheckInterval = 30_000;
 
   @state() private draft: LoggerDraft = EMPTY;
-  @state() private open = false;
-  @state() private active = -1;
   @state() private results: RootCauseMatch[] = [];
   @state() private errors: ReadonlySet<Field> = new Set();
   @state() private busy = false;
-  @state() private saveError = '';
-  @state() private wrapUpRefusedFor: string | null = null;
+  /** The agent typed before the search code was loaded: the list follows once it is. */
+  @state() private searching = false;
 
   #drafts = new DraftController<LoggerDraft>(this, 'root-cause-logger');
   #loadedFor: string | null | undefined = undefined;
   #taxonomyRead: Read<Taxonomy> | null = null;
   #policyRead: Read<RecoveryPolicy> | null = null;
   #recurrenceRead: Read<RecurrenceCount[]> | null = null;
-  #outbox = new OutboxWatch(this);
-  #told = new StoredEvent(this);
+  #writes = new WriteAction(this, {
+    session: () => this.session,
+    t: (key, values) => this.t(key, values),
+    failure: (error) => this.failure(error),
+    announce: (message) => this.announce(message),
+    words: { failed: 'rcSaveFailed', storage_full: 'rcSaveFailed' },
+  });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
-  #guardOff: (() => void) | null = null;
-  #guardFor: unknown = null;
-  #timer: ReturnType<typeof setInterval> | undefined;
-  #overdue = new Map<string, { minutes: number; limit: number; notified: boolean }>();
+  #combo = new ComboboxController<RootCauseMatch>(this, {
+    id: 'cause-opt',
+    options: () => this.results,
+    listAll: () => this.#search(this.draft.query, true),
+    choose: (match) => this.#choose(match),
+    clear: () => {
+      if (!this.draft.query) return false;
+      this.#update({ query: '', causeId: '' });
+      this.results = [];
+      return true;
+    },
+  });
+  #limit = new TimeLimitController(this, {
+    session: () => this.session,
+    interaction: () => this.#interaction,
+    policy: () => this.#policy,
+    resolved: () => this.complete,
+    now: () => this.now ?? Date.now(),
+    interval: () => this.timeCheckInterval,
+    changed: (_id, overdue) => this.announce(this.#overdueText(overdue)),
+  });
+  #guard = new WrapUpGuardController(this, {
+    session: () => this.session,
+    enabled: () => this.guardWrapUp,
+    allow: (id) => this.#isLogged(id),
+    // A save still being stored when the host asks is waited for, not refused.
+    settle: (id) => (id === this.#loadedFor ? this.#saving : Promise.resolve()),
+    message: () => this.t('rcWrapUpBlocked'),
+    announce: (message) => this.announce(message),
+  });
   #submitted = false;
   #saving: Promise<void> = Promise.resolve();
   #lastStatus: string | null = null;
-  #onOffer = (event: Event) => this.#offerAccepted((event as CustomEvent<OfferAcceptDetail>).detail);
+
+  constructor() {
+    super();
+    // The resolution follows the recovery recorded through the session (its stored write), never a page event.
+    new RecordedRecovery(this, {
+      outbox: () => (this.#writes.watch.loaded ? this.#writes.watch.outbox : null),
+      money: (minor) => formatMoney(minor, this.resolvedCurrency, this.resolvedLocale),
+      declined: () => this.t('rcDeclined'),
+      recorded: (id, text, key, fresh) => this.#prefill(id, text, key, fresh),
+    });
+  }
 
   /** Whether the root cause is logged (and not refused by the host) for the active interaction. */
   get complete(): boolean {
@@ -269,15 +226,7 @@ export class MendRootCauseLogger extends MendElement {
    * "Log the root cause before wrap-up." Hosts without `wrapUpGuard` may call this themselves.
    */
   checkWrapUp(interactionId = this.#interaction?.id ?? ''): WrapUpVerdict {
-    const allow = !!interactionId && this.#isLogged(interactionId);
-    const message = allow ? undefined : this.t('rcWrapUpBlocked');
-    if (!allow) {
-      // Keyed to the contact: shown while it is (or once it becomes) the active one.
-      this.wrapUpRefusedFor = interactionId;
-      this.announce(message!);
-    }
-    this.emit('mend-wrap-up-check', { interactionId, allow, message });
-    return message ? { allow, message } : { allow };
+    return this.#guard.check(interactionId);
   }
 
   /**
@@ -286,69 +235,7 @@ export class MendRootCauseLogger extends MendElement {
    * `notify:<interactionId>`) when the host can notify. Returns whether it is overdue.
    */
   checkTimeLimit(): boolean {
-    const interaction = this.#interaction;
-    const policy = this.#policy;
-    if (!interaction || !policy) return false;
-    if (this.#overdue.has(interaction.id)) return true;
-    const limit = policy.unresolvedLimitMinutes;
-    const result = timeLimit(
-      { startedAt: interaction.startedAt, resolved: interaction.resolved || this.complete },
-      this.now ?? Date.now(),
-      limit,
-    );
-    if (!result.overdue) return false;
-    const session = this.session;
-    const notify = !!session && session.host.can('notifyManager');
-    const id = interaction.id;
-    this.#overdue.set(id, { minutes: result.minutesOpen, limit, notified: notify });
-    const detail = (notified: boolean) => ({
-      interactionId: id,
-      customerId: interaction.customerId,
-      minutesOpen: result.minutesOpen,
-      limitMinutes: limit,
-      notified,
-      reasons: result.reasons,
-    });
-    const told = () => {
-      this.announce(this.#overdueText(id));
-      this.requestUpdate();
-    };
-    if (!notify) {
-      this.#told.tell(session, 'mend-time-limit', `notify:${id}`, detail(false));
-      told();
-      return true;
-    }
-    // Told once the manager's notice is stored (once per interaction); `notified: false` if it could not be.
-    const payload = {
-      idempotencyKey: `notify:${id}`,
-      interactionId: id,
-      customerId: interaction.customerId,
-      at: new Date().toISOString(),
-      minutesOpen: result.minutesOpen,
-      limitMinutes: limit,
-    };
-    this.#told.record({ session, store: true, kind: 'notifyManager', payload, event: 'mend-time-limit', detail: detail(true) }).then(told, () => {
-      this.#overdue.set(id, { minutes: result.minutesOpen, limit, notified: false });
-      this.#told.tell(session, 'mend-time-limit', payload.idempotencyKey, detail(false));
-      told();
-    });
-    return true;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('mend-offer-accept', this.#onOffer);
-    this.#restartTimer();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('mend-offer-accept', this.#onOffer);
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-    this.#guardOff?.();
-    this.#guardOff = null;
-    this.#guardFor = null;
+    return this.#limit.check();
   }
 
   // ---- data --------------------------------------------------------------------------------
@@ -369,17 +256,8 @@ export class MendRootCauseLogger extends MendElement {
     return read && (read.status === 'loading' || read.status === 'idle') ? undefined : DEFAULT_POLICY;
   }
 
-  get #index(): TaxonomyIndex | null {
-    const taxonomy = this.#taxonomy;
-    return taxonomy ? indexFor(taxonomy) : null;
-  }
-
   get #canWrite(): boolean {
     return !!this.session && this.session.host.can('logRootCause');
-  }
-
-  #entry(id = this.draft.savedId): OutboxEntry | undefined {
-    return id ? this.#outbox.outbox?.entry(id) : undefined;
   }
 
   /**
@@ -394,7 +272,7 @@ export class MendRootCauseLogger extends MendElement {
   #isLogged(id: string): boolean {
     const draft = id === this.#loadedFor ? this.draft : this.#drafts.read(this.#draftId(id));
     if (!draft?.savedId) return false;
-    return this.#entry(draft.savedId)?.status !== 'needs_attention';
+    return this.#writes.entry(draft.savedId)?.status !== 'needs_attention';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -402,93 +280,56 @@ export class MendRootCauseLogger extends MendElement {
     this.#taxonomyRead = this.taxonomy ? null : readTaxonomy(session);
     this.#policyRead = this.policy ? null : readPolicy(session);
     this.#recurrenceRead = this.recurrence ? null : readRecurrence(session);
-    this.#outbox.follow(session);
+    this.#writes.watch.follow(session);
 
     const id = this.#interaction?.id ?? null;
     if (id !== this.#loadedFor) {
       this.#loadedFor = id;
       const stored = id ? this.#drafts.read(this.#draftId(id)) : undefined;
       this.draft = stored ? { ...EMPTY, ...stored } : { ...EMPTY, resolution: this.resolution ?? '' };
-      this.open = false;
-      this.active = -1;
+      this.#combo.close();
       this.results = [];
       this.errors = new Set();
       this.#submitted = false;
-      this.saveError = '';
     } else if (changed.has('resolution') && !this.draft.resolutionEdited && !this.#locked) {
       this.#update({ resolution: this.resolution ?? '' });
     }
-    // Say delivery changes politely (focus stays where the agent is).
-    const entry = this.#entry();
+    const saved = this.draft.savedId;
+    this.#writes.track(this.draft.key ? [this.draft.key] : []);
+    // Say delivery politely (focus stays where the agent is); refusals are said by the write action.
+    const entry = saved ? this.#writes.entry(saved) : undefined;
     const status = entry?.status ?? null;
     if (status !== this.#lastStatus) {
       if (this.#lastStatus && status === 'sent') this.announce(this.t('sent'));
-      if (status === 'needs_attention') this.announce(this.t('needsAttention', { message: this.failure(entry!.lastError) }));
       this.#lastStatus = status;
     }
     // Delivered: keep only the marker that it was logged (the text is at the host now).
     // A saved log the loaded outbox no longer holds was delivered (by this page before a reload,
     // or by another tab): only confirmed entries leave it.
-    const delivered = entry ? entry.status === 'sent' : this.#outbox.loaded && !!this.draft.savedId;
+    const delivered = entry ? entry.status === 'sent' : this.#writes.watch.loaded && !!saved;
     if (id && delivered && !this.draft.sent) {
       this.draft = { ...this.draft, sent: true };
-      this.#drafts.write(this.#draftId(id), { ...EMPTY, savedId: this.draft.savedId, sent: true });
+      this.#drafts.write(this.#draftId(id), { ...EMPTY, savedId: saved, sent: true });
     }
     // R10: checked on every update (new interaction, policy loaded, clock moved) and by the timer.
-    if (id && !this.#overdue.has(id)) this.checkTimeLimit();
+    if (id && !this.#limit.overdue(id)) this.#limit.check();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    this.#syncGuard();
+  protected override updated(): void {
     const taxonomy = this.#taxonomy;
-    if (taxonomy) prepareIndex(taxonomy);
-    if (changed.has('timeCheckInterval')) this.#restartTimer();
-    if ((changed as Map<PropertyKey, unknown>).has('active') && this.active >= 0)
-      this.renderRoot.querySelector(`#cause-opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+    if (taxonomy) void prepareIndex(taxonomy).catch(() => {}); // idle time; typing loads it at once
   }
 
-  #restartTimer(): void {
-    clearInterval(this.#timer);
-    if (!this.isConnected) return;
-    this.#timer = setInterval(() => this.checkTimeLimit(), Math.max(1000, this.timeCheckInterval));
-  }
-
-  #syncGuard(): void {
-    const session = this.session;
-    const want = this.isConnected && this.guardWrapUp && !!session && session.host.can('wrapUpGuard') ? session : null;
-    if (want === this.#guardFor) return;
-    this.#guardOff?.();
-    this.#guardOff = null;
-    this.#guardFor = want;
-    // A save still being stored when the host asks is waited for, not refused.
-    if (want)
-      this.#guardOff = want.host.registerWrapUpGuard(async (id) => {
-        if (id === this.#loadedFor) await this.#saving;
-        return this.checkWrapUp(id);
-      });
-  }
-
-  #offerAccepted(detail: OfferAcceptDetail | null | undefined): void {
-    if (!detail || typeof detail.interactionId !== 'string' || !Array.isArray(detail.offers)) return;
-    const labels = (detail.offers as Array<{ label?: unknown; amount?: unknown }>)
-      .map((o) =>
-        typeof o?.label !== 'string'
-          ? ''
-          : Number.isSafeInteger(o.amount) && (o.amount as number) > 0
-            ? `${o.label} ${formatMoney(o.amount as number, this.resolvedCurrency, this.resolvedLocale)}`
-            : o.label,
-      )
-      .filter(Boolean);
-    if (!labels.length) return;
-    const text = `${labels.join('; ')}${detail.accepted === false ? ` ${this.t('rcDeclined')}` : ''}`;
-    const id = detail.interactionId;
-    if (id === this.#loadedFor) {
-      if (this.draft.resolutionEdited || this.#locked) return;
-      this.#update({ resolution: text });
+  /** A recovery recorded through the session: the resolution, unless the agent wrote one or saved. */
+  #prefill(interactionId: string, text: string, key: string, fresh: boolean): void {
+    if (interactionId === this.#loadedFor) {
+      if (this.draft.recovery === key || this.draft.resolutionEdited || this.#locked) return;
+      this.#update({ resolution: text, recovery: key });
       this.announce(this.t('rcPrefilled'));
-    } else {
-      const stored = this.#drafts.read(this.#draftId(id)) ?? EMPTY;
-      if (!stored.resolutionEdited && !stored.savedId) this.#drafts.write(this.#draftId(id), { ...EMPTY, ...stored, resolution: text });
+    } else if (fresh) {
+      const stored = this.#drafts.read(this.#draftId(interactionId)) ?? EMPTY;
+      if (!stored.resolutionEdited && !stored.savedId && stored.recovery !== key)
+        this.#drafts.write(this.#draftId(interactionId), { ...EMPTY, ...stored, resolution: text, recovery: key });
     }
   }
 
@@ -501,18 +342,30 @@ export class MendRootCauseLogger extends MendElement {
   // ---- combobox ----------------------------------------------------------------------------
 
   #search(query: string, all = false): void {
-    const index = this.#index;
-    this.results = index && (all || query.trim()) ? index.search(query, MAX_OPTIONS) : [];
-    this.open = this.results.length > 0;
-    this.active = -1;
-    if (index && query.trim()) {
-      this.announce(this.results.length ? this.t('rcResults', { count: this.results.length }) : this.t('rcNoMatch'));
+    const taxonomy = this.#taxonomy;
+    if (!taxonomy) return;
+    const index = indexNow(taxonomy);
+    if (!index) {
+      // The search code is not here yet: load it now and list what the agent has typed by then.
+      this.searching = true;
+      prepareIndex(taxonomy, true).then(
+        () => {
+          this.searching = false;
+          if (this.#taxonomy === taxonomy) this.#search(this.draft.query, all);
+        },
+        () => (this.searching = false),
+      );
+      return;
     }
+    this.results = all || query.trim() ? index.search(query, MAX_OPTIONS) : [];
+    this.#combo.listed();
+    if (query.trim()) this.announce(this.results.length ? this.t('rcResults', { count: this.results.length }) : this.t('rcNoMatch'));
   }
 
   #onCauseInput(event: Event): void {
     const query = (event.target as HTMLInputElement).value;
-    const selected = this.draft.causeId ? this.#index?.byId(this.draft.causeId) : undefined;
+    const causeId = this.draft.causeId;
+    const selected = causeId && this.#taxonomy ? lookup(this.#taxonomy).byId(causeId) : undefined;
     this.#update({ query, causeId: selected && selected.label === query ? selected.id : '' });
     this.#search(query);
   }
@@ -520,76 +373,31 @@ export class MendRootCauseLogger extends MendElement {
   #choose(match: RootCauseMatch): void {
     const changed = match.cause.id !== this.draft.causeId;
     this.#update({ query: match.cause.label, causeId: match.cause.id, departmentId: changed ? '' : this.draft.departmentId });
-    this.open = false;
-    this.active = -1;
-  }
-
-  #onCauseKey(event: KeyboardEvent): void {
-    const count = this.results.length;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        event.preventDefault();
-        if (!this.open) {
-          if (!this.results.length) this.#search(this.draft.query, true);
-          if (!this.results.length) return;
-          this.open = true;
-          if (event.altKey) return;
-        }
-        const down = event.key === 'ArrowDown';
-        this.active = this.active < 0 ? (down ? 0 : count - 1) : (this.active + (down ? 1 : count - 1)) % count;
-        break;
-      }
-      case 'Home':
-      case 'End':
-        if (!this.open || this.active < 0) return;
-        event.preventDefault();
-        this.active = event.key === 'Home' ? 0 : count - 1;
-        break;
-      case 'Enter':
-        event.preventDefault();
-        if (this.open && this.active >= 0) this.#choose(this.results[this.active]!);
-        else this.open = false;
-        break;
-      case 'Escape':
-        if (this.open) {
-          event.preventDefault();
-          this.open = false;
-          this.active = -1;
-        } else if (this.draft.query) {
-          event.preventDefault();
-          this.#update({ query: '', causeId: '' });
-          this.results = [];
-        }
-        break;
-      case 'Tab':
-        this.open = false;
-        break;
-    }
   }
 
   // ---- saving ------------------------------------------------------------------------------
 
   get #locked(): boolean {
     if (!this.draft.savedId) return false;
-    return this.#entry()?.status !== 'needs_attention';
+    return this.#writes.entry(this.draft.savedId)?.status !== 'needs_attention';
   }
 
   #validate(): Set<Field> {
     const d = this.draft;
+    const taxonomy = this.#taxonomy;
     const errors = new Set<Field>();
     if (!d.problem.trim()) errors.add('problem');
-    if (!d.causeId || !this.#index?.byId(d.causeId)) errors.add('cause');
+    if (!d.causeId || !taxonomy || !lookup(taxonomy).byId(d.causeId)) errors.add('cause');
     if (!this.#departmentId) errors.add('department');
     if (!d.resolution.trim()) errors.add('resolution');
     return errors;
   }
 
   get #routed() {
-    // Only a chosen cause needs the index (building it is the idle task's job, not a render's).
+    // The chosen cause's department; the search index is not needed for it.
     const causeId = this.draft.causeId;
-    const index = causeId ? this.#index : null;
-    return index ? route(causeId, index).department : undefined;
+    const taxonomy = this.#taxonomy;
+    return causeId && taxonomy ? route(causeId, lookup(taxonomy)).department : undefined;
   }
 
   get #departmentId(): string {
@@ -632,37 +440,27 @@ export class MendRootCauseLogger extends MendElement {
       resolution: d.resolution.trim(),
       notifyDepartment: d.notify,
     };
-    const resend = d.savedId && this.#entry()?.status === 'needs_attention';
+    const outbox = this.#canWrite;
     this.busy = true;
-    this.saveError = '';
-    try {
-      const outbox = this.#canWrite;
-      // Stored first, then told: once per stored version of the log (an edited resend of a refused
-      // log is stored again, so it is told again, with the same idempotency key).
-      await this.#told.record({
-        session: this.session,
-        store: outbox,
-        kind: 'logRootCause',
-        payload: log,
-        resend: !!resend,
-        event: 'mend-root-cause-log',
-        detail: log,
-        once: resend ? null : key,
-        // Shown as saved before the event fires, so a page that hears it sees the same.
-        onStored: () => {
-          if (interaction.id !== this.#loadedFor) return;
-          this.#update({ savedId: key, sent: !outbox });
-          if (!outbox && this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), { ...EMPTY, savedId: key, sent: true });
-          this.busy = false;
-          this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
-        },
-      });
-    } catch (error) {
-      this.saveError = this.t('rcSaveFailed', { message: this.failure(toHostError(error)) });
-      this.announce(this.saveError);
-    } finally {
-      this.busy = false;
-    }
+    // Stored first, then told: once per stored version of the log (an edited resend of a refused
+    // log is stored again, so it is told again, with the same idempotency key).
+    await this.#writes.run({
+      kind: 'logRootCause',
+      payload: log,
+      store: outbox,
+      event: 'mend-root-cause-log',
+      detail: log,
+      once: d.savedId ? null : key,
+      // Shown as saved before the event fires, so a page that hears it sees the same.
+      onStored: () => {
+        if (interaction.id !== this.#loadedFor) return;
+        this.#update({ savedId: key, sent: !outbox });
+        if (!outbox && this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), { ...EMPTY, savedId: key, sent: true });
+        this.busy = false;
+        this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
+      },
+    });
+    this.busy = false;
   }
 
   async #discard(): Promise<void> {
@@ -670,7 +468,7 @@ export class MendRootCauseLogger extends MendElement {
     if (!id || this.busy) return;
     this.busy = true;
     try {
-      await this.#outbox.outbox?.discard(id);
+      await this.#writes.discard(id);
       this.#update({ savedId: undefined, key: undefined, sent: false });
     } finally {
       this.busy = false;
@@ -679,9 +477,7 @@ export class MendRootCauseLogger extends MendElement {
 
   // ---- render ------------------------------------------------------------------------------
 
-  #overdueText(id: string): string {
-    const o = this.#overdue.get(id);
-    if (!o) return '';
+  #overdueText(o: Overdue): string {
     return o.notified
       ? this.t('rcOverdue', { minutes: o.minutes })
       : this.t('rcOverdueNoNotify', { minutes: o.minutes, limit: o.limit });
@@ -724,7 +520,7 @@ export class MendRootCauseLogger extends MendElement {
     if (!policy || !counts || !causeId) return nothing;
     const result = recurrenceOf(counts, causeId, policy.recurrence);
     if (!result.recurring) return nothing;
-    const department = this.#index?.department(this.#departmentId)?.name ?? this.#departmentId;
+    const department = (this.#taxonomy && lookup(this.#taxonomy).department(this.#departmentId)?.name) || this.#departmentId;
     return html`<p part="recurrence" id="recurrence">
       ${this.t('rcRecurring', { count: result.count, days: result.windowDays, department })}
     </p>`;
@@ -732,24 +528,20 @@ export class MendRootCauseLogger extends MendElement {
 
   #renderStatus(): TemplateResult | typeof nothing {
     const d = this.draft;
-    if (this.saveError) return html`<p part="status" data-status="error">${this.saveError}</p>`;
+    const failed = d.key && !d.savedId ? this.#writes.state(d.key) : null;
+    if (failed && (failed.status === 'failed' || failed.status === 'storage_full'))
+      return html`<p part="status" data-status="error">${failed.text}</p>`;
     if (!d.savedId) return nothing;
-    const entry = this.#entry();
+    const state = this.#writes.state(d.savedId);
+    const entry = state.entry;
     if (!this.#canWrite || (!entry && d.sent))
       return html`<p part="status" data-status="sent">${this.#canWrite ? `✓ ${this.t('sent')}` : this.t('rcLogged')}</p>`;
     if (!entry) return html`<p part="status" data-status="queued">${this.t('savedLocally')}</p>`;
-    switch (entry.status) {
-      case 'sent':
-        return html`<p part="status" data-status="sent">✓ ${this.t('sent')}</p>`;
-      case 'needs_attention':
-        return html`<p part="status" data-status="needs_attention" id="status-attention">
-          ⚠ ${this.t('needsAttention', { message: this.failure(entry.lastError) })}
-        </p>`;
-      default:
-        return html`<p part="status" data-status=${entry.status}>
-          ${entry.lastError && entry.attempts > 0 ? this.t('rcWaiting') : this.t('savedLocally')}
-        </p>`;
-    }
+    const attention = entry.status === 'needs_attention';
+    const mark = entry.status === 'sent' ? '✓ ' : attention ? '⚠ ' : '';
+    return html`<p part="status" data-status=${entry.status} id=${attention ? 'status-attention' : nothing}>
+      ${mark}${state.retrying ? this.t('rcWaiting') : state.text}
+    </p>`;
   }
 
   protected override render(): TemplateResult {
@@ -757,12 +549,12 @@ export class MendRootCauseLogger extends MendElement {
     const d = this.draft;
     const taxonomy = this.#taxonomy;
     const locked = this.#locked;
-    const attention = !!d.savedId && this.#entry()?.status === 'needs_attention';
+    const attention = !!d.savedId && this.#writes.entry(d.savedId)?.status === 'needs_attention';
     const routed = this.#routed;
     const departments = this.#taxonomy?.departments ?? [];
     const departmentId = this.#departmentId;
     const overridden = !!routed && !!d.departmentId && d.departmentId !== routed.id;
-    const activeId = this.open && this.active >= 0 ? `cause-opt-${this.active}` : '';
+    const combo = this.#combo;
     const contextLoading = !interaction && this.session && this.session.context.state.status === 'loading';
     // The host's context failed (unreachable or malformed): say so, with a retry, not "no interaction".
     const context = !interaction && this.session?.context.state.status === 'error' ? this.session.context : null;
@@ -803,27 +595,28 @@ export class MendRootCauseLogger extends MendElement {
                 autocomplete="off"
                 spellcheck="false"
                 aria-autocomplete="list"
-                aria-expanded=${this.open ? 'true' : 'false'}
+                aria-expanded=${combo.open ? 'true' : 'false'}
                 aria-controls="cause-list"
-                aria-activedescendant=${activeId || nothing}
+                aria-activedescendant=${combo.activeId || nothing}
+                aria-busy=${this.searching ? 'true' : 'false'}
                 aria-invalid=${this.errors.has('cause') ? 'true' : 'false'}
                 aria-describedby=${this.#describedBy('cause', 'cause-hint', this.#renderRecurrence() === nothing ? '' : 'recurrence')}
                 ?disabled=${!taxonomy}
                 .value=${live(d.query)}
                 @input=${this.#onCauseInput}
-                @keydown=${this.#onCauseKey}
-                @blur=${() => (this.open = false)}
+                @keydown=${combo.onKeyDown}
+                @blur=${combo.close}
               />
-              <ul id="cause-list" part="listbox" role="listbox" aria-labelledby="cause-label" ?hidden=${!this.open}>
-                ${this.open
+              <ul id="cause-list" part="listbox" role="listbox" aria-labelledby="cause-label" ?hidden=${!combo.open}>
+                ${combo.open
                   ? this.results.map(
                       (m, i) => html`<li
-                        id="cause-opt-${i}"
+                        id=${combo.optionId(i)}
                         part="option"
                         role="option"
-                        aria-selected=${i === this.active ? 'true' : 'false'}
-                        @mousedown=${(e: Event) => e.preventDefault()}
-                        @click=${() => this.#choose(m)}
+                        aria-selected=${i === combo.active ? 'true' : 'false'}
+                        @mousedown=${combo.keepFocus}
+                        @click=${() => combo.pick(i)}
                       >
                         <span>${m.cause.label}</span>
                         <span part="option-meta">${m.cause.category} · ${m.department?.name ?? m.cause.departmentId}</span>
@@ -898,10 +691,10 @@ export class MendRootCauseLogger extends MendElement {
             : nothing}
         </div>
         ${this.#renderStatus()}
-        ${interaction && this.#overdue.has(interaction.id)
-          ? html`<p part="time-limit">⏱ ${this.#overdueText(interaction.id)}</p>`
+        ${interaction && this.#limit.overdue(interaction.id)
+          ? html`<p part="time-limit">⏱ ${this.#overdueText(this.#limit.overdue(interaction.id)!)}</p>`
           : nothing}
-        ${interaction && this.wrapUpRefusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing}
+        ${interaction && this.#guard.refusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing}
       </form>
       ${this.renderAnnouncer()}${this.#storage.render()}
     </section>`;

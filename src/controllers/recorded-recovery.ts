@@ -1,0 +1,67 @@
+/**
+ * What a widget learns about recoveries from the shared {@link HostSession}, not from page events:
+ * a `recordRecovery` write stored in the session's durable outbox (by the offer picker, in this tab
+ * or another) is the fact that a recovery was recorded for its interaction. A `mend-offer-accept`
+ * event that any script could dispatch is not.
+ *
+ * The widget follows its session's outbox (an {@link OutboxWatch}: every change re-renders it);
+ * on each update this controller reports each stored recovery once, in the order they were stored,
+ * with its offers in words (`Expedited replacement; Refund $25.00`, and the `declined` words when
+ * the customer declined). Typed against `ReactiveControllerHost`.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { RecoveryRecord } from '../adapter/host-adapter.js';
+import type { Outbox } from '../adapter/outbox.js';
+
+export interface RecordedRecoveryOptions {
+  /** The session's outbox once loaded (e.g. `OutboxWatch.outbox`), or null. */
+  outbox: () => Outbox | null;
+  /** An amount in minor units, in words. */
+  money: (minor: number) => string;
+  /** Appended when the customer declined the offers. */
+  declined: () => string;
+  /**
+   * A recovery stored for `interactionId`, in words; `id` is its idempotency key. `fresh`: stored
+   * while the widget watched (false for what the outbox already held when the widget first saw it).
+   */
+  recorded: (interactionId: string, text: string, id: string, fresh: boolean) => void;
+}
+
+export class RecordedRecovery implements ReactiveController {
+  readonly #options: RecordedRecoveryOptions;
+  readonly #seen = new Set<string>();
+  #first: Outbox | null = null;
+
+  constructor(host: ReactiveControllerHost, options: RecordedRecoveryOptions) {
+    this.#options = options;
+    host.addController(this);
+  }
+
+  /** The recovery's offers in words ('' when it names none). */
+  text(record: RecoveryRecord): string {
+    const labels = (Array.isArray(record.offers) ? record.offers : [])
+      .map((o) =>
+        typeof o?.label !== 'string'
+          ? ''
+          : Number.isSafeInteger(o.amount) && o.amount! > 0
+            ? `${o.label} ${this.#options.money(o.amount!)}`
+            : o.label,
+      )
+      .filter(Boolean);
+    if (!labels.length) return '';
+    return `${labels.join('; ')}${record.accepted === false ? ` ${this.#options.declined()}` : ''}`;
+  }
+
+  hostUpdate(): void {
+    const outbox = this.#options.outbox();
+    if (!outbox) return;
+    const fresh = this.#first !== null;
+    this.#first ??= outbox;
+    for (const entry of outbox.entries) {
+      if (entry.kind !== 'recordRecovery' || this.#seen.has(entry.id)) continue;
+      this.#seen.add(entry.id);
+      const text = this.text(entry.payload as RecoveryRecord);
+      if (text) this.#options.recorded(entry.interactionId, text, entry.id, fresh);
+    }
+  }
+}
