@@ -26,7 +26,7 @@ export interface TimeLimitOptions {
   session: () => HostSession | null;
   interaction: () => Interaction | null;
   /** The policy, or undefined while it is loading (nothing is checked then). */
-  policy: () => RecoveryPolicy | undefined;
+  policy: () => Pick<RecoveryPolicy, 'unresolvedLimitMinutes'> | undefined;
   /** Whether the interaction counts as resolved beyond `interaction.resolved` (e.g. its log is saved). */
   resolved: () => boolean;
   /** The clock, ms since the epoch. */

@@ -1,21 +1,31 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { RootCauseLog, WrapUpVerdict } from '../../adapter/host-adapter.js';
+import type { WrapUpVerdict } from '../../adapter/host-adapter.js';
 import type { Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
-import { formatMoney } from '../../core/money.js';
-import { DEFAULT_POLICY } from '../../core/recovery.js';
+import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/recovery.js';
 import { recurrence as recurrenceOf, route } from '../../core/root-cause.js';
+import {
+  draftFromValue,
+  draftValue,
+  EMPTY_DRAFT,
+  logOf,
+  missingFields,
+  ROOT_CAUSE_FIELDS,
+  type RootCauseDraft,
+  type RootCauseField,
+} from '../../core/root-cause-form.js';
 import type { RootCauseMatch } from '../../core/taxonomy-search.js';
 import { MendElement } from '../../base/mend-element.js';
 import { indexNow, lookup, prepareIndex } from '../../base/taxonomy-index.js';
 import { ComboboxController } from '../../controllers/combobox.js';
 import { DraftController } from '../../controllers/draft.js';
+import { FormControlController, type FormRestoreState } from '../../controllers/form-control.js';
 import { readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
-import { RecordedRecovery } from '../../controllers/recorded-recovery.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { TimeLimitController, type Overdue } from '../../controllers/time-limit.js';
 import { WrapUpGuardController } from '../../controllers/wrap-up-guard.js';
+import type { RecordedRecovery } from '../../controllers/recorded-recovery.js';
 import { WriteAction, writeStrings } from '../../controllers/write-action.js';
 import type {} from '../../events/root-cause-logger.js';
 import { rootCauseLoggerStrings, type LoggerKey } from './root-cause-logger.strings.js';
@@ -23,32 +33,15 @@ import { rootCauseLoggerStyles } from './root-cause-logger.styles.js';
 
 export { rootCauseLoggerStrings };
 
-type Field = 'problem' | 'cause' | 'department' | 'resolution';
-const FIELDS: readonly Field[] = ['problem', 'cause', 'department', 'resolution'];
+type LoggerDraft = RootCauseDraft;
+type Field = RootCauseField;
+const EMPTY = EMPTY_DRAFT;
 const MAX_OPTIONS = 20;
-
-/** What the agent typed for one interaction (kept across reloads by {@link DraftController}). */
-interface LoggerDraft {
-  problem: string;
-  query: string;
-  causeId: string;
-  /** '' follows the root cause's routing; otherwise the agent's override. */
-  departmentId: string;
-  resolution: string;
-  resolutionEdited: boolean;
-  notify: boolean;
-  /** The idempotency key of the current save intent (reused on every retry of it). */
-  key?: string;
-  /** Set once the log is safe (stored in the outbox, or handed to the page). */
-  savedId?: string;
-  /** Delivered: the text is no longer kept. */
-  sent?: boolean;
-  /** The recorded recovery the resolution was pre-filled from (its idempotency key). */
-  recovery?: string;
-}
-
-const EMPTY: LoggerDraft = {
-  problem: '', query: '', causeId: '', departmentId: '', resolution: '', resolutionEdited: false, notify: false,
+const REQUIRED: Record<Field, LoggerKey> = {
+  problem: 'rcProblemRequired',
+  cause: 'rcCauseRequired',
+  department: 'rcDepartmentRequired',
+  resolution: 'rcResolutionRequired',
 };
 
 /**
@@ -120,6 +113,7 @@ const EMPTY: LoggerDraft = {
  */
 export class MendRootCauseLogger extends MendElement {
   static override styles = [...MendElement.styles, rootCauseLoggerStyles];
+  static formAssociated = true;
   static override localStrings = { ...rootCauseLoggerStrings, ...storageStrings, ...writeStrings };
 
   /** The root-cause taxonomy (plain-properties mode; wins over the host's). */
@@ -146,6 +140,12 @@ export class MendRootCauseLogger extends MendElement {
 
   /** The clock for the R10 time limit, in ms since the epoch (tests, replays). Default: now. */
   @property({ type: Number }) now?: number;
+
+  /** Form field name: in a `<form>`, the log's fields are submitted under it as JSON. */
+  @property({ reflect: true }) name = '';
+
+  /** Disables the whole form (also set by a disabled `<fieldset>` or form around it). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** How often the time limit is checked, in ms. */
   @property({ type: Number, attribute: 'time-check-interval' }) timeCheckInterval = 30_000;
@@ -200,19 +200,74 @@ export class MendRootCauseLogger extends MendElement {
     message: () => this.t('rcWrapUpBlocked'),
     announce: (message) => this.announce(message),
   });
+  #recovered: Promise<unknown> | null = null;
+  #recoveries: RecordedRecovery | null = null;
+  #form = new FormControlController(this, {
+    value: () => draftValue(this.draft, this.#departmentId) || null,
+    invalidity: () => {
+      // Nothing typed yet is no value (the wrap-up guard asks for the log); a started one must be complete.
+      if (!draftValue(this.draft, this.#departmentId)) return null;
+      const first = ROOT_CAUSE_FIELDS.find((f) => this.#validate().has(f));
+      return first ? { flags: { valueMissing: true }, message: this.t(REQUIRED[first]) } : null;
+    },
+    anchor: () => {
+      const first = ROOT_CAUSE_FIELDS.find((f) => this.#validate().has(f));
+      return first ? this.renderRoot.querySelector<HTMLElement>(`#${first}`) : null;
+    },
+    reset: () => {
+      if (this.#locked) return;
+      this.#update({ ...EMPTY, resolution: this.resolution ?? '' });
+      this.#combo.close();
+      this.results = [];
+      this.errors = new Set();
+      this.#submitted = false;
+    },
+    restore: (state) => {
+      if (typeof state === 'string') this.value = state;
+    },
+    disabled: () => this.disabled,
+  });
   #submitted = false;
   #saving: Promise<void> = Promise.resolve();
   #lastStatus: string | null = null;
 
-  constructor() {
-    super();
-    // The resolution follows the recovery recorded through the session (its stored write), never a page event.
-    new RecordedRecovery(this, {
-      outbox: () => (this.#writes.watch.loaded ? this.#writes.watch.outbox : null),
-      money: (minor) => formatMoney(minor, this.resolvedCurrency, this.resolvedLocale),
-      declined: () => this.t('rcDeclined'),
-      recorded: (id, text, key, fresh) => this.#prefill(id, text, key, fresh),
-    });
+  /** JSON of what the agent filled in (`problem`, `causeId`, `departmentId`, `resolution`, `notifyDepartment`); '' when nothing. Setting it fills the form (no event). */
+  get value(): string {
+    return draftValue(this.draft, this.#departmentId);
+  }
+  set value(json: string) {
+    const taxonomy = this.#taxonomy;
+    const cause = (id: string) => (taxonomy && id ? lookup(taxonomy).byId(id) : undefined);
+    const patch = draftFromValue(json, (id) => cause(id)?.label, (id) => cause(id)?.departmentId);
+    if (patch && !this.#locked) this.#update(patch);
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.#form.form;
+  }
+  get validity(): ValidityState {
+    return this.#form.validity;
+  }
+  get validationMessage(): string {
+    return this.#form.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.#form.willValidate;
+  }
+  checkValidity(): boolean {
+    return this.#form.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.#form.reportValidity();
+  }
+  formResetCallback(): void {
+    this.#form.formResetCallback();
+  }
+  formDisabledCallback(disabled: boolean): void {
+    this.#form.formDisabledCallback(disabled);
+  }
+  formStateRestoreCallback(state: FormRestoreState): void {
+    this.#form.formStateRestoreCallback(state);
   }
 
   /** Whether the root cause is logged (and not refused by the host) for the active interaction. */
@@ -248,12 +303,12 @@ export class MendRootCauseLogger extends MendElement {
     return this.taxonomy ?? this.#taxonomyRead?.value;
   }
 
-  /** The policy, or undefined while the host's is still loading. */
-  get #policy(): RecoveryPolicy | undefined {
+  /** The policy's root-cause rules, or undefined while the host's policy is still loading. */
+  get #policy(): Pick<RecoveryPolicy, 'recurrence' | 'unresolvedLimitMinutes'> | undefined {
     if (this.policy) return this.policy;
     const read = this.#policyRead;
     if (read?.value) return read.value;
-    return read && (read.status === 'loading' || read.status === 'idle') ? undefined : DEFAULT_POLICY;
+    return read && (read.status === 'loading' || read.status === 'idle') ? undefined : DEFAULT_ROOT_CAUSE_POLICY;
   }
 
   get #canWrite(): boolean {
@@ -281,6 +336,9 @@ export class MendRootCauseLogger extends MendElement {
     this.#policyRead = this.policy ? null : readPolicy(session);
     this.#recurrenceRead = this.recurrence ? null : readRecurrence(session);
     this.#writes.watch.follow(session);
+    // The resolution follows the recovery recorded through the session (its stored write), never a
+    // page event; the code for it loads once the session's outbox is there.
+    if (this.#writes.watch.loaded && !this.#recovered) this.#recovered = this.#followRecoveries();
 
     const id = this.#interaction?.id ?? null;
     if (id !== this.#loadedFor) {
@@ -291,6 +349,8 @@ export class MendRootCauseLogger extends MendElement {
       this.results = [];
       this.errors = new Set();
       this.#submitted = false;
+      const recovery = id ? this.#recoveries?.latest(id) : undefined;
+      if (recovery) this.#prefill(id!, recovery.text, recovery.id, false);
     } else if (changed.has('resolution') && !this.draft.resolutionEdited && !this.#locked) {
       this.#update({ resolution: this.resolution ?? '' });
     }
@@ -318,6 +378,23 @@ export class MendRootCauseLogger extends MendElement {
   protected override updated(): void {
     const taxonomy = this.#taxonomy;
     if (taxonomy) void prepareIndex(taxonomy).catch(() => {}); // idle time; typing loads it at once
+  }
+
+  async #followRecoveries(): Promise<void> {
+    try {
+      const { RecordedRecovery } = await import('../../controllers/recorded-recovery.js');
+      if (this.#recoveries) return;
+      this.#recoveries = new RecordedRecovery(this, {
+        outbox: () => (this.#writes.watch.loaded ? this.#writes.watch.outbox : null),
+        currency: () => this.resolvedCurrency,
+        locale: () => this.resolvedLocale,
+        declined: () => this.t('rcDeclined'),
+        recorded: (id, text, key, fresh) => this.#prefill(id, text, key, fresh),
+      });
+      this.requestUpdate();
+    } catch {
+      this.#recovered = null; // a failed chunk load is tried again on the next update
+    }
   }
 
   /** A recovery recorded through the session: the resolution, unless the agent wrote one or saved. */
@@ -383,14 +460,8 @@ export class MendRootCauseLogger extends MendElement {
   }
 
   #validate(): Set<Field> {
-    const d = this.draft;
     const taxonomy = this.#taxonomy;
-    const errors = new Set<Field>();
-    if (!d.problem.trim()) errors.add('problem');
-    if (!d.causeId || !taxonomy || !lookup(taxonomy).byId(d.causeId)) errors.add('cause');
-    if (!this.#departmentId) errors.add('department');
-    if (!d.resolution.trim()) errors.add('resolution');
-    return errors;
+    return missingFields(this.draft, this.#departmentId, (id) => !!taxonomy && !!lookup(taxonomy).byId(id));
   }
 
   get #routed() {
@@ -422,24 +493,14 @@ export class MendRootCauseLogger extends MendElement {
     if (errors.size) {
       this.announce(this.t('rcFixErrors', { count: errors.size }));
       await this.updateComplete;
-      const first = FIELDS.find((f) => errors.has(f))!;
+      const first = ROOT_CAUSE_FIELDS.find((f) => errors.has(f))!;
       this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
       return;
     }
     const key = this.draft.key ?? crypto.randomUUID();
     this.#update({ key });
     const d = this.draft;
-    const log: RootCauseLog = {
-      idempotencyKey: key,
-      interactionId: interaction.id,
-      customerId: interaction.customerId,
-      at: new Date().toISOString(),
-      problem: d.problem.trim(),
-      causeId: d.causeId,
-      departmentId: this.#departmentId,
-      resolution: d.resolution.trim(),
-      notifyDepartment: d.notify,
-    };
+    const log = logOf(d, interaction, key, this.#departmentId);
     const outbox = this.#canWrite;
     this.busy = true;
     // Stored first, then told: once per stored version of the log (an edited resend of a refused
@@ -571,7 +632,7 @@ export class MendRootCauseLogger extends MendElement {
             ${contextLoading ? this.t('loading') : this.t('noInteraction')}
           </p>`}
       <form part="form" novalidate @submit=${this.#save}>
-        <fieldset part="fields" ?disabled=${locked || !interaction}>
+        <fieldset part="fields" ?disabled=${locked || !interaction || this.#form.disabled}>
           <div part="field problem-field">
             <label for="problem">${this.t('rcProblem')}</label>
             <textarea
@@ -679,7 +740,7 @@ export class MendRootCauseLogger extends MendElement {
             type="submit"
             part=${attention ? 'resend' : 'save'}
             data-variant="primary"
-            aria-disabled=${this.busy || locked || !interaction ? 'true' : 'false'}
+            aria-disabled=${this.busy || locked || !interaction || this.#form.disabled ? 'true' : 'false'}
             aria-describedby=${attention ? 'status-attention' : nothing}
           >
             ${attention ? this.t('rcResend') : this.t('rcSave')}
