@@ -6,10 +6,9 @@
  * over a large taxonomy no single task blocks the agent's typing. A widget that needs it sooner
  * (the agent typed) finishes the same build at once.
  *
- * Until then, {@link lookup} answers "which cause has this id, which department" by a plain scan,
- * so a restored draft shows its cause and routing at first render without the search code.
+ * `taxonomy-lookup.ts` answers "which cause has this id, which department" without it.
  */
-import type { Department, RootCause, Taxonomy } from '../core/model.js';
+import type { Taxonomy } from '../core/model.js';
 import type { TaxonomyIndex } from '../core/taxonomy-search.js';
 
 type Search = typeof import('../core/taxonomy-search.js');
@@ -90,22 +89,4 @@ export function prepareIndex(taxonomy: Taxonomy, urgent = false): Promise<Taxono
     pending.set(taxonomy, ready);
   }
   return ready;
-}
-
-let last: { taxonomy: Taxonomy; id: string; cause: RootCause | undefined } | null = null;
-
-/**
- * Cause and department by id: the index once built, otherwise a scan of the taxonomy (the last
- * answer is kept, so renders of the same chosen cause scan once).
- */
-export function lookup(taxonomy: Taxonomy): Pick<TaxonomyIndex, 'byId' | 'department'> {
-  const index = indexes.get(taxonomy);
-  if (index) return index;
-  return {
-    byId: (id) => {
-      if (last?.taxonomy !== taxonomy || last.id !== id) last = { taxonomy, id, cause: taxonomy.causes.find((c) => c.id === id) };
-      return last.cause;
-    },
-    department: (id): Department | undefined => taxonomy.departments.find((d) => d.id === id),
-  };
 }

@@ -12,7 +12,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HostSession } from '../adapter/session.js';
 import type { Interaction, RecoveryPolicy } from '../core/model.js';
-import { timeLimit } from '../core/root-cause.js';
+import { timeLimit } from '../core/root-cause-rules.js';
 import { StoredEvent } from './stored-event.js';
 
 export interface Overdue {

@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { WrapUpVerdict } from '../../adapter/host-adapter.js';
 import type { Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
 import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/recovery.js';
-import { recurrence as recurrenceOf, route } from '../../core/root-cause.js';
+import { recurrence as recurrenceOf, route } from '../../core/root-cause-rules.js';
 import {
   draftFromValue,
   draftValue,
@@ -17,8 +17,8 @@ import {
 } from '../../core/root-cause-form.js';
 import type { RootCauseMatch } from '../../core/taxonomy-search.js';
 import { MendElement } from '../../base/mend-element.js';
-import { indexNow, lookup, prepareIndex } from '../../base/taxonomy-index.js';
-import { ComboboxController } from '../../controllers/combobox.js';
+import { lookup } from '../../base/taxonomy-lookup.js';
+import type { CauseSearchController } from '../../controllers/cause-search.js';
 import { DraftController } from '../../controllers/draft.js';
 import { FormControlController, type FormRestoreState } from '../../controllers/form-control.js';
 import { readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
@@ -151,11 +151,8 @@ export class MendRootCauseLogger extends MendElement {
   @property({ type: Number, attribute: 'time-check-interval' }) timeCheckInterval = 30_000;
 
   @state() private draft: LoggerDraft = EMPTY;
-  @state() private results: RootCauseMatch[] = [];
   @state() private errors: ReadonlySet<Field> = new Set();
   @state() private busy = false;
-  /** The agent typed before the search code was loaded: the list follows once it is. */
-  @state() private searching = false;
 
   #drafts = new DraftController<LoggerDraft>(this, 'root-cause-logger');
   #loadedFor: string | null | undefined = undefined;
@@ -170,18 +167,11 @@ export class MendRootCauseLogger extends MendElement {
     words: { failed: 'rcSaveFailed', storage_full: 'rcSaveFailed' },
   });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
-  #combo = new ComboboxController<RootCauseMatch>(this, {
-    id: 'cause-opt',
-    options: () => this.results,
-    listAll: () => this.#search(this.draft.query, true),
-    choose: (match) => this.#choose(match),
-    clear: () => {
-      if (!this.draft.query) return false;
-      this.#update({ query: '', causeId: '' });
-      this.results = [];
-      return true;
-    },
-  });
+  /** The type-ahead, loaded when the page is idle or the agent starts typing. */
+  #causes: CauseSearchController | null = null;
+  #typeahead: Promise<CauseSearchController> | null = null;
+  /** The agent typed before the type-ahead was loaded. */
+  @state() private loading = false;
   #limit = new TimeLimitController(this, {
     session: () => this.session,
     interaction: () => this.#interaction,
@@ -217,8 +207,7 @@ export class MendRootCauseLogger extends MendElement {
     reset: () => {
       if (this.#locked) return;
       this.#update({ ...EMPTY, resolution: this.resolution ?? '' });
-      this.#combo.close();
-      this.results = [];
+      this.#causes?.reset();
       this.errors = new Set();
       this.#submitted = false;
     },
@@ -345,8 +334,7 @@ export class MendRootCauseLogger extends MendElement {
       this.#loadedFor = id;
       const stored = id ? this.#drafts.read(this.#draftId(id)) : undefined;
       this.draft = stored ? { ...EMPTY, ...stored } : { ...EMPTY, resolution: this.resolution ?? '' };
-      this.#combo.close();
-      this.results = [];
+      this.#causes?.reset();
       this.errors = new Set();
       this.#submitted = false;
       const recovery = id ? this.#recoveries?.latest(id) : undefined;
@@ -376,8 +364,56 @@ export class MendRootCauseLogger extends MendElement {
   }
 
   protected override updated(): void {
-    const taxonomy = this.#taxonomy;
-    if (taxonomy) void prepareIndex(taxonomy).catch(() => {}); // idle time; typing loads it at once
+    if (this.#taxonomy && !this.#typeahead) {
+      const load = () => void this.#loadTypeahead().catch(() => {});
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 500 });
+      else setTimeout(load, 16);
+    }
+  }
+
+  #loadTypeahead(): Promise<CauseSearchController> {
+    return (this.#typeahead ??= import('../../controllers/cause-search.js').then(
+      ({ CauseSearchController }) => {
+        this.#causes ??= new CauseSearchController(this, {
+          id: 'cause-opt',
+          taxonomy: () => this.#taxonomy,
+          query: () => this.draft.query,
+          choose: (match) => this.#choose(match),
+          clear: () => {
+            if (!this.draft.query) return false;
+            this.#update({ query: '', causeId: '' });
+            return true;
+          },
+          found: (count) => this.announce(count ? this.t('rcResults', { count }) : this.t('rcNoMatch')),
+          limit: MAX_OPTIONS,
+        });
+        this.requestUpdate(); // its index is prepared after the next update, in idle time
+        return this.#causes;
+      },
+      (error: unknown) => {
+        this.#typeahead = null; // a failed chunk load is tried again
+        throw error;
+      },
+    ));
+  }
+
+  /** Run `task` on the type-ahead, loading it first if the agent is quicker than the idle time. */
+  #withCauses(task: (causes: CauseSearchController) => void): void {
+    if (this.#causes) return task(this.#causes);
+    this.loading = true;
+    this.#loadTypeahead().then(
+      (causes) => {
+        this.loading = false;
+        task(causes);
+      },
+      () => (this.loading = false),
+    );
+  }
+
+  #onCauseKey(event: KeyboardEvent): void {
+    // Keys the list owns must not reach the form (Enter would submit it) while it loads.
+    if (!this.#causes && ['ArrowDown', 'ArrowUp', 'Enter'].includes(event.key)) event.preventDefault();
+    this.#withCauses((causes) => causes.onKeyDown(event));
   }
 
   async #followRecoveries(): Promise<void> {
@@ -418,33 +454,12 @@ export class MendRootCauseLogger extends MendElement {
 
   // ---- combobox ----------------------------------------------------------------------------
 
-  #search(query: string, all = false): void {
-    const taxonomy = this.#taxonomy;
-    if (!taxonomy) return;
-    const index = indexNow(taxonomy);
-    if (!index) {
-      // The search code is not here yet: load it now and list what the agent has typed by then.
-      this.searching = true;
-      prepareIndex(taxonomy, true).then(
-        () => {
-          this.searching = false;
-          if (this.#taxonomy === taxonomy) this.#search(this.draft.query, all);
-        },
-        () => (this.searching = false),
-      );
-      return;
-    }
-    this.results = all || query.trim() ? index.search(query, MAX_OPTIONS) : [];
-    this.#combo.listed();
-    if (query.trim()) this.announce(this.results.length ? this.t('rcResults', { count: this.results.length }) : this.t('rcNoMatch'));
-  }
-
   #onCauseInput(event: Event): void {
     const query = (event.target as HTMLInputElement).value;
     const causeId = this.draft.causeId;
     const selected = causeId && this.#taxonomy ? lookup(this.#taxonomy).byId(causeId) : undefined;
     this.#update({ query, causeId: selected && selected.label === query ? selected.id : '' });
-    this.#search(query);
+    this.#withCauses((causes) => causes.search(query));
   }
 
   #choose(match: RootCauseMatch): void {
@@ -567,7 +582,7 @@ export class MendRootCauseLogger extends MendElement {
         </p>`;
     }
     const taxonomy = this.#taxonomy;
-    if (this.draft.query.trim() && !this.draft.causeId && !this.results.length && taxonomy)
+    if (this.draft.query.trim() && !this.draft.causeId && !this.#causes?.results.length && taxonomy)
       return html`<p id="cause-hint" part="hint">${this.t('rcNoMatch')}</p>`;
     if (taxonomy && !this.draft.causeId)
       return html`<p id="cause-hint" part="hint">${this.t('rcTypeToSearch', { count: taxonomy.causes.length.toLocaleString(this.resolvedLocale) })}</p>`;
@@ -615,7 +630,8 @@ export class MendRootCauseLogger extends MendElement {
     const departments = this.#taxonomy?.departments ?? [];
     const departmentId = this.#departmentId;
     const overridden = !!routed && !!d.departmentId && d.departmentId !== routed.id;
-    const combo = this.#combo;
+    const combo = this.#causes?.combo;
+    const open = !!combo?.open;
     const contextLoading = !interaction && this.session && this.session.context.state.status === 'loading';
     // The host's context failed (unreachable or malformed): say so, with a retry, not "no interaction".
     const context = !interaction && this.session?.context.state.status === 'error' ? this.session.context : null;
@@ -656,21 +672,21 @@ export class MendRootCauseLogger extends MendElement {
                 autocomplete="off"
                 spellcheck="false"
                 aria-autocomplete="list"
-                aria-expanded=${combo.open ? 'true' : 'false'}
+                aria-expanded=${open ? 'true' : 'false'}
                 aria-controls="cause-list"
-                aria-activedescendant=${combo.activeId || nothing}
-                aria-busy=${this.searching ? 'true' : 'false'}
+                aria-activedescendant=${combo?.activeId || nothing}
+                aria-busy=${this.loading || this.#causes?.searching ? 'true' : 'false'}
                 aria-invalid=${this.errors.has('cause') ? 'true' : 'false'}
                 aria-describedby=${this.#describedBy('cause', 'cause-hint', this.#renderRecurrence() === nothing ? '' : 'recurrence')}
                 ?disabled=${!taxonomy}
                 .value=${live(d.query)}
                 @input=${this.#onCauseInput}
-                @keydown=${combo.onKeyDown}
-                @blur=${combo.close}
+                @keydown=${this.#onCauseKey}
+                @blur=${() => combo?.close()}
               />
-              <ul id="cause-list" part="listbox" role="listbox" aria-labelledby="cause-label" ?hidden=${!combo.open}>
-                ${combo.open
-                  ? this.results.map(
+              <ul id="cause-list" part="listbox" role="listbox" aria-labelledby="cause-label" ?hidden=${!open}>
+                ${combo && open
+                  ? this.#causes!.results.map(
                       (m, i) => html`<li
                         id=${combo.optionId(i)}
                         part="option"
