@@ -79,6 +79,7 @@ async function agentFills(root: HTMLElement, causeQuery: string, submit = false)
   };
   await type('#problem', 'Customer received a blue kettle instead of the white one on the order.');
   await type('#cause', causeQuery);
+  await until(() => input().getAttribute('aria-busy') !== 'true'); // the type-ahead loads on demand
   await key('ArrowDown');
   await key('Enter');
   await type('#resolution', 'Apology; expedited replacement shipped today; return label emailed.');

@@ -10,51 +10,62 @@ import { reason, type Reason } from './reasons.js';
 
 type Needed = 'assistance' | 'compensation';
 
-/** The default policy (USD): low/medium/high, agent 50.00 and lead 100.00 without approval. */
-export const DEFAULT_POLICY: RecoveryPolicy = {
-  id: 'default',
-  version: 1,
-  currency: 'USD',
-  severities: ['low', 'medium', 'high'],
-  rules: [
-    { severity: 'low', mode: 'any', requires: ['assistance', 'compensation'] },
-    { severity: 'medium', mode: 'any', requires: ['assistance', 'compensation'] },
-    { severity: 'high', mode: 'all', requires: ['assistance', 'compensation'] },
-  ],
-  offers: [
-    { id: 'apology', kind: 'apology', label: 'Sincere apology', monetary: false, description: 'Acknowledge the error and own it.' },
-    { id: 'fix', kind: 'assistance', label: 'Fix or replace now', monetary: false, description: 'Solve the problem during this contact.' },
-    { id: 'expedited', kind: 'assistance', label: 'Expedited replacement', monetary: false, description: 'Ship a replacement with priority delivery.' },
-    { id: 'escalate-voice', kind: 'assistance', label: 'Escalate to a voice call', monetary: false, description: 'Move a complicated issue to a call (R9).', minSeverity: 'medium' },
-    { id: 'credit-15', kind: 'compensation', label: 'Goodwill credit', monetary: true, amount: 1500, reason: 'goodwill' },
-    { id: 'credit-25', kind: 'compensation', label: 'Goodwill credit', monetary: true, amount: 2500, reason: 'goodwill', minSeverity: 'medium' },
-    { id: 'refund', kind: 'compensation', label: 'Refund', monetary: true, customAmount: true, reason: 'refund' },
-    { id: 'fee-waiver', kind: 'compensation', label: 'Waive a fee', monetary: false, reason: 'fee_waiver' },
-    {
-      id: 'policy-review',
-      kind: 'compensation',
-      label: 'Policy review',
-      monetary: false,
-      counts: true,
-      description: 'Ask the policy owner to re-examine the rule that hurt the customer (R11).',
-    },
-    {
-      id: 'loyalty-points',
-      kind: 'compensation',
-      label: 'Loyalty points',
-      monetary: false,
-      counts: false,
-      description: 'A gesture on top; it does not count as compensation by itself.',
-    },
-  ],
-  authority: [
-    { role: 'agent', maxPerAction: 5000 },
-    { role: 'lead', maxPerAction: 10000 },
-  ],
-  baggage: { ...DEFAULT_BAGGAGE_POLICY },
+/** The default policy's root-cause rules (R8 recurrence, R10 time limit), for widgets that need only these. */
+export const DEFAULT_ROOT_CAUSE_POLICY: Pick<RecoveryPolicy, 'recurrence' | 'unresolvedLimitMinutes'> = {
   recurrence: { windowDays: 7, threshold: 5 },
   unresolvedLimitMinutes: 30,
 };
+
+/** The default policy (USD): low/medium/high, agent 50.00 and lead 100.00 without approval. */
+export const DEFAULT_POLICY: RecoveryPolicy = /* @__PURE__ */ defaultPolicy();
+
+// A function (marked pure above), so a bundle that only needs DEFAULT_ROOT_CAUSE_POLICY drops the rest.
+function defaultPolicy(): RecoveryPolicy {
+  return {
+    id: 'default',
+    version: 1,
+    currency: 'USD',
+    severities: ['low', 'medium', 'high'],
+    rules: [
+      { severity: 'low', mode: 'any', requires: ['assistance', 'compensation'] },
+      { severity: 'medium', mode: 'any', requires: ['assistance', 'compensation'] },
+      { severity: 'high', mode: 'all', requires: ['assistance', 'compensation'] },
+    ],
+    offers: [
+      { id: 'apology', kind: 'apology', label: 'Sincere apology', monetary: false, description: 'Acknowledge the error and own it.' },
+      { id: 'fix', kind: 'assistance', label: 'Fix or replace now', monetary: false, description: 'Solve the problem during this contact.' },
+      { id: 'expedited', kind: 'assistance', label: 'Expedited replacement', monetary: false, description: 'Ship a replacement with priority delivery.' },
+      { id: 'escalate-voice', kind: 'assistance', label: 'Escalate to a voice call', monetary: false, description: 'Move a complicated issue to a call (R9).', minSeverity: 'medium' },
+      { id: 'credit-15', kind: 'compensation', label: 'Goodwill credit', monetary: true, amount: 1500, reason: 'goodwill' },
+      { id: 'credit-25', kind: 'compensation', label: 'Goodwill credit', monetary: true, amount: 2500, reason: 'goodwill', minSeverity: 'medium' },
+      { id: 'refund', kind: 'compensation', label: 'Refund', monetary: true, customAmount: true, reason: 'refund' },
+      { id: 'fee-waiver', kind: 'compensation', label: 'Waive a fee', monetary: false, reason: 'fee_waiver' },
+      {
+        id: 'policy-review',
+        kind: 'compensation',
+        label: 'Policy review',
+        monetary: false,
+        counts: true,
+        description: 'Ask the policy owner to re-examine the rule that hurt the customer (R11).',
+      },
+      {
+        id: 'loyalty-points',
+        kind: 'compensation',
+        label: 'Loyalty points',
+        monetary: false,
+        counts: false,
+        description: 'A gesture on top; it does not count as compensation by itself.',
+      },
+    ],
+    authority: [
+      { role: 'agent', maxPerAction: 5000 },
+      { role: 'lead', maxPerAction: 10000 },
+    ],
+    baggage: { ...DEFAULT_BAGGAGE_POLICY },
+    recurrence: { ...DEFAULT_ROOT_CAUSE_POLICY.recurrence },
+    unresolvedLimitMinutes: DEFAULT_ROOT_CAUSE_POLICY.unresolvedLimitMinutes,
+  };
+}
 
 /** The role's limit in the policy, if the policy names the role. */
 export function authorityFor(policy: RecoveryPolicy, role: string): AuthorityLimit | undefined {

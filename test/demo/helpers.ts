@@ -89,6 +89,7 @@ export async function logRootCause(root: ParentNode): Promise<void> {
   await typeInto(root, '#problem', 'Replacement arrived broken again.');
   await typeInto(root, '#cause', 'damaged packaging');
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;
+  await until(() => !!el.shadowRoot!.querySelector('[role="option"]'), 'the type-ahead (loaded on demand) lists causes');
   input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
   await el.updateComplete;
   input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));

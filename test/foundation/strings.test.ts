@@ -207,6 +207,7 @@ describe('every user-visible string can be replaced (pseudo-localization)', () =
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;
     input.value = 'Damaged';
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await until(() => el.shadowRoot!.querySelector('[role="option"]'), 'the type-ahead (loaded on demand) lists causes');
     await settle(el);
     el.shadowRoot!.querySelector<HTMLElement>('[role="option"]')!.click();
     await settle(el);

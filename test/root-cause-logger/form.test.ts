@@ -209,49 +209,6 @@ describe('<mend-root-cause-logger> draft across reloads', () => {
   });
 });
 
-describe('<mend-root-cause-logger> resolution pre-filled from the recovery', () => {
-  it('takes the recovery recorded in the picker for the same interaction', async () => {
-    const interaction = newInteraction();
-    const el = await plainLogger(interaction);
-    const accept = (interactionId: string, labels: string[]) =>
-      document.body.dispatchEvent(
-        new CustomEvent('mend-offer-accept', {
-          bubbles: true,
-          composed: true,
-          detail: { accepted: true, strategy: 'R3:high', interactionId, offers: labels.map((label) => ({ label, offerId: label, kind: 'assistance' })) },
-        }),
-      );
-    accept('someone-else', ['Refund']);
-    await el.updateComplete;
-    expect($<HTMLTextAreaElement>(el, '#resolution')!.value).to.equal('');
-    accept(interaction.id, ['Expedited replacement', 'Goodwill credit']);
-    await el.updateComplete;
-    expect($<HTMLTextAreaElement>(el, '#resolution')!.value).to.equal('Expedited replacement; Goodwill credit');
-    document.body.dispatchEvent(
-      new CustomEvent('mend-offer-accept', {
-        bubbles: true,
-        composed: true,
-        detail: { accepted: true, strategy: 'R3:high', interactionId: interaction.id, offers: [{ label: 'Refund', offerId: 'refund', kind: 'compensation', amount: 2500 }] },
-      }),
-    );
-    await el.updateComplete;
-    expect($<HTMLTextAreaElement>(el, '#resolution')!.value).to.equal('Refund $25.00');
-  });
-
-  it('never overwrites what the agent typed', async () => {
-    const interaction = newInteraction();
-    const el = await plainLogger(interaction, { resolution: 'From the page' });
-    expect($<HTMLTextAreaElement>(el, '#resolution')!.value).to.equal('From the page');
-    await typeInto(el, '#resolution', 'My own words');
-    document.dispatchEvent(
-      new CustomEvent('mend-offer-accept', { detail: { accepted: true, strategy: 'x', interactionId: interaction.id, offers: [{ label: 'Refund' }] } }),
-    );
-    el.resolution = 'Changed by the page';
-    await el.updateComplete;
-    expect($<HTMLTextAreaElement>(el, '#resolution')!.value).to.equal('My own words');
-  });
-});
-
 describe('<mend-root-cause-logger> time limit (R10) and wrap-up check without a host', () => {
   it('fires mend-time-limit once when the interaction runs past the limit unresolved', async () => {
     const started = Date.parse('2026-03-01T10:00:00Z');

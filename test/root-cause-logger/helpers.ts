@@ -105,6 +105,14 @@ export async function typeInto(el: MendRootCauseLogger, selector: string, value:
   field.value = value;
   field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   await el.updateComplete;
+  // The type-ahead's search code loads when the agent first types (or the page is idle).
+  await searched(el);
+}
+
+/** The list follows what was typed (the search code is loaded): `aria-busy` is off. */
+export async function searched(el: MendRootCauseLogger): Promise<void> {
+  await until(() => combo(el).getAttribute('aria-busy') !== 'true', 'the type-ahead searched');
+  await el.updateComplete;
 }
 
 /** Choose a root cause through the combobox (type, ArrowDown, Enter). */

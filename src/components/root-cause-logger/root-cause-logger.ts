@@ -1,141 +1,48 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { toHostError } from '../../adapter/errors.js';
-import type { RootCauseLog, WrapUpVerdict } from '../../adapter/host-adapter.js';
-import type { OutboxEntry } from '../../adapter/outbox.js';
+import type { WrapUpVerdict } from '../../adapter/host-adapter.js';
 import type { Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
-import { formatMoney } from '../../core/money.js';
-import { DEFAULT_POLICY } from '../../core/recovery.js';
+import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/recovery.js';
+import { recurrence as recurrenceOf, route } from '../../core/root-cause-rules.js';
 import {
-  taxonomyIndexSteps,
-  recurrence as recurrenceOf,
-  route,
-  timeLimit,
-  type RootCauseMatch,
-  type TaxonomyIndex,
-} from '../../core/root-cause.js';
+  draftFromValue,
+  draftValue,
+  EMPTY_DRAFT,
+  logOf,
+  missingFields,
+  ROOT_CAUSE_FIELDS,
+  type RootCauseDraft,
+  type RootCauseField,
+} from '../../core/root-cause-form.js';
+import type { RootCauseMatch } from '../../core/taxonomy-search.js';
 import { MendElement } from '../../base/mend-element.js';
-import { OutboxWatch } from '../../controllers/outbox.js';
-import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import { StoredEvent } from '../../controllers/stored-event.js';
+import { lookup } from '../../base/taxonomy-lookup.js';
+import type { CauseSearchController } from '../../controllers/cause-search.js';
 import { DraftController } from '../../controllers/draft.js';
+import { FormControlController, type FormRestoreState } from '../../controllers/form-control.js';
 import { readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
+import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
+import { TimeLimitController, type Overdue } from '../../controllers/time-limit.js';
+import { WrapUpGuardController } from '../../controllers/wrap-up-guard.js';
+import type { RecordedRecovery } from '../../controllers/recorded-recovery.js';
+import { WriteAction, writeStrings } from '../../controllers/write-action.js';
 import type {} from '../../events/root-cause-logger.js';
+import { rootCauseLoggerStrings, type LoggerKey } from './root-cause-logger.strings.js';
 import { rootCauseLoggerStyles } from './root-cause-logger.styles.js';
 
-/** Strings this widget adds to the shared ones (replaceable through `strings` like any other). */
-export const rootCauseLoggerStrings = {
-  rcTitle: 'Root cause',
-  rcProblem: 'Problem',
-  rcCause: 'Root cause',
-  rcDepartment: 'Responsible department',
-  rcResolution: 'Resolution',
-  rcNotify: 'Notify the department now',
-  rcSave: 'Log root cause',
-  rcRecurring: 'Logged {count} times in {days} days, routed to {department}.',
-  'rcRecurring.one': 'Logged once in {days} days, routed to {department}.',
-  rcRequired: 'Required.',
-  rcNoMatch: 'No matching root cause.',
-  rcWrapUpBlocked: 'Log the root cause before wrap-up.',
-  rcOverdue: 'Open for {minutes} minutes without resolution: a manager has been notified.',
-  rcResend: 'Resend',
-  rcDiscard: 'Discard',
-  rcProblemRequired: 'Describe the problem.',
-  rcCauseRequired: 'Choose a root cause from the list.',
-  rcDepartmentRequired: 'Choose the responsible department.',
-  rcResolutionRequired: 'Say how it was resolved.',
-  rcFixErrors: 'Check the highlighted fields: {count} to fix.',
-  rcChooseDepartment: 'Choose a department',
-  rcRouted: 'Routed by the root cause.',
-  rcOverridden: 'Changed from {department}, suggested by the root cause.',
-  rcPrefilled: 'Pre-filled from the recovery.',
-  rcDeclined: '(declined by the customer)',
-  rcResults: '{count} root causes found.',
-  'rcResults.one': '{count} root cause found.',
-  rcWaiting: 'Saved on this device; the console is not answering. It will be sent when it is back.',
-  rcLogged: 'Logged on this page only: no host records root causes here, so nothing was recorded.',
-  rcSaveFailed: 'Could not save: {message}',
-  rcNoWrite: 'This console does not store root-cause logs; the page receives them.',
-  rcTaxonomyUnsupported: 'This console does not provide a root-cause taxonomy.',
-  rcOverdueNoNotify: 'Open for {minutes} minutes without resolution: past the {limit}-minute limit. Tell a manager.',
-  rcTypeToSearch: 'Type to search {count} root causes.',
-} as const;
-type LoggerKey = keyof typeof rootCauseLoggerStrings;
+export { rootCauseLoggerStrings };
 
-type Field = 'problem' | 'cause' | 'department' | 'resolution';
-const FIELDS: readonly Field[] = ['problem', 'cause', 'department', 'resolution'];
+type LoggerDraft = RootCauseDraft;
+type Field = RootCauseField;
+const EMPTY = EMPTY_DRAFT;
 const MAX_OPTIONS = 20;
-
-/** What the agent typed for one interaction (kept across reloads by {@link DraftController}). */
-interface LoggerDraft {
-  problem: string;
-  query: string;
-  causeId: string;
-  /** '' follows the root cause's routing; otherwise the agent's override. */
-  departmentId: string;
-  resolution: string;
-  resolutionEdited: boolean;
-  notify: boolean;
-  /** The idempotency key of the current save intent (reused on every retry of it). */
-  key?: string;
-  /** Set once the log is safe (stored in the outbox, or handed to the page). */
-  savedId?: string;
-  /** Delivered: the text is no longer kept. */
-  sent?: boolean;
-}
-
-const EMPTY: LoggerDraft = {
-  problem: '', query: '', causeId: '', departmentId: '', resolution: '', resolutionEdited: false, notify: false,
+const REQUIRED: Record<Field, LoggerKey> = {
+  problem: 'rcProblemRequired',
+  cause: 'rcCauseRequired',
+  department: 'rcDepartmentRequired',
+  resolution: 'rcResolutionRequired',
 };
-
-/** One index per taxonomy object, shared by every logger on the page. */
-const indexes = new WeakMap<Taxonomy, TaxonomyIndex>();
-/** Builds under way in idle time: a logger that needs the index sooner finishes the same one. */
-const building = new WeakMap<Taxonomy, Generator<void, TaxonomyIndex, void>>();
-
-/** Runs the build's steps to the end, or until the clock passes `until`; the index once done. */
-function finish(taxonomy: Taxonomy, steps: Generator<void, TaxonomyIndex, void>, until = Infinity): TaxonomyIndex | null {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) {
-      indexes.set(taxonomy, step.value);
-      building.delete(taxonomy);
-      return step.value;
-    }
-    if (performance.now() >= until) return null;
-  }
-}
-
-function indexFor(taxonomy: Taxonomy): TaxonomyIndex {
-  return indexes.get(taxonomy) ?? finish(taxonomy, building.get(taxonomy) ?? taxonomyIndexSteps(taxonomy))!;
-}
-
-/**
- * Build the index when the page is idle, not inside the first render, a slice at a time within
- * each idle period (at least one slice of about 2,000 causes): over a large taxonomy no single task
- * blocks the agent's typing.
- */
-function prepareIndex(taxonomy: Taxonomy): void {
-  if (indexes.has(taxonomy) || building.has(taxonomy)) return;
-  const steps = taxonomyIndexSteps(taxonomy);
-  building.set(taxonomy, steps);
-  const later = (run: (budget: number) => void) =>
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback((deadline) => run(deadline.timeRemaining()), { timeout: 2000 })
-      : setTimeout(() => run(8), 16);
-  const slice = (budget: number) => {
-    if (building.get(taxonomy) !== steps) return; // finished on demand meanwhile
-    if (!finish(taxonomy, steps, performance.now() + budget - 2)) later(slice);
-  };
-  later(slice);
-}
-
-interface OfferAcceptDetail {
-  interactionId?: unknown;
-  accepted?: unknown;
-  offers?: unknown;
-}
 
 /**
  * @tagname mend-root-cause-logger
@@ -147,6 +54,10 @@ interface OfferAcceptDetail {
  * recurrence counts, the policy and the active interaction. Without an adapter, set the plain
  * properties `taxonomy`, `recurrence`, `policy` and `interaction` (a plain property always wins over
  * host data); saving then only fires `mend-root-cause-log`.
+ *
+ * With a host, the resolution is pre-filled from the recovery recorded for the interaction through
+ * the shared session (the `recordRecovery` write the offer picker stored), unless the agent typed
+ * one; page events do not change it.
  *
  * Saving stores the log in the durable outbox first ("Saved on this device; sending…") and then shows
  * its delivery status; a log the host refused can be edited and resent, or discarded. The draft of
@@ -202,7 +113,8 @@ interface OfferAcceptDetail {
  */
 export class MendRootCauseLogger extends MendElement {
   static override styles = [...MendElement.styles, rootCauseLoggerStyles];
-  static override localStrings = { ...rootCauseLoggerStrings, ...storageStrings };
+  static formAssociated = true;
+  static override localStrings = { ...rootCauseLoggerStrings, ...storageStrings, ...writeStrings };
 
   /** The root-cause taxonomy (plain-properties mode; wins over the host's). */
   @property({ attribute: false }) taxonomy?: Taxonomy;
@@ -216,7 +128,7 @@ export class MendRootCauseLogger extends MendElement {
   /** The active interaction (plain-properties mode; wins over the host's). */
   @property({ attribute: false }) interaction?: Interaction | null;
 
-  /** The resolution to pre-fill (e.g. the recovery recorded in the picker), unless the agent typed one. */
+  /** The resolution to pre-fill (e.g. the recovery the page recorded), unless the agent typed one. */
   @property() resolution?: string;
 
   /**
@@ -229,34 +141,123 @@ export class MendRootCauseLogger extends MendElement {
   /** The clock for the R10 time limit, in ms since the epoch (tests, replays). Default: now. */
   @property({ type: Number }) now?: number;
 
+  /** Form field name: in a `<form>`, the log's fields are submitted under it as JSON. */
+  @property({ reflect: true }) name = '';
+
+  /** Disables the whole form (also set by a disabled `<fieldset>` or form around it). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
   /** How often the time limit is checked, in ms. */
   @property({ type: Number, attribute: 'time-check-interval' }) timeCheckInterval = 30_000;
 
   @state() private draft: LoggerDraft = EMPTY;
-  @state() private open = false;
-  @state() private active = -1;
-  @state() private results: RootCauseMatch[] = [];
   @state() private errors: ReadonlySet<Field> = new Set();
   @state() private busy = false;
-  @state() private saveError = '';
-  @state() private wrapUpRefusedFor: string | null = null;
 
   #drafts = new DraftController<LoggerDraft>(this, 'root-cause-logger');
   #loadedFor: string | null | undefined = undefined;
   #taxonomyRead: Read<Taxonomy> | null = null;
   #policyRead: Read<RecoveryPolicy> | null = null;
   #recurrenceRead: Read<RecurrenceCount[]> | null = null;
-  #outbox = new OutboxWatch(this);
-  #told = new StoredEvent(this);
+  #writes = new WriteAction(this, {
+    session: () => this.session,
+    t: (key, values) => this.t(key, values),
+    failure: (error) => this.failure(error),
+    announce: (message) => this.announce(message),
+    words: { failed: 'rcSaveFailed', storage_full: 'rcSaveFailed' },
+  });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
-  #guardOff: (() => void) | null = null;
-  #guardFor: unknown = null;
-  #timer: ReturnType<typeof setInterval> | undefined;
-  #overdue = new Map<string, { minutes: number; limit: number; notified: boolean }>();
+  /** The type-ahead, loaded when the page is idle or the agent starts typing. */
+  #causes: CauseSearchController | null = null;
+  #typeahead: Promise<CauseSearchController> | null = null;
+  /** The agent typed before the type-ahead was loaded. */
+  @state() private loading = false;
+  #limit = new TimeLimitController(this, {
+    session: () => this.session,
+    interaction: () => this.#interaction,
+    policy: () => this.#policy,
+    resolved: () => this.complete,
+    now: () => this.now ?? Date.now(),
+    interval: () => this.timeCheckInterval,
+    changed: (_id, overdue) => this.announce(this.#overdueText(overdue)),
+  });
+  #guard = new WrapUpGuardController(this, {
+    session: () => this.session,
+    enabled: () => this.guardWrapUp,
+    allow: (id) => this.#isLogged(id),
+    // A save still being stored when the host asks is waited for, not refused.
+    settle: (id) => (id === this.#loadedFor ? this.#saving : Promise.resolve()),
+    message: () => this.t('rcWrapUpBlocked'),
+    announce: (message) => this.announce(message),
+  });
+  #recovered: Promise<unknown> | null = null;
+  #recoveries: RecordedRecovery | null = null;
+  #form = new FormControlController(this, {
+    value: () => draftValue(this.draft, this.#departmentId) || null,
+    invalidity: () => {
+      // Nothing typed yet is no value (the wrap-up guard asks for the log); a started one must be complete.
+      if (!draftValue(this.draft, this.#departmentId)) return null;
+      const first = ROOT_CAUSE_FIELDS.find((f) => this.#validate().has(f));
+      return first ? { flags: { valueMissing: true }, message: this.t(REQUIRED[first]) } : null;
+    },
+    anchor: () => {
+      const first = ROOT_CAUSE_FIELDS.find((f) => this.#validate().has(f));
+      return first ? this.renderRoot.querySelector<HTMLElement>(`#${first}`) : null;
+    },
+    reset: () => {
+      if (this.#locked) return;
+      this.#update({ ...EMPTY, resolution: this.resolution ?? '' });
+      this.#causes?.reset();
+      this.errors = new Set();
+      this.#submitted = false;
+    },
+    restore: (state) => {
+      if (typeof state === 'string') this.value = state;
+    },
+    disabled: () => this.disabled,
+  });
   #submitted = false;
   #saving: Promise<void> = Promise.resolve();
   #lastStatus: string | null = null;
-  #onOffer = (event: Event) => this.#offerAccepted((event as CustomEvent<OfferAcceptDetail>).detail);
+
+  /** JSON of what the agent filled in (`problem`, `causeId`, `departmentId`, `resolution`, `notifyDepartment`); '' when nothing. Setting it fills the form (no event). */
+  get value(): string {
+    return draftValue(this.draft, this.#departmentId);
+  }
+  set value(json: string) {
+    const taxonomy = this.#taxonomy;
+    const cause = (id: string) => (taxonomy && id ? lookup(taxonomy).byId(id) : undefined);
+    const patch = draftFromValue(json, (id) => cause(id)?.label, (id) => cause(id)?.departmentId);
+    if (patch && !this.#locked) this.#update(patch);
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.#form.form;
+  }
+  get validity(): ValidityState {
+    return this.#form.validity;
+  }
+  get validationMessage(): string {
+    return this.#form.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.#form.willValidate;
+  }
+  checkValidity(): boolean {
+    return this.#form.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.#form.reportValidity();
+  }
+  formResetCallback(): void {
+    this.#form.formResetCallback();
+  }
+  formDisabledCallback(disabled: boolean): void {
+    this.#form.formDisabledCallback(disabled);
+  }
+  formStateRestoreCallback(state: FormRestoreState): void {
+    this.#form.formStateRestoreCallback(state);
+  }
 
   /** Whether the root cause is logged (and not refused by the host) for the active interaction. */
   get complete(): boolean {
@@ -269,15 +270,7 @@ export class MendRootCauseLogger extends MendElement {
    * "Log the root cause before wrap-up." Hosts without `wrapUpGuard` may call this themselves.
    */
   checkWrapUp(interactionId = this.#interaction?.id ?? ''): WrapUpVerdict {
-    const allow = !!interactionId && this.#isLogged(interactionId);
-    const message = allow ? undefined : this.t('rcWrapUpBlocked');
-    if (!allow) {
-      // Keyed to the contact: shown while it is (or once it becomes) the active one.
-      this.wrapUpRefusedFor = interactionId;
-      this.announce(message!);
-    }
-    this.emit('mend-wrap-up-check', { interactionId, allow, message });
-    return message ? { allow, message } : { allow };
+    return this.#guard.check(interactionId);
   }
 
   /**
@@ -286,69 +279,7 @@ export class MendRootCauseLogger extends MendElement {
    * `notify:<interactionId>`) when the host can notify. Returns whether it is overdue.
    */
   checkTimeLimit(): boolean {
-    const interaction = this.#interaction;
-    const policy = this.#policy;
-    if (!interaction || !policy) return false;
-    if (this.#overdue.has(interaction.id)) return true;
-    const limit = policy.unresolvedLimitMinutes;
-    const result = timeLimit(
-      { startedAt: interaction.startedAt, resolved: interaction.resolved || this.complete },
-      this.now ?? Date.now(),
-      limit,
-    );
-    if (!result.overdue) return false;
-    const session = this.session;
-    const notify = !!session && session.host.can('notifyManager');
-    const id = interaction.id;
-    this.#overdue.set(id, { minutes: result.minutesOpen, limit, notified: notify });
-    const detail = (notified: boolean) => ({
-      interactionId: id,
-      customerId: interaction.customerId,
-      minutesOpen: result.minutesOpen,
-      limitMinutes: limit,
-      notified,
-      reasons: result.reasons,
-    });
-    const told = () => {
-      this.announce(this.#overdueText(id));
-      this.requestUpdate();
-    };
-    if (!notify) {
-      this.#told.tell(session, 'mend-time-limit', `notify:${id}`, detail(false));
-      told();
-      return true;
-    }
-    // Told once the manager's notice is stored (once per interaction); `notified: false` if it could not be.
-    const payload = {
-      idempotencyKey: `notify:${id}`,
-      interactionId: id,
-      customerId: interaction.customerId,
-      at: new Date().toISOString(),
-      minutesOpen: result.minutesOpen,
-      limitMinutes: limit,
-    };
-    this.#told.record({ session, store: true, kind: 'notifyManager', payload, event: 'mend-time-limit', detail: detail(true) }).then(told, () => {
-      this.#overdue.set(id, { minutes: result.minutesOpen, limit, notified: false });
-      this.#told.tell(session, 'mend-time-limit', payload.idempotencyKey, detail(false));
-      told();
-    });
-    return true;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('mend-offer-accept', this.#onOffer);
-    this.#restartTimer();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('mend-offer-accept', this.#onOffer);
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-    this.#guardOff?.();
-    this.#guardOff = null;
-    this.#guardFor = null;
+    return this.#limit.check();
   }
 
   // ---- data --------------------------------------------------------------------------------
@@ -361,25 +292,16 @@ export class MendRootCauseLogger extends MendElement {
     return this.taxonomy ?? this.#taxonomyRead?.value;
   }
 
-  /** The policy, or undefined while the host's is still loading. */
-  get #policy(): RecoveryPolicy | undefined {
+  /** The policy's root-cause rules, or undefined while the host's policy is still loading. */
+  get #policy(): Pick<RecoveryPolicy, 'recurrence' | 'unresolvedLimitMinutes'> | undefined {
     if (this.policy) return this.policy;
     const read = this.#policyRead;
     if (read?.value) return read.value;
-    return read && (read.status === 'loading' || read.status === 'idle') ? undefined : DEFAULT_POLICY;
-  }
-
-  get #index(): TaxonomyIndex | null {
-    const taxonomy = this.#taxonomy;
-    return taxonomy ? indexFor(taxonomy) : null;
+    return read && (read.status === 'loading' || read.status === 'idle') ? undefined : DEFAULT_ROOT_CAUSE_POLICY;
   }
 
   get #canWrite(): boolean {
     return !!this.session && this.session.host.can('logRootCause');
-  }
-
-  #entry(id = this.draft.savedId): OutboxEntry | undefined {
-    return id ? this.#outbox.outbox?.entry(id) : undefined;
   }
 
   /**
@@ -394,7 +316,7 @@ export class MendRootCauseLogger extends MendElement {
   #isLogged(id: string): boolean {
     const draft = id === this.#loadedFor ? this.draft : this.#drafts.read(this.#draftId(id));
     if (!draft?.savedId) return false;
-    return this.#entry(draft.savedId)?.status !== 'needs_attention';
+    return this.#writes.entry(draft.savedId)?.status !== 'needs_attention';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -402,93 +324,125 @@ export class MendRootCauseLogger extends MendElement {
     this.#taxonomyRead = this.taxonomy ? null : readTaxonomy(session);
     this.#policyRead = this.policy ? null : readPolicy(session);
     this.#recurrenceRead = this.recurrence ? null : readRecurrence(session);
-    this.#outbox.follow(session);
+    this.#writes.watch.follow(session);
+    // The resolution follows the recovery recorded through the session (its stored write), never a
+    // page event; the code for it loads once the session's outbox is there.
+    if (this.#writes.watch.loaded && !this.#recovered) this.#recovered = this.#followRecoveries();
 
     const id = this.#interaction?.id ?? null;
     if (id !== this.#loadedFor) {
       this.#loadedFor = id;
       const stored = id ? this.#drafts.read(this.#draftId(id)) : undefined;
       this.draft = stored ? { ...EMPTY, ...stored } : { ...EMPTY, resolution: this.resolution ?? '' };
-      this.open = false;
-      this.active = -1;
-      this.results = [];
+      this.#causes?.reset();
       this.errors = new Set();
       this.#submitted = false;
-      this.saveError = '';
+      const recovery = id ? this.#recoveries?.latest(id) : undefined;
+      if (recovery) this.#prefill(id!, recovery.text, recovery.id, false);
     } else if (changed.has('resolution') && !this.draft.resolutionEdited && !this.#locked) {
       this.#update({ resolution: this.resolution ?? '' });
     }
-    // Say delivery changes politely (focus stays where the agent is).
-    const entry = this.#entry();
+    const saved = this.draft.savedId;
+    this.#writes.track(this.draft.key ? [this.draft.key] : []);
+    // Say delivery politely (focus stays where the agent is); refusals are said by the write action.
+    const entry = saved ? this.#writes.entry(saved) : undefined;
     const status = entry?.status ?? null;
     if (status !== this.#lastStatus) {
       if (this.#lastStatus && status === 'sent') this.announce(this.t('sent'));
-      if (status === 'needs_attention') this.announce(this.t('needsAttention', { message: this.failure(entry!.lastError) }));
       this.#lastStatus = status;
     }
     // Delivered: keep only the marker that it was logged (the text is at the host now).
     // A saved log the loaded outbox no longer holds was delivered (by this page before a reload,
     // or by another tab): only confirmed entries leave it.
-    const delivered = entry ? entry.status === 'sent' : this.#outbox.loaded && !!this.draft.savedId;
+    const delivered = entry ? entry.status === 'sent' : this.#writes.watch.loaded && !!saved;
     if (id && delivered && !this.draft.sent) {
       this.draft = { ...this.draft, sent: true };
-      this.#drafts.write(this.#draftId(id), { ...EMPTY, savedId: this.draft.savedId, sent: true });
+      this.#drafts.write(this.#draftId(id), { ...EMPTY, savedId: saved, sent: true });
     }
     // R10: checked on every update (new interaction, policy loaded, clock moved) and by the timer.
-    if (id && !this.#overdue.has(id)) this.checkTimeLimit();
+    if (id && !this.#limit.overdue(id)) this.#limit.check();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    this.#syncGuard();
-    const taxonomy = this.#taxonomy;
-    if (taxonomy) prepareIndex(taxonomy);
-    if (changed.has('timeCheckInterval')) this.#restartTimer();
-    if ((changed as Map<PropertyKey, unknown>).has('active') && this.active >= 0)
-      this.renderRoot.querySelector(`#cause-opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+  protected override updated(): void {
+    if (this.#taxonomy && !this.#typeahead) {
+      const load = () => void this.#loadTypeahead().catch(() => {});
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 500 });
+      else setTimeout(load, 16);
+    }
   }
 
-  #restartTimer(): void {
-    clearInterval(this.#timer);
-    if (!this.isConnected) return;
-    this.#timer = setInterval(() => this.checkTimeLimit(), Math.max(1000, this.timeCheckInterval));
+  #loadTypeahead(): Promise<CauseSearchController> {
+    return (this.#typeahead ??= import('../../controllers/cause-search.js').then(
+      ({ CauseSearchController }) => {
+        this.#causes ??= new CauseSearchController(this, {
+          id: 'cause-opt',
+          taxonomy: () => this.#taxonomy,
+          query: () => this.draft.query,
+          choose: (match) => this.#choose(match),
+          clear: () => {
+            if (!this.draft.query) return false;
+            this.#update({ query: '', causeId: '' });
+            return true;
+          },
+          found: (count) => this.announce(count ? this.t('rcResults', { count }) : this.t('rcNoMatch')),
+          limit: MAX_OPTIONS,
+        });
+        this.requestUpdate(); // its index is prepared after the next update, in idle time
+        return this.#causes;
+      },
+      (error: unknown) => {
+        this.#typeahead = null; // a failed chunk load is tried again
+        throw error;
+      },
+    ));
   }
 
-  #syncGuard(): void {
-    const session = this.session;
-    const want = this.isConnected && this.guardWrapUp && !!session && session.host.can('wrapUpGuard') ? session : null;
-    if (want === this.#guardFor) return;
-    this.#guardOff?.();
-    this.#guardOff = null;
-    this.#guardFor = want;
-    // A save still being stored when the host asks is waited for, not refused.
-    if (want)
-      this.#guardOff = want.host.registerWrapUpGuard(async (id) => {
-        if (id === this.#loadedFor) await this.#saving;
-        return this.checkWrapUp(id);
+  /** Run `task` on the type-ahead, loading it first if the agent is quicker than the idle time. */
+  #withCauses(task: (causes: CauseSearchController) => void): void {
+    if (this.#causes) return task(this.#causes);
+    this.loading = true;
+    this.#loadTypeahead().then(
+      (causes) => {
+        this.loading = false;
+        task(causes);
+      },
+      () => (this.loading = false),
+    );
+  }
+
+  #onCauseKey(event: KeyboardEvent): void {
+    // Keys the list owns must not reach the form (Enter would submit it) while it loads.
+    if (!this.#causes && ['ArrowDown', 'ArrowUp', 'Enter'].includes(event.key)) event.preventDefault();
+    this.#withCauses((causes) => causes.onKeyDown(event));
+  }
+
+  async #followRecoveries(): Promise<void> {
+    try {
+      const { RecordedRecovery } = await import('../../controllers/recorded-recovery.js');
+      if (this.#recoveries) return;
+      this.#recoveries = new RecordedRecovery(this, {
+        outbox: () => (this.#writes.watch.loaded ? this.#writes.watch.outbox : null),
+        currency: () => this.resolvedCurrency,
+        locale: () => this.resolvedLocale,
+        declined: () => this.t('rcDeclined'),
+        recorded: (id, text, key, fresh) => this.#prefill(id, text, key, fresh),
       });
+      this.requestUpdate();
+    } catch {
+      this.#recovered = null; // a failed chunk load is tried again on the next update
+    }
   }
 
-  #offerAccepted(detail: OfferAcceptDetail | null | undefined): void {
-    if (!detail || typeof detail.interactionId !== 'string' || !Array.isArray(detail.offers)) return;
-    const labels = (detail.offers as Array<{ label?: unknown; amount?: unknown }>)
-      .map((o) =>
-        typeof o?.label !== 'string'
-          ? ''
-          : Number.isSafeInteger(o.amount) && (o.amount as number) > 0
-            ? `${o.label} ${formatMoney(o.amount as number, this.resolvedCurrency, this.resolvedLocale)}`
-            : o.label,
-      )
-      .filter(Boolean);
-    if (!labels.length) return;
-    const text = `${labels.join('; ')}${detail.accepted === false ? ` ${this.t('rcDeclined')}` : ''}`;
-    const id = detail.interactionId;
-    if (id === this.#loadedFor) {
-      if (this.draft.resolutionEdited || this.#locked) return;
-      this.#update({ resolution: text });
+  /** A recovery recorded through the session: the resolution, unless the agent wrote one or saved. */
+  #prefill(interactionId: string, text: string, key: string, fresh: boolean): void {
+    if (interactionId === this.#loadedFor) {
+      if (this.draft.recovery === key || this.draft.resolutionEdited || this.#locked) return;
+      this.#update({ resolution: text, recovery: key });
       this.announce(this.t('rcPrefilled'));
-    } else {
-      const stored = this.#drafts.read(this.#draftId(id)) ?? EMPTY;
-      if (!stored.resolutionEdited && !stored.savedId) this.#drafts.write(this.#draftId(id), { ...EMPTY, ...stored, resolution: text });
+    } else if (fresh) {
+      const stored = this.#drafts.read(this.#draftId(interactionId)) ?? EMPTY;
+      if (!stored.resolutionEdited && !stored.savedId && stored.recovery !== key)
+        this.#drafts.write(this.#draftId(interactionId), { ...EMPTY, ...stored, resolution: text, recovery: key });
     }
   }
 
@@ -500,96 +454,36 @@ export class MendRootCauseLogger extends MendElement {
 
   // ---- combobox ----------------------------------------------------------------------------
 
-  #search(query: string, all = false): void {
-    const index = this.#index;
-    this.results = index && (all || query.trim()) ? index.search(query, MAX_OPTIONS) : [];
-    this.open = this.results.length > 0;
-    this.active = -1;
-    if (index && query.trim()) {
-      this.announce(this.results.length ? this.t('rcResults', { count: this.results.length }) : this.t('rcNoMatch'));
-    }
-  }
-
   #onCauseInput(event: Event): void {
     const query = (event.target as HTMLInputElement).value;
-    const selected = this.draft.causeId ? this.#index?.byId(this.draft.causeId) : undefined;
+    const causeId = this.draft.causeId;
+    const selected = causeId && this.#taxonomy ? lookup(this.#taxonomy).byId(causeId) : undefined;
     this.#update({ query, causeId: selected && selected.label === query ? selected.id : '' });
-    this.#search(query);
+    this.#withCauses((causes) => causes.search(query));
   }
 
   #choose(match: RootCauseMatch): void {
     const changed = match.cause.id !== this.draft.causeId;
     this.#update({ query: match.cause.label, causeId: match.cause.id, departmentId: changed ? '' : this.draft.departmentId });
-    this.open = false;
-    this.active = -1;
-  }
-
-  #onCauseKey(event: KeyboardEvent): void {
-    const count = this.results.length;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        event.preventDefault();
-        if (!this.open) {
-          if (!this.results.length) this.#search(this.draft.query, true);
-          if (!this.results.length) return;
-          this.open = true;
-          if (event.altKey) return;
-        }
-        const down = event.key === 'ArrowDown';
-        this.active = this.active < 0 ? (down ? 0 : count - 1) : (this.active + (down ? 1 : count - 1)) % count;
-        break;
-      }
-      case 'Home':
-      case 'End':
-        if (!this.open || this.active < 0) return;
-        event.preventDefault();
-        this.active = event.key === 'Home' ? 0 : count - 1;
-        break;
-      case 'Enter':
-        event.preventDefault();
-        if (this.open && this.active >= 0) this.#choose(this.results[this.active]!);
-        else this.open = false;
-        break;
-      case 'Escape':
-        if (this.open) {
-          event.preventDefault();
-          this.open = false;
-          this.active = -1;
-        } else if (this.draft.query) {
-          event.preventDefault();
-          this.#update({ query: '', causeId: '' });
-          this.results = [];
-        }
-        break;
-      case 'Tab':
-        this.open = false;
-        break;
-    }
   }
 
   // ---- saving ------------------------------------------------------------------------------
 
   get #locked(): boolean {
     if (!this.draft.savedId) return false;
-    return this.#entry()?.status !== 'needs_attention';
+    return this.#writes.entry(this.draft.savedId)?.status !== 'needs_attention';
   }
 
   #validate(): Set<Field> {
-    const d = this.draft;
-    const errors = new Set<Field>();
-    if (!d.problem.trim()) errors.add('problem');
-    if (!d.causeId || !this.#index?.byId(d.causeId)) errors.add('cause');
-    if (!this.#departmentId) errors.add('department');
-    if (!d.resolution.trim()) errors.add('resolution');
-    return errors;
+    const taxonomy = this.#taxonomy;
+    return missingFields(this.draft, this.#departmentId, (id) => !!taxonomy && !!lookup(taxonomy).byId(id));
   }
 
   get #routed() {
-    // Only a chosen cause needs the index (building it is the idle task's job, not a render's).
+    // The chosen cause's department; the search index is not needed for it.
     const causeId = this.draft.causeId;
-    const index = causeId ? this.#index : null;
-    return index ? route(causeId, index).department : undefined;
+    const taxonomy = this.#taxonomy;
+    return causeId && taxonomy ? route(causeId, lookup(taxonomy)).department : undefined;
   }
 
   get #departmentId(): string {
@@ -614,55 +508,35 @@ export class MendRootCauseLogger extends MendElement {
     if (errors.size) {
       this.announce(this.t('rcFixErrors', { count: errors.size }));
       await this.updateComplete;
-      const first = FIELDS.find((f) => errors.has(f))!;
+      const first = ROOT_CAUSE_FIELDS.find((f) => errors.has(f))!;
       this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
       return;
     }
     const key = this.draft.key ?? crypto.randomUUID();
     this.#update({ key });
     const d = this.draft;
-    const log: RootCauseLog = {
-      idempotencyKey: key,
-      interactionId: interaction.id,
-      customerId: interaction.customerId,
-      at: new Date().toISOString(),
-      problem: d.problem.trim(),
-      causeId: d.causeId,
-      departmentId: this.#departmentId,
-      resolution: d.resolution.trim(),
-      notifyDepartment: d.notify,
-    };
-    const resend = d.savedId && this.#entry()?.status === 'needs_attention';
+    const log = logOf(d, interaction, key, this.#departmentId);
+    const outbox = this.#canWrite;
     this.busy = true;
-    this.saveError = '';
-    try {
-      const outbox = this.#canWrite;
-      // Stored first, then told: once per stored version of the log (an edited resend of a refused
-      // log is stored again, so it is told again, with the same idempotency key).
-      await this.#told.record({
-        session: this.session,
-        store: outbox,
-        kind: 'logRootCause',
-        payload: log,
-        resend: !!resend,
-        event: 'mend-root-cause-log',
-        detail: log,
-        once: resend ? null : key,
-        // Shown as saved before the event fires, so a page that hears it sees the same.
-        onStored: () => {
-          if (interaction.id !== this.#loadedFor) return;
-          this.#update({ savedId: key, sent: !outbox });
-          if (!outbox && this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), { ...EMPTY, savedId: key, sent: true });
-          this.busy = false;
-          this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
-        },
-      });
-    } catch (error) {
-      this.saveError = this.t('rcSaveFailed', { message: this.failure(toHostError(error)) });
-      this.announce(this.saveError);
-    } finally {
-      this.busy = false;
-    }
+    // Stored first, then told: once per stored version of the log (an edited resend of a refused
+    // log is stored again, so it is told again, with the same idempotency key).
+    await this.#writes.run({
+      kind: 'logRootCause',
+      payload: log,
+      store: outbox,
+      event: 'mend-root-cause-log',
+      detail: log,
+      once: d.savedId ? null : key,
+      // Shown as saved before the event fires, so a page that hears it sees the same.
+      onStored: () => {
+        if (interaction.id !== this.#loadedFor) return;
+        this.#update({ savedId: key, sent: !outbox });
+        if (!outbox && this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), { ...EMPTY, savedId: key, sent: true });
+        this.busy = false;
+        this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
+      },
+    });
+    this.busy = false;
   }
 
   async #discard(): Promise<void> {
@@ -670,7 +544,7 @@ export class MendRootCauseLogger extends MendElement {
     if (!id || this.busy) return;
     this.busy = true;
     try {
-      await this.#outbox.outbox?.discard(id);
+      await this.#writes.discard(id);
       this.#update({ savedId: undefined, key: undefined, sent: false });
     } finally {
       this.busy = false;
@@ -679,9 +553,7 @@ export class MendRootCauseLogger extends MendElement {
 
   // ---- render ------------------------------------------------------------------------------
 
-  #overdueText(id: string): string {
-    const o = this.#overdue.get(id);
-    if (!o) return '';
+  #overdueText(o: Overdue): string {
     return o.notified
       ? this.t('rcOverdue', { minutes: o.minutes })
       : this.t('rcOverdueNoNotify', { minutes: o.minutes, limit: o.limit });
@@ -710,7 +582,7 @@ export class MendRootCauseLogger extends MendElement {
         </p>`;
     }
     const taxonomy = this.#taxonomy;
-    if (this.draft.query.trim() && !this.draft.causeId && !this.results.length && taxonomy)
+    if (this.draft.query.trim() && !this.draft.causeId && !this.#causes?.results.length && taxonomy)
       return html`<p id="cause-hint" part="hint">${this.t('rcNoMatch')}</p>`;
     if (taxonomy && !this.draft.causeId)
       return html`<p id="cause-hint" part="hint">${this.t('rcTypeToSearch', { count: taxonomy.causes.length.toLocaleString(this.resolvedLocale) })}</p>`;
@@ -724,7 +596,7 @@ export class MendRootCauseLogger extends MendElement {
     if (!policy || !counts || !causeId) return nothing;
     const result = recurrenceOf(counts, causeId, policy.recurrence);
     if (!result.recurring) return nothing;
-    const department = this.#index?.department(this.#departmentId)?.name ?? this.#departmentId;
+    const department = (this.#taxonomy && lookup(this.#taxonomy).department(this.#departmentId)?.name) || this.#departmentId;
     return html`<p part="recurrence" id="recurrence">
       ${this.t('rcRecurring', { count: result.count, days: result.windowDays, department })}
     </p>`;
@@ -732,24 +604,20 @@ export class MendRootCauseLogger extends MendElement {
 
   #renderStatus(): TemplateResult | typeof nothing {
     const d = this.draft;
-    if (this.saveError) return html`<p part="status" data-status="error">${this.saveError}</p>`;
+    const failed = d.key && !d.savedId ? this.#writes.state(d.key) : null;
+    if (failed && (failed.status === 'failed' || failed.status === 'storage_full'))
+      return html`<p part="status" data-status="error">${failed.text}</p>`;
     if (!d.savedId) return nothing;
-    const entry = this.#entry();
+    const state = this.#writes.state(d.savedId);
+    const entry = state.entry;
     if (!this.#canWrite || (!entry && d.sent))
       return html`<p part="status" data-status="sent">${this.#canWrite ? `✓ ${this.t('sent')}` : this.t('rcLogged')}</p>`;
     if (!entry) return html`<p part="status" data-status="queued">${this.t('savedLocally')}</p>`;
-    switch (entry.status) {
-      case 'sent':
-        return html`<p part="status" data-status="sent">✓ ${this.t('sent')}</p>`;
-      case 'needs_attention':
-        return html`<p part="status" data-status="needs_attention" id="status-attention">
-          ⚠ ${this.t('needsAttention', { message: this.failure(entry.lastError) })}
-        </p>`;
-      default:
-        return html`<p part="status" data-status=${entry.status}>
-          ${entry.lastError && entry.attempts > 0 ? this.t('rcWaiting') : this.t('savedLocally')}
-        </p>`;
-    }
+    const attention = entry.status === 'needs_attention';
+    const mark = entry.status === 'sent' ? '✓ ' : attention ? '⚠ ' : '';
+    return html`<p part="status" data-status=${entry.status} id=${attention ? 'status-attention' : nothing}>
+      ${mark}${state.retrying ? this.t('rcWaiting') : state.text}
+    </p>`;
   }
 
   protected override render(): TemplateResult {
@@ -757,12 +625,13 @@ export class MendRootCauseLogger extends MendElement {
     const d = this.draft;
     const taxonomy = this.#taxonomy;
     const locked = this.#locked;
-    const attention = !!d.savedId && this.#entry()?.status === 'needs_attention';
+    const attention = !!d.savedId && this.#writes.entry(d.savedId)?.status === 'needs_attention';
     const routed = this.#routed;
     const departments = this.#taxonomy?.departments ?? [];
     const departmentId = this.#departmentId;
     const overridden = !!routed && !!d.departmentId && d.departmentId !== routed.id;
-    const activeId = this.open && this.active >= 0 ? `cause-opt-${this.active}` : '';
+    const combo = this.#causes?.combo;
+    const open = !!combo?.open;
     const contextLoading = !interaction && this.session && this.session.context.state.status === 'loading';
     // The host's context failed (unreachable or malformed): say so, with a retry, not "no interaction".
     const context = !interaction && this.session?.context.state.status === 'error' ? this.session.context : null;
@@ -779,7 +648,7 @@ export class MendRootCauseLogger extends MendElement {
             ${contextLoading ? this.t('loading') : this.t('noInteraction')}
           </p>`}
       <form part="form" novalidate @submit=${this.#save}>
-        <fieldset part="fields" ?disabled=${locked || !interaction}>
+        <fieldset part="fields" ?disabled=${locked || !interaction || this.#form.disabled}>
           <div part="field problem-field">
             <label for="problem">${this.t('rcProblem')}</label>
             <textarea
@@ -803,27 +672,28 @@ export class MendRootCauseLogger extends MendElement {
                 autocomplete="off"
                 spellcheck="false"
                 aria-autocomplete="list"
-                aria-expanded=${this.open ? 'true' : 'false'}
+                aria-expanded=${open ? 'true' : 'false'}
                 aria-controls="cause-list"
-                aria-activedescendant=${activeId || nothing}
+                aria-activedescendant=${combo?.activeId || nothing}
+                aria-busy=${this.loading || this.#causes?.searching ? 'true' : 'false'}
                 aria-invalid=${this.errors.has('cause') ? 'true' : 'false'}
                 aria-describedby=${this.#describedBy('cause', 'cause-hint', this.#renderRecurrence() === nothing ? '' : 'recurrence')}
                 ?disabled=${!taxonomy}
                 .value=${live(d.query)}
                 @input=${this.#onCauseInput}
                 @keydown=${this.#onCauseKey}
-                @blur=${() => (this.open = false)}
+                @blur=${() => combo?.close()}
               />
-              <ul id="cause-list" part="listbox" role="listbox" aria-labelledby="cause-label" ?hidden=${!this.open}>
-                ${this.open
-                  ? this.results.map(
+              <ul id="cause-list" part="listbox" role="listbox" aria-labelledby="cause-label" ?hidden=${!open}>
+                ${combo && open
+                  ? this.#causes!.results.map(
                       (m, i) => html`<li
-                        id="cause-opt-${i}"
+                        id=${combo.optionId(i)}
                         part="option"
                         role="option"
-                        aria-selected=${i === this.active ? 'true' : 'false'}
-                        @mousedown=${(e: Event) => e.preventDefault()}
-                        @click=${() => this.#choose(m)}
+                        aria-selected=${i === combo.active ? 'true' : 'false'}
+                        @mousedown=${combo.keepFocus}
+                        @click=${() => combo.pick(i)}
                       >
                         <span>${m.cause.label}</span>
                         <span part="option-meta">${m.cause.category} · ${m.department?.name ?? m.cause.departmentId}</span>
@@ -886,7 +756,7 @@ export class MendRootCauseLogger extends MendElement {
             type="submit"
             part=${attention ? 'resend' : 'save'}
             data-variant="primary"
-            aria-disabled=${this.busy || locked || !interaction ? 'true' : 'false'}
+            aria-disabled=${this.busy || locked || !interaction || this.#form.disabled ? 'true' : 'false'}
             aria-describedby=${attention ? 'status-attention' : nothing}
           >
             ${attention ? this.t('rcResend') : this.t('rcSave')}
@@ -898,10 +768,10 @@ export class MendRootCauseLogger extends MendElement {
             : nothing}
         </div>
         ${this.#renderStatus()}
-        ${interaction && this.#overdue.has(interaction.id)
-          ? html`<p part="time-limit">⏱ ${this.#overdueText(interaction.id)}</p>`
+        ${interaction && this.#limit.overdue(interaction.id)
+          ? html`<p part="time-limit">⏱ ${this.#overdueText(this.#limit.overdue(interaction.id)!)}</p>`
           : nothing}
-        ${interaction && this.wrapUpRefusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing}
+        ${interaction && this.#guard.refusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing}
       </form>
       ${this.renderAnnouncer()}${this.#storage.render()}
     </section>`;
