@@ -229,8 +229,8 @@ export class MemoryAdapter implements HostAdapter {
     this.#hub.emit(event, payload);
   }
 
-  /** Handlers currently subscribed to `event` (to prove unsubscription). */
-  listenerCount(event: HostEventName): number {
+  /** Handlers currently subscribed to `event`, or to any event (to prove unsubscription). */
+  listenerCount(event?: HostEventName): number {
     return this.#hub.count(event);
   }
 

@@ -4,7 +4,7 @@
 // per write, a hook when a write arrives and a latency that can change mid-test.
 import { MemoryAdapter, type MemoryOptions, type MemorySeed } from '../../src/adapter/memory-adapter.js';
 import type { CallOptions, HostWrites, SpendRequest, WriteKind } from '../../src/adapter/host-adapter.js';
-import type { Fund } from '../../src/core/model.js';
+import type { Fund, Interaction } from '../../src/core/model.js';
 import { makeFund } from './fund.js';
 
 export type WriteName = WriteKind | 'spend';
@@ -102,4 +102,32 @@ export class TestHost extends MemoryAdapter {
     }
     return answer;
   }
+}
+
+// ---- one agent at a desk: the foundation tests' world -------------------------------------------
+
+export const interactionA: Interaction = {
+  id: 'int-A', customerId: 'cust-A', channel: 'voice', startedAt: '2026-11-23T10:00:00.000Z', customerName: 'Ann',
+};
+export const interactionB: Interaction = {
+  id: 'int-B', customerId: 'cust-B', channel: 'chat', startedAt: '2026-11-23T10:05:00.000Z', customerName: 'Bo',
+};
+/** "Now" inside {@link deskFund}'s week, so no roll-over happens. */
+export const DESK_NOW = Date.parse('2026-11-25T12:00:00.000Z');
+
+/** Agent `agent-1`'s fund at `version` with `spent` (week of 2026-11-23). */
+export function deskFund(version: number, spent = 0): Fund {
+  return makeFund({ agentId: 'agent-1', spent, version, periodStart: '2026-11-23T00:00:00.000Z', periodEnd: '2026-11-30T00:00:00.000Z' });
+}
+
+/** A host with agent `agent-1` (Dana) on `interaction`, customers A and B, and a fund at version 1. */
+export function deskHost(interaction: Interaction | null = interactionA, options: MemoryOptions = {}): MemoryAdapter {
+  return new MemoryAdapter(
+    {
+      context: { agent: { id: 'agent-1', name: 'Dana', role: 'agent' }, interaction, locale: 'en-US', currency: 'USD' },
+      funds: [deskFund(1)],
+      histories: [interactionA, interactionB].map((i) => ({ customer: { id: i.customerId, name: i.customerName ?? i.customerId }, incidents: [] })),
+    },
+    { now: () => DESK_NOW, ...options },
+  );
 }
