@@ -15,7 +15,6 @@ import { FundMeterHarness } from './harness.js';
 const $ = <T extends Element = HTMLElement>(el: MendFundMeter, selector: string) => el.shadowRoot!.querySelector<T & Element>(selector) as T;
 const $$ = (el: MendFundMeter, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const meter = (el: MendFundMeter) => $(el, '[role="meter"]');
-const announced = (el: MendFundMeter) => text($(el, '[role="status"]'));
 
 async function plain(fund: Fund, extra: { locale?: string; variant?: string } = {}): Promise<MendFundMeter> {
   return fixture<MendFundMeter>(
