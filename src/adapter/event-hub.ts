@@ -29,6 +29,10 @@ export class HostEventHub {
     return n;
   }
 
+  guards(): WrapUpGuard[] {
+    return [...this.#guards];
+  }
+
   registerWrapUpGuard(guard: WrapUpGuard): () => void {
     this.#guards.add(guard);
     return () => void this.#guards.delete(guard);
