@@ -1,4 +1,4 @@
-import { text } from '../helpers/dom.js';
+import { q, qa, text } from '../helpers/dom.js';
 import { until } from '../helpers/until.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -12,8 +12,8 @@ import type { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { NOW, entry, fundHost, installFrameFallback, makeFund, newAgentId } from './fixtures.js';
 import { FundMeterHarness } from './harness.js';
 
-const $ = <T extends Element = HTMLElement>(el: MendFundMeter, selector: string) => el.shadowRoot!.querySelector<T & Element>(selector) as T;
-const $$ = (el: MendFundMeter, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const $ = <T extends Element = HTMLElement>(el: MendFundMeter, selector: string) => q<T>(el, selector)!;
+const $$ = qa;
 const meter = (el: MendFundMeter) => $(el, '[role="meter"]');
 
 async function plain(fund: Fund, extra: { locale?: string; variant?: string } = {}): Promise<MendFundMeter> {

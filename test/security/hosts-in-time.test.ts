@@ -117,14 +117,18 @@ describe('slow and out-of-order answers', () => {
         { customer: { id: a.customerId, name: 'Ann A' }, incidents: [incident('Ann-only summary')] },
         { customer: { id: b.customerId, name: 'Bo B' }, incidents: [incident('Bo-only summary')] },
       ],
-    }), { latency: { getHistory: 40 } });
+    }));
     const c = await mount(html`<mend-baggage-banner .adapter=${w.adapter}></mend-baggage-banner>`);
     const el = c.firstElementChild as HTMLElement;
     await until(() => el.getAttribute('state') === 'ready', 'A shown');
+    // B's history is held (not merely slow), so "while it loads" lasts as long as the test looks.
+    const held = w.adapter.hold('getHistory');
     w.adapter.setInteraction(b);
+    await held.waitFor(1);
     await settled(c);
     expect(el.getAttribute('state')).to.equal('loading');
     expect(el.shadowRoot!.textContent).not.to.include('Ann-only summary');
+    await held.release();
     await until(() => el.getAttribute('state') === 'ready', 'B shown');
     expect(el.shadowRoot!.textContent).to.include('Bo-only summary');
   });
