@@ -33,7 +33,7 @@ const LIMIT = {
   // notice, per-field text validation), +0.4 kB for the fund meter, +1.3 kB for the four together.
   'host + baggage-banner': { initial: 16.11 * KB },
   'host + offer-picker': { initial: 21.96 * KB },
-  'host + fund-meter': { initial: 14 * KB },
+  'host + fund-meter': { initial: 12.65 * KB }, // reached: 12,647 B (budget 14 kB met)
   'host + root-cause-logger': { initial: 18.82 * KB },
   'host + the four widgets': { initial: 39.5 * KB, all: 53.19 * KB },
 };
