@@ -1,5 +1,5 @@
 import { q, qa, text } from '../helpers/dom.js';
-import { until } from '../helpers/until.js';
+import { tick, until } from '../helpers/until.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { HostError } from '../../src/adapter/errors.js';
@@ -405,7 +405,7 @@ describe('<mend-fund-meter>: live', () => {
     await m.shows(11000);
     adapter.emit('fundChanged', { fund: { ...fund, spent: 3000, version: 5 } });
     adapter.emit('fundChanged', { fund: { ...fund, spent: 2000, version: 6 } });
-    await new Promise((r) => setTimeout(r, 20));
+    await tick(20); // the older events have their chance to land
     await m.el.updateComplete;
     expect(m.valueNow).to.equal('11000');
   });

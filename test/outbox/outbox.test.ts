@@ -4,7 +4,7 @@ import { guardHost } from '../../src/adapter/guard.js';
 import { Outbox, outboxFor, type OutboxChangeDetail, type OutboxEntry, type OutboxOptions } from '../../src/adapter/outbox.js';
 import { HostError } from '../../src/adapter/errors.js';
 import { TestHost } from '../helpers/test-host.js';
-import { until } from '../helpers/until.js';
+import { tick, until } from '../helpers/until.js';
 import { ack, rootCause, uniqueScope } from '../helpers/writes.js';
 
 const open: Outbox[] = [];
@@ -178,7 +178,7 @@ describe('Outbox: durable writes', () => {
     await o.enqueue('acknowledgeBaggage', ack('k1'));
     await until(() => host.attempts.length === 1);
     host.down = false;
-    await new Promise((r) => setTimeout(r, 30));
+    await tick(30); // a retry before the backoff has its chance to happen
     expect(host.applied).to.have.length(0); // still backing off (a minute)
     window.dispatchEvent(new Event('online'));
     await o.whenSent('k1');
@@ -411,7 +411,7 @@ describe('Outbox: durable writes', () => {
     let changes = 0;
     a.addEventListener('change', () => changes++);
     window.dispatchEvent(new Event('online'));
-    await new Promise((r) => setTimeout(r, 10));
+    await tick(10); // a change event has its chance to fire
     expect(changes).to.equal(0);
   });
 });
