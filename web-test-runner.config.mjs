@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { mendServicePlugin } from './service/test/wtr-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -38,6 +39,8 @@ export default {
         return { body: JSON.stringify(files.sort()), type: 'json' };
       },
     },
+    // The real Mend service (PGlite and PostgreSQL) for test/service/, started on first use.
+    mendServicePlugin(),
     // The tests run our templates as they ship in dist/: shrunk by the same step as the build.
     {
       name: 'mend-minify-templates',

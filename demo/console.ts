@@ -1,7 +1,10 @@
 /**
  * The demo agent console: a queue of concurrent contacts, the four Mend widgets on the active one
  * inside one `<mend-host>`, and the demo's own controls (host online/offline, outbox, reset, theme,
- * right-to-left, event log). Everything runs on the embedded {@link LocalAdapter} (IndexedDB).
+ * right-to-left, event log). The embedded {@link LocalAdapter} (IndexedDB) plays the console: the
+ * queue, the contacts, the customers' histories, wrap-up. With `options.service` (what `npm start`
+ * does) the fund, policy, taxonomy, recurrence counts and every write come from the Mend service,
+ * composed with {@link composeAdapter} as a real console would; without it everything is local.
  *
  * The DOM is built with Lit templates only: no inline script or style, no innerHTML, so the built
  * console runs under a strict Content-Security-Policy with Trusted Types.
@@ -14,11 +17,16 @@ import '../src/define/offer-picker.js';
 import '../src/define/fund-meter.js';
 import '../src/define/root-cause-logger.js';
 import { LocalAdapter } from '../src/adapter/local-adapter.js';
+import { ServiceAdapter } from '../src/adapter/service.js';
+import { composeAdapter } from '../src/adapter/compose.js';
+import type { HostAdapter } from '../src/adapter/host-adapter.js';
 import { toHostError } from '../src/adapter/errors.js';
 import { clearDrafts } from '../src/controllers/draft.js';
 import { sessionFor, type HostSession } from '../src/adapter/session.js';
 import type { Agent, Channel, Interaction } from '../src/core/model.js';
 import { describe, LOG_SIZE, LOGGED_EVENTS, type LogLine, type LoggedEvent } from './event-log.js';
+import { decisionNotice, LeadTab, type DeskTab } from './lead-tab.js';
+import { DEMO_IDS } from '../src/adapter/demo-data.js';
 
 /** The looks the theme switcher offers: Mend's own tokens and the two example vendor themes, light or dark. */
 export const THEMES = ['light', 'dark', 'harbor', 'harbor-dark', 'ember', 'ember-dark'] as const;
@@ -41,6 +49,8 @@ export interface DemoOptions {
   page?: HTMLElement;
   /** Remember the theme and direction in localStorage (default true). */
   remember?: boolean;
+  /** The Mend service to keep the fund and the records in (else the embedded CRM keeps them). */
+  service?: { url: string; token: string };
 }
 
 const CHANNEL_LABELS: Record<Channel, string> = {
@@ -64,8 +74,15 @@ const CHANNEL_ICONS: Record<Channel, TemplateResult> = {
 
 /** The whole console, rendered into `target`. Create it with {@link mountDemo}. */
 export class DemoConsole {
+  /** The console's own side: the embedded CRM (the queue, contacts, histories, wrap-up). */
   readonly adapter: LocalAdapter;
+  /** What the widgets get: the embedded CRM alone, or composed with the Mend service. */
+  readonly hostAdapter: HostAdapter;
+  /** The Mend service, when the console runs on it. */
+  readonly service: ServiceAdapter | null;
   readonly session: HostSession;
+  /** The team lead's tab (its own adapter on the same CRM, signed in as the lead). */
+  readonly lead: LeadTab;
   /** Resolves when the first context and queue are loaded (or failed). */
   readonly ready: Promise<void>;
 
@@ -88,6 +105,7 @@ export class DemoConsole {
   #busy = false;
   #theme: Theme = 'light';
   #rtl = false;
+  #tab: DeskTab = 'agent';
   #timer: ReturnType<typeof setInterval> | undefined;
   #offs: Array<() => void> = [];
   #destroyed = false;
@@ -97,7 +115,12 @@ export class DemoConsole {
     this.#page = options.page ?? document.documentElement;
     this.#remember = options.remember ?? true;
     this.adapter = new LocalAdapter(options.db ? { name: options.db } : {});
-    this.session = sessionFor(this.adapter);
+    this.service = options.service ? new ServiceAdapter({ baseUrl: options.service.url, token: options.service.token }) : null;
+    this.hostAdapter = this.service ? composeAdapter(this.adapter, this.service) : this.adapter;
+    this.session = sessionFor(this.hostAdapter);
+    const leadAdapter = new LocalAdapter({ ...(options.db ? { name: options.db } : {}), agentId: DEMO_IDS.lead });
+    this.lead = new LeadTab(leadAdapter, (notice) => (notice ? this.#say(notice) : this.#render()));
+    this.#offs.push(() => (this.lead.destroy(), leadAdapter.close()));
     this.#restorePrefs();
     for (const type of LOGGED_EVENTS) {
       const listener = (event: Event) => this.#onEvent(type, event as CustomEvent);
@@ -110,6 +133,8 @@ export class DemoConsole {
         this.#render();
       }),
       this.adapter.on('interactionEnded', () => void this.#loadQueue()),
+      // A lead decided one of this agent's spends (in the lead tab or elsewhere).
+      this.adapter.on('approvalDecided', (decided) => decided.agentId === this.#agent?.id && this.#say(decisionNotice(decided))),
     );
     // Waiting times tick.
     this.#timer = setInterval(() => this.#render(), 30_000);
@@ -190,6 +215,7 @@ export class DemoConsole {
       await this.#loadQueue();
       this.#log = [];
       this.#generation++;
+      this.lead.reset();
       this.#say('The demo data is restored.');
     } catch (error) {
       this.#say(`Could not restore the demo data: ${toHostError(error).message}`);
@@ -229,6 +255,16 @@ export class DemoConsole {
     this.#render();
   }
 
+  /** Show the agent's desk or the team lead's (approvals and the recovery report). */
+  get tab(): DeskTab {
+    return this.#tab;
+  }
+
+  setTab(tab: DeskTab): void {
+    this.#tab = tab;
+    this.#render();
+  }
+
   setRtl(rtl: boolean): void {
     this.#rtl = rtl;
     this.#applyPrefs();
@@ -243,6 +279,7 @@ export class DemoConsole {
     this.#offs = [];
     render(nothing, this.#target);
     this.adapter.close();
+    this.service?.close();
   }
 
   // ---- internals ----
@@ -338,16 +375,18 @@ export class DemoConsole {
 
   #template(): TemplateResult {
     const online = this.adapter.online;
-    return html`<mend-host .adapter=${this.adapter}>
+    return html`<mend-host .adapter=${this.hostAdapter}>
       <div class="demo" data-online=${online ? 'true' : 'false'}>
         ${this.#topBar(online)}
         <p class="notice" role="status" dir="auto">${this.#notice}</p>
-        <div class="desk">
+        ${this.lead.tabs(this.#tab, (tab) => this.setTab(tab))}
+        <div class="desk" id="agent-panel" role="tabpanel" aria-labelledby="tab-agent" ?hidden=${this.#tab !== 'agent'}>
           <div class="col col-queue">${this.#queue()} ${this.#eventLog()}</div>
           ${this.#resetting
             ? html`<div class="col col-work resetting"><p class="quiet">Restoring the demo data…</p></div>`
             : keyed(this.#generation, this.#work())}
         </div>
+        ${this.lead.panel(this.#tab !== 'lead')}
       </div>
     </mend-host>`;
   }

@@ -2,7 +2,9 @@
 // production (Lit out of dev mode, minified), serves it from 127.0.0.1, runs each bench in the page,
 // prints a table of medians, each beside a baseline measured in the same run, and writes
 // bench/results.md. A missed target is reported in the table (exit 0); only a crash exits non-zero.
+// Then the service's bench (service/bench/bench.mjs, bench/service-results.md; `--no-service` skips it).
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
@@ -135,6 +137,11 @@ try {
   await browser?.close().catch(() => {});
   await new Promise((resolve) => server.close(resolve));
   rmSync(dir, { recursive: true, force: true });
+}
+// The service's bench (throughput, latency, faults on PGlite and PostgreSQL): bench/service-results.md.
+if (!process.argv.includes('--no-service')) {
+  const service = spawnSync(process.execPath, ['service/bench/bench.mjs', ...(quick ? ['--quick'] : [])], { cwd: root, stdio: 'inherit' });
+  if (service.status !== 0) exitCode = 1;
 }
 process.exit(exitCode);
 

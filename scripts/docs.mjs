@@ -139,6 +139,8 @@ ${table(['token', 'default (light, dark)'], tokens.map(([t, d]) => [`\`${t}\``, 
     ['`<mend-fund-meter>`', 'src/components/fund-meter/fund-meter.ts', 'fundMeterStrings'],
     ['`<mend-root-cause-logger>`', 'src/components/root-cause-logger/root-cause-logger.ts', 'rootCauseLoggerStrings'],
     ['Storage full (banner, picker and logger)', 'src/controllers/storage-notice.ts', 'storageStrings'],
+    ['`<mend-approval-queue>`', 'src/components/approval-queue/approval-queue.ts', 'approvalQueueStrings'],
+    ['`<mend-recovery-report>`', 'src/components/recovery-report/recovery-report.ts', 'recoveryReportStrings'],
   ];
   const { reasons, points } = coreCodes();
   const errors = readFileSync(`${root}/src/adapter/errors.ts`, 'utf8').match(/HOST_ERROR_CODES = \[([^\]]*)\]/)[1];
@@ -199,6 +201,7 @@ several are joined as the locale joins a list.
 | \`level.<level>\` | \`none\`, \`light\`, \`heavy\` |
 | \`mode.<mode>\` | \`all\`, \`any\` |
 | \`role.<role>\` | the policy's \`authority\` roles (default \`agent\`, \`lead\`) |
+| \`reasonCode.<code>\` | a spend's reason code in the lead's widgets (e.g. \`item_damaged\`; their \`reasonLabels\` property wins; else the code made readable) |
 
 ## Errors: \`error.<code>\`
 

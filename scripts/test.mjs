@@ -3,8 +3,8 @@
 // tests, stories and demo, checks the size budgets, builds the
 // static demo (dist-demo/, checked for inline code), builds the
 // static Storybook (one test renders every story and runs axe on it), checks the packed package and
-// builds consumer apps from it (node --test test/consumers/), then runs every test in headless
-// Chromium.
+// builds consumer apps from it (node --test test/consumers/), runs the service's node tests (PGlite
+// and PostgreSQL), then runs every test in headless Chromium.
 //
 // Extra arguments go to the test runner; with `--files` only those tests run and the builds are
 // skipped: `npm test -- --files 'test/core/**/*.test.ts'`.
@@ -28,5 +28,7 @@ if (!args.includes('--files')) {
   // React and Vue snippets type-checked, and production apps built by six bundler setups and
   // opened in Chromium (test/consumers/).
   run('node', ['--test', 'test/consumers/']);
+  // The service (service/): its node tests on PGlite and on a throw-away PostgreSQL (scripts/pg.mjs).
+  run('node', ['service/test/run.mjs']);
 }
 run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...args]);

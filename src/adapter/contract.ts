@@ -18,6 +18,7 @@
 import type { Fund, HostContext } from '../core/model.js';
 import { HOST_ERROR_CODES, type HostError } from './errors.js';
 import { guardHost, type GuardedHost } from './guard.js';
+import { runLeadContract } from './lead-contract.js';
 import {
   CAPABILITIES,
   WRITE_KINDS,
@@ -46,6 +47,8 @@ export interface ContractFixtures {
   aboveThreshold?: number;
   /** Time-out of one call, in ms (default 5000). */
   timeoutMs?: number;
+  /** A team lead who may decide on the agent's spends (default `agent-sam`, the demo seed's lead). */
+  leadId?: string;
 }
 
 /** An assertion error of the suite. */
@@ -172,6 +175,7 @@ export function runAdapterContract(
     acknowledgeBaggage: { ...base(s, 'ack'), incidentIds: [] },
     requestCallback: { ...base(s, 'callback'), reason: 'Contract test' },
     notifyManager: { ...base(s, 'notice'), minutesOpen: 31, limitMinutes: 30 },
+    decideApproval: { ...base(s, 'decision'), leadId: s.agentId, agentId: 'mend-contract-no-such-agent', entryId: 'mend-contract-no-such-spend', approve: true },
   });
 
   describe(`HostAdapter contract: ${name}`, () => {
@@ -347,6 +351,7 @@ export function runAdapterContract(
       equal((await s.host.getFund(s.agentId)).spent, fund.spent, 'spent after invalid spends');
     });
 
+    // A lead's decision (not in WRITE_KINDS) needs a pending spend: runLeadContract checks it.
     for (const kind of WRITE_KINDS) {
       it(`write ${kind}: a receipt, and a replayed key answers the same receipt`, async () => {
         const s = await setup();
@@ -382,5 +387,7 @@ export function runAdapterContract(
         if (answered) await (capability === 'history' ? s.host.getHistory('mend-contract-no-such-customer') : s.host.getFund('mend-contract-no-such-agent'));
       }
     });
+
+    runLeadContract(makeAdapter, { describe, it }, { leadId: fixtures.leadId, agentId: fixtures.agentId, timeoutMs: fixtures.timeoutMs });
   });
 }

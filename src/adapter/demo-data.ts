@@ -233,7 +233,8 @@ export function demoSeed(now: number = Date.now()): DemoSeed {
         e('led-d3', 30, 1_000, 'late_delivery'),
         e('led-d4', 20, 1_500, 'goodwill'),
         e('led-d5', 8, 500, 'fee_waiver'),
-        e('led-d6', 2, 6_000, 'item_damaged', 'pending_approval'),
+        // Waits for a lead: Dmitri's contact is open, so the lead's queue names him and his baggage.
+        { ...e('led-d6', 2, 6_000, 'item_damaged', 'pending_approval'), interactionId: 'int-email-1', note: 'Charged twice; refund of the second charge' },
       ]),
       fund(DEMO_IDS.lead, now, 50_000, 25_000, 10_000, [e('led-s1', 40, 7_500, 'goodwill'), e('led-s2', 5, 3_000, 'late_delivery')]),
     ],

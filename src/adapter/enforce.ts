@@ -74,16 +74,18 @@ export interface Served<T> {
   applied: boolean;
 }
 
-interface RecurrenceEvent {
+export interface RecurrenceEvent {
   causeId: string;
   at: string;
 }
 
-const K = {
+/** The store's keys (shared with the lead's server rules, `lead-crm.ts`). */
+export const K = {
   fund: (agentId: string) => `fund:${agentId}`,
   history: (customerId: string) => `history:${customerId}`,
   agent: (agentId: string) => `agent:${agentId}`,
   write: (kind: string, key: string) => `write:${kind}:${key}`,
+  decision: (entryId: string) => `decision:${entryId}`,
 };
 
 let counter = 0;
@@ -92,9 +94,9 @@ export function newId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
-const notFound = (what: string) => new HostError('not_found', `${what} was not found.`, { retryable: false });
+export const notFound = (what: string) => new HostError('not_found', `${what} was not found.`, { retryable: false });
 
-function checkKey(payload: { idempotencyKey?: unknown } | null | undefined): string {
+export function checkKey(payload: { idempotencyKey?: unknown } | null | undefined): string {
   const key = payload?.idempotencyKey;
   if (typeof key !== 'string' || !key || key.length > 256)
     throw new HostError('invalid_request', 'Every write needs an idempotency key (1-256 characters).', { retryable: false });

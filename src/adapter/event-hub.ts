@@ -2,7 +2,11 @@
  * Host-side events and wrap-up guards for the adapters this package ships (MemoryAdapter,
  * LocalAdapter): subscribe, fire, count, and ask the guards before a wrap-up.
  */
-import type { HostEventName, HostEvents, WrapUpGuard, WrapUpVerdict } from './host-adapter.js';
+import type { AnyHostEvents, WrapUpGuard, WrapUpVerdict } from './host-adapter.js';
+
+/** Agent events and the optional lead events. */
+type HostEventName = keyof AnyHostEvents;
+type HostEvents = AnyHostEvents;
 
 export class HostEventHub {
   #listeners = new Map<HostEventName, Set<(payload: unknown) => void>>();

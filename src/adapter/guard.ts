@@ -159,8 +159,9 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
     spend: (request, o) => read('spend', 'spend', 'spend from a fund', (signal) => adapter.spend(request, { signal }), o),
     write: (kind, payload, o) => {
       const method = adapter[kind] as ((p: unknown, o: CallOptions) => Promise<unknown>) | undefined;
-      if (!capabilities[kind] || typeof method !== 'function') return unsupported(`accept ${kind}`);
-      return read(kind, 'receipt', kind, (signal) => method.call(adapter, payload, { signal }), o);
+      // A lead's decision (not a Capability) is refused here: the lead view sends it (lead.ts).
+      if (!capabilities[kind as Capability] || typeof method !== 'function') return unsupported(`accept ${kind}`);
+      return read(kind as Capability, 'receipt', kind, (signal) => method.call(adapter, payload, { signal }), o);
     },
     on: (event, handler) => {
       if (!capabilities.events || typeof adapter.on !== 'function') return () => {};

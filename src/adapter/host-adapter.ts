@@ -20,6 +20,7 @@ import type {
   SpendStatus,
   Taxonomy,
 } from '../core/model.js';
+import type { ApprovalDecision, LeadAdapter, LeadCapability, LeadEvents } from './lead.js';
 
 /** What the host can do. A widget checks these and shows a quiet "not available" state instead of failing. */
 export const CAPABILITIES = [
@@ -38,7 +39,9 @@ export const CAPABILITIES = [
   'events',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
-export type Capabilities = Readonly<Record<Capability, boolean>>;
+
+/** The required capabilities, plus the optional lead ones (`approvals`, `reports`: see `lead.ts`). */
+export type Capabilities = Readonly<Record<Capability, boolean>> & Readonly<Partial<Record<LeadCapability, boolean>>>;
 
 /** Options every call takes. */
 export interface CallOptions {
@@ -119,6 +122,8 @@ export interface HostEvents {
   interactionEnded: { interactionId: string };
   fundChanged: { fund: Fund };
 }
+/** Every event an adapter may fire: the agent's, and the optional lead ones (`lead.ts`). */
+export interface AnyHostEvents extends HostEvents, LeadEvents {}
 export type HostEventName = keyof HostEvents;
 
 /** Answer of a wrap-up guard: whether the host may let the agent wrap up now. */
@@ -135,6 +140,11 @@ export interface HostWrites {
   acknowledgeBaggage: BaggageAcknowledgement;
   requestCallback: CallbackRequest;
   notifyManager: ManagerNotice;
+  /**
+   * A lead's decision on a spend pending approval (capability `approvals`). Not in WRITE_KINDS:
+   * `guardHost().write` refuses it; the lead view (`leadHost`) sends it, through its own outbox.
+   */
+  decideApproval: ApprovalDecision;
 }
 export type WriteKind = keyof HostWrites;
 export const WRITE_KINDS = [
@@ -149,7 +159,7 @@ export const WRITE_KINDS = [
  * The interface an integrator implements for their host console. Small and async. Methods for
  * capabilities the host lacks may throw `HostError('unsupported')` or be left out (optional ones).
  */
-export interface HostAdapter {
+export interface HostAdapter extends LeadAdapter {
   readonly capabilities: Capabilities;
   /**
    * A stable name for what this adapter connects to (e.g. the console and agent), used to scope the

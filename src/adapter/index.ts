@@ -7,3 +7,4 @@ export { Resource, RESOURCE_STATUSES, type ResourceState, type ResourceStatus } 
 export { HostSession, sessionFor, type SessionOptions, type StorageState } from './session.js';
 export * from './outbox.js';
 export { spendOnce, type SpendOnceOptions } from './spend.js';
+export { leadHost, canLead, decisionKey, loadLeadSchemas, LEAD_CAPABILITIES, type LeadCapability, type LeadHost, type LeadAdapter, type LeadEvents, type LeadEventName, type ApprovalItem, type ApprovalDecision, type ApprovalDecided, type ApprovalRequested, type ReportQuery, type ReportData, type ReportSpend, type ReportCause } from './lead.js';

@@ -17,13 +17,14 @@ import type { Fund, HostContext, Interaction } from '../core/model.js';
 import { demoSeed, type DemoSeed } from './demo-data.js';
 import { Crm, type AppliedWrite, type CrmSeed, type RecordStore, type Step } from './enforce.js';
 import { HostEventHub } from './event-hub.js';
+import { approvalsOf, decideApproval, reportOf } from './lead-crm.js';
+import { LEAD_CAPABILITIES, type ApprovalDecided, type ApprovalDecision, type ApprovalItem, type ReportQuery } from './lead.js';
 import { HostError } from './errors.js';
 import {
   CAPABILITIES,
+  type AnyHostEvents,
   type Capabilities,
   type HostAdapter,
-  type HostEventName,
-  type HostEvents,
   type HostWrites,
   type SpendRequest,
   type SpendResult,
@@ -76,13 +77,17 @@ export interface LocalOptions {
   now?: () => number;
 }
 
-type Message = { db: string; type: 'fund'; fund: Fund } | { db: string; type: 'reset' };
+type Message =
+  | { db: string; type: 'fund'; fund: Fund }
+  | { db: string; type: 'reset' }
+  | { db: string; type: 'approvalRequested'; item: ApprovalItem }
+  | { db: string; type: 'approvalDecided'; decided: ApprovalDecided };
 
 const offline = () => new HostError('unavailable', 'The CRM is offline.', { details: { offline: true } });
 
 export class LocalAdapter implements HostAdapter {
   readonly capabilities: Capabilities = Object.freeze(
-    Object.fromEntries(CAPABILITIES.map((c) => [c, true])) as Record<(typeof CAPABILITIES)[number], boolean>,
+    Object.fromEntries([...CAPABILITIES, ...LEAD_CAPABILITIES].map((c) => [c, true])) as Record<(typeof CAPABILITIES)[number], boolean>,
   );
   readonly name: string;
   readonly agentId: string;
@@ -119,6 +124,8 @@ export class LocalAdapter implements HostAdapter {
     this.#channel.onmessage = ({ data }: MessageEvent<Message>) => {
       if (data?.db !== this.name) return;
       if (data.type === 'fund') this.#emit('fundChanged', { fund: data.fund });
+      else if (data.type === 'approvalRequested') this.#emit('approvalRequested', { item: data.item });
+      else if (data.type === 'approvalDecided') this.#emit('approvalDecided', data.decided);
       else void this.#announceReset();
     };
     return this.#channel;
@@ -165,9 +172,13 @@ export class LocalAdapter implements HostAdapter {
     return { allow: true };
   }
 
-  /** A lead approves (or declines) a spend pending approval. A second decision is a `conflict`. */
-  approve(agentId: string, entryId: string, approved = true): Promise<Fund> {
-    return this.#run(async () => this.#fundChanged(await this.crm.decide(agentId, entryId, approved)));
+  /** Another lead (`decidedBy`) approves or declines a spend pending approval. A second decision is a `conflict`. */
+  approve(agentId: string, entryId: string, approved = true, decidedBy = 'lead-elsewhere'): Promise<Fund> {
+    return this.#run(async () => {
+      const fund = this.#fundChanged(await this.crm.decide(agentId, entryId, approved));
+      this.#tell({ db: this.name, type: 'approvalDecided', decided: { entryId, agentId, approved, decidedBy } });
+      return fund;
+    });
   }
 
   /** Every write the CRM applied, oldest first (optionally of one kind). */
@@ -221,8 +232,26 @@ export class LocalAdapter implements HostAdapter {
     return this.#run(async () => {
       const { answer, applied } = await this.crm.spend(request);
       if (applied && answer.status !== 'rejected') this.#fundChanged(answer.fund);
+      if (applied && answer.status === 'pending_approval') {
+        const item = (await approvalsOf(this.crm)).find((i) => i.entryId === answer.entryId);
+        if (item) this.#tell({ db: this.name, type: 'approvalRequested', item });
+      }
       return answer;
     });
+  }
+  getApprovals() {
+    return this.#run(() => approvalsOf(this.crm));
+  }
+  decideApproval(decision: ApprovalDecision) {
+    return this.#run(async () => {
+      const { answer, applied, fund, decided } = await decideApproval(this.crm, decision);
+      if (applied && fund) this.#fundChanged(fund);
+      if (applied && decided) this.#tell({ db: this.name, type: 'approvalDecided', decided });
+      return answer;
+    });
+  }
+  getReport(query: ReportQuery = {}) {
+    return this.#run(() => reportOf(this.crm, query));
   }
   recordRecovery(record: HostWrites['recordRecovery']) {
     return this.#write('recordRecovery', record);
@@ -240,7 +269,7 @@ export class LocalAdapter implements HostAdapter {
     return this.#write('notifyManager', notice);
   }
 
-  on<E extends HostEventName>(event: E, handler: (payload: HostEvents[E]) => void): () => void {
+  on<E extends keyof AnyHostEvents>(event: E, handler: (payload: AnyHostEvents[E]) => void): () => void {
     this.#tabs();
     return this.#hub.on(event, handler);
   }
@@ -291,7 +320,14 @@ export class LocalAdapter implements HostAdapter {
     this.#emit('interactionChanged', { interaction: ctx?.interaction ?? null });
   }
 
-  #emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void {
+  #emit<E extends keyof AnyHostEvents>(event: E, payload: AnyHostEvents[E]): void {
     this.#hub.emit(event, payload);
+  }
+
+  /** Fire a lead event here and in every other tab (and adapter) of this CRM. */
+  #tell(message: Message & { type: 'approvalRequested' | 'approvalDecided' }): void {
+    if (message.type === 'approvalRequested') this.#emit('approvalRequested', { item: message.item });
+    else this.#emit('approvalDecided', message.decided);
+    this.#channel?.postMessage(message);
   }
 }

@@ -15,17 +15,18 @@
 import type { Agent, CustomerHistory, Fund, HostContext, Interaction } from '../core/model.js';
 import { Crm, MapStore, type CrmSeed } from './enforce.js';
 import { HostEventHub } from './event-hub.js';
+import { approvalsOf, decideApproval, reportOf } from './lead-crm.js';
+import { LEAD_CAPABILITIES, type ApprovalDecision, type LeadCapability, type ReportQuery } from './lead.js';
 import { HostError, isErrorCode, type HostErrorCode } from './errors.js';
 import {
   CAPABILITIES,
+  type AnyHostEvents,
   type BaggageAcknowledgement,
   type CallOptions,
   type CallbackRequest,
   type Capabilities,
   type Capability,
   type HostAdapter,
-  type HostEventName,
-  type HostEvents,
   type ManagerNotice,
   type RecoveryRecord,
   type RootCauseLog,
@@ -48,10 +49,13 @@ export const MEMORY_METHODS = [
   'acknowledgeBaggage',
   'requestCallback',
   'notifyManager',
+  'getApprovals',
+  'decideApproval',
+  'getReport',
 ] as const;
 export type MemoryMethod = (typeof MEMORY_METHODS)[number];
 
-const CAPABILITY_OF: Record<MemoryMethod, Capability | null> = {
+const CAPABILITY_OF: Record<MemoryMethod, Capability | LeadCapability | null> = {
   getContext: null,
   getHistory: 'history',
   getPolicy: 'policy',
@@ -64,6 +68,9 @@ const CAPABILITY_OF: Record<MemoryMethod, Capability | null> = {
   acknowledgeBaggage: 'acknowledgeBaggage',
   requestCallback: 'requestCallback',
   notifyManager: 'notifyManager',
+  getApprovals: 'approvals',
+  decideApproval: 'approvals',
+  getReport: 'reports',
 };
 
 /** Seed data: like the CRM seed, with histories and funds also accepted as records by id. */
@@ -140,7 +147,7 @@ export class MemoryAdapter implements HostAdapter {
 
   constructor(seed: MemorySeed = {}, options: MemoryOptions = {}) {
     this.capabilities = Object.freeze(
-      Object.fromEntries(CAPABILITIES.map((c) => [c, options.capabilities?.[c] ?? true])) as Record<Capability, boolean>,
+      Object.fromEntries([...CAPABILITIES, ...LEAD_CAPABILITIES].map((c) => [c, options.capabilities?.[c] ?? true])) as Record<Capability | LeadCapability, boolean>,
     );
     this.#latency = options.latency;
     this.storageScope = options.storageScope ?? `memory:${crypto.randomUUID()}`;
@@ -228,7 +235,7 @@ export class MemoryAdapter implements HostAdapter {
   }
 
   /** Fire a host event with any payload, even a malformed or duplicate one. */
-  emit<E extends HostEventName>(event: E, payload: HostEvents[E] | unknown): void {
+  emit<E extends keyof AnyHostEvents>(event: E, payload: AnyHostEvents[E] | unknown): void {
     this.#hub.emit(event, payload);
   }
 
@@ -243,15 +250,16 @@ export class MemoryAdapter implements HostAdapter {
   }
 
   /** Handlers currently subscribed to `event`, or to any event (to prove unsubscription). */
-  listenerCount(event?: HostEventName): number {
+  listenerCount(event?: keyof AnyHostEvents): number {
     return this.#hub.count(event);
   }
 
-  /** A lead approves (or declines) a spend pending approval; fires `fundChanged`. */
-  async approve(agentId: string, entryId: string, approved = true): Promise<Fund> {
+  /** Another lead (`decidedBy`) approves or declines a spend; fires `fundChanged` and `approvalDecided`. */
+  async approve(agentId: string, entryId: string, approved = true, decidedBy = 'lead-elsewhere'): Promise<Fund> {
     await this.#ready;
     const fund = await this.crm.decide(agentId, entryId, approved);
     this.emit('fundChanged', { fund });
+    this.emit('approvalDecided', { entryId, agentId, approved, decidedBy });
     return fund;
   }
 
@@ -281,9 +289,30 @@ export class MemoryAdapter implements HostAdapter {
       if (applied) {
         this.received.push({ kind: 'spend', payload: structuredClone(request), answer });
         if (answer.status !== 'rejected') this.emit('fundChanged', { fund: answer.fund });
+        if (answer.status === 'pending_approval') {
+          const item = (await approvalsOf(this.crm)).find((i) => i.entryId === answer.entryId);
+          if (item) this.emit('approvalRequested', { item });
+        }
       }
       return answer;
     });
+  }
+  getApprovals(options?: CallOptions) {
+    return this.#call('getApprovals', [], options, () => approvalsOf(this.crm));
+  }
+  decideApproval(decision: ApprovalDecision, options?: CallOptions) {
+    return this.#call('decideApproval', [decision], options, async () => {
+      const { answer, applied, fund, decided } = await decideApproval(this.crm, decision);
+      if (applied) {
+        this.received.push({ kind: 'decideApproval', payload: structuredClone(decision), answer });
+        if (fund) this.emit('fundChanged', { fund });
+        if (decided) this.emit('approvalDecided', decided);
+      }
+      return answer;
+    });
+  }
+  getReport(query: ReportQuery = {}, options?: CallOptions) {
+    return this.#call('getReport', [query], options, () => reportOf(this.crm, query));
   }
   recordRecovery(record: RecoveryRecord, options?: CallOptions) {
     return this.#write('recordRecovery', record, options);
@@ -301,7 +330,7 @@ export class MemoryAdapter implements HostAdapter {
     return this.#write('notifyManager', notice, options);
   }
 
-  on<E extends HostEventName>(event: E, handler: (payload: HostEvents[E]) => void): () => void {
+  on<E extends keyof AnyHostEvents>(event: E, handler: (payload: AnyHostEvents[E]) => void): () => void {
     return this.#hub.on(event, handler);
   }
 

@@ -29,6 +29,10 @@ import { createStore, del, entries as idbEntries, getMany, keys as idbKeys, prom
 import { HostError, storageError, toHostError } from './errors.js';
 import type { GuardedHost } from './guard.js';
 import { WRITE_KINDS, type HostWrites, type WriteKind } from './host-adapter.js';
+import { LEAD_WRITE_KINDS } from './lead-kinds.js';
+
+/** What an outbox stores: the agent's writes and the lead's decisions (sent by the lead view). */
+const KINDS: readonly string[] = [...WRITE_KINDS, ...LEAD_WRITE_KINDS];
 
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'needs_attention'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -325,7 +329,7 @@ export class Outbox extends EventTarget {
     const seen = new Map<string, OutboxEntry>();
     for (const { kind, payload } of list) {
       const id = payload?.idempotencyKey;
-      if (!(WRITE_KINDS as readonly string[]).includes(kind) || typeof id !== 'string' || !id || typeof payload.interactionId !== 'string') {
+      if (!KINDS.includes(kind) || typeof id !== 'string' || !id || typeof payload.interactionId !== 'string') {
         throw new HostError('invalid_request', `Not a write the outbox can store: ${String(kind)}.`, { retryable: false });
       }
       const existing = seen.get(id) ?? this.#entries.get(id);
@@ -766,7 +770,7 @@ function isEntry(value: unknown): value is OutboxEntry {
     !!e &&
     typeof e === 'object' &&
     typeof e.id === 'string' &&
-    (WRITE_KINDS as readonly string[]).includes(e.kind) &&
+    KINDS.includes(e.kind) &&
     !!e.payload &&
     typeof e.payload === 'object' &&
     e.payload.idempotencyKey === e.id &&

@@ -222,9 +222,17 @@ void _proof;
  * `HostError('invalid_response')` whose `details.path` names the first bad field.
  */
 export function parseHostAnswer<N extends AnswerName>(name: N, value: unknown): HostAnswers[N] {
-  const schema = answerSchemas[name] as z.ZodMiniType;
+  return parseWith(answerSchemas[name] as z.ZodMiniType, name, value) as HostAnswers[N];
+}
+
+/**
+ * Validate `value` with `schema`, field by field: text only longer than usual is kept whole (up to
+ * what is read), and a failure is `invalid_response` naming `name`, the first bad field and, for
+ * text, its size.
+ */
+export function parseWith(schema: z.ZodMiniType, name: string, value: unknown): unknown {
   let result = schema.safeParse(value);
-  if (result.success) return result.data as HostAnswers[N];
+  if (result.success) return result.data;
   // Text that is only long: parse it in its usual length, then put the whole text back; text beyond
   // what is read is dropped (fine for an optional field; a required one fails below, by name).
   let input = value;
@@ -247,7 +255,7 @@ export function parseHostAnswer<N extends AnswerName>(name: N, value: unknown): 
   }
   if (result.success) {
     for (const [path, whole] of kept) setValueAt(result.data, path, whole);
-    return result.data as HostAnswers[N];
+    return result.data;
   }
   throw invalid(name, result.error.issues[0], value, dropped);
 }
@@ -280,7 +288,7 @@ function setValueAt(root: unknown, path: Path, value: unknown): void {
 const words = (step: string) => step.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 /** What is wrong with the answer, in words: the field, and for text its size. */
-function invalid(name: AnswerName, issue: z.core.$ZodIssue | undefined, value: unknown, dropped: Map<string, number>): HostError {
+function invalid(name: string, issue: z.core.$ZodIssue | undefined, value: unknown, dropped: Map<string, number>): HostError {
   const path = issue ? key(issue.path) : '';
   const where = path ? ` (field "${path}")` : '';
   const length = issue ? (dropped.get(path) ?? (issue.code === 'too_big' && issue.origin === 'string' ? (valueAt(value, issue.path) as { length?: number })?.length : undefined)) : undefined;

@@ -52,3 +52,36 @@ export function pluralCategory(n: number, locale: string): Intl.LDMLPluralRule {
   }
   return rules.select(n);
 }
+
+const durations = new Map<string, Intl.NumberFormat>();
+
+/** A duration for people, in minutes, hours or days ("4 min", "2 hr"), in the locale. */
+export function formatDuration(ms: number, locale: string): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const [value, unit] = minutes < 60 ? [minutes, 'minute'] : minutes < 48 * 60 ? [Math.floor(minutes / 60), 'hour'] : [Math.floor(minutes / 1440), 'day'];
+  const key = `${locale}|${unit}`;
+  let format = durations.get(key);
+  if (!format) {
+    const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: 'short' };
+    try {
+      format = new Intl.NumberFormat(locale, options);
+    } catch {
+      format = new Intl.NumberFormat('en-US', options);
+    }
+    durations.set(key, format);
+  }
+  return format.format(value);
+}
+
+/**
+ * A reason code in words: the widget's `reasonLabels`, else the page's `reasonCode.<code>` string
+ * (through `term`), else the code made readable (`item_damaged` → `Item damaged`).
+ */
+export function reasonText(code: string, labels: Readonly<Record<string, string>> | undefined, term: (kind: string, id: string) => string): string {
+  const label = labels?.[code];
+  if (label) return label;
+  const replaced = term('reasonCode', code);
+  if (replaced !== code) return replaced;
+  const words = code.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

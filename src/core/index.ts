@@ -6,3 +6,4 @@ export * from './fund.js';
 export * from './baggage.js';
 export * from './recovery.js';
 export * from './root-cause.js';
+export * from './report.js';

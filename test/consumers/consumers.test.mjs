@@ -193,8 +193,8 @@ describe('consumer production builds', () => {
         const detail = JSON.parse(await page.evaluate(() => document.getElementById('accepted').textContent));
         assert.equal(detail.accepted, true);
         assert.ok(detail.interactionId, `the accepted recovery names its interaction (got ${JSON.stringify(detail)})`);
-        const recorded = await page.evaluate(async () => (await window.mendAdapter.writes('recordRecovery')).length);
-        assert.ok(recorded >= 1, 'the host recorded the recovery');
+        // The event fires once the write is stored in the outbox; the host has it a moment later.
+        await wait(async () => (await window.mendAdapter.writes('recordRecovery')).length >= 1, 'the host never recorded the recovery');
         assert.deepEqual(errors, []);
       } finally {
         await page.close();

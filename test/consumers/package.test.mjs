@@ -20,7 +20,7 @@ describe('the packed package', () => {
     assert.equal(pkg.customElements, 'custom-elements.json');
     const manifest = JSON.parse(readFileSync(`${packageDir}/custom-elements.json`, 'utf8'));
     const tags = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => d.tagName);
-    assert.deepEqual(tags.sort(), ['mend-baggage-banner', 'mend-fund-meter', 'mend-host', 'mend-offer-picker', 'mend-root-cause-logger']);
+    assert.deepEqual(tags.sort(), ['mend-approval-queue', 'mend-baggage-banner', 'mend-fund-meter', 'mend-host', 'mend-offer-picker', 'mend-recovery-report', 'mend-root-cause-logger']);
     assert.ok(files.some((f) => /^themes\/.+\.css$/.test(f)), 'the themes are in the tarball');
     const missing = [];
     for (const [name, target] of Object.entries(pkg.exports)) {

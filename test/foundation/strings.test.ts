@@ -11,9 +11,12 @@ import { MendBaggageBanner } from '../../src/define/baggage-banner.js';
 import { MendFundMeter } from '../../src/define/fund-meter.js';
 import { MendOfferPicker } from '../../src/define/offer-picker.js';
 import { MendRootCauseLogger } from '../../src/define/root-cause-logger.js';
-import { demoSeed } from '../../src/adapter/demo-data.js';
+import { DEMO_IDS, demoSeed } from '../../src/adapter/demo-data.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { de } from '../../stories/locales/de.js';
+import { MendApprovalQueue } from '../../src/define/approval-queue.js';
+import { MendRecoveryReport } from '../../src/define/recovery-report.js';
+import { reportData } from '../../stories/fixtures/lead.js';
 import { makeFund } from '../helpers/fund.js';
 
 const DAY = 86_400_000;
@@ -24,7 +27,7 @@ const NOW = Date.parse('2026-11-23T12:00:00Z');
  * reasons and talking points a sentence would name (not ids and currency codes, which no sentence
  * needs). Each pseudo string carries all of them, so whatever a widget fills in is seen.
  */
-const english = [defaultStrings, MendBaggageBanner.localStrings, MendOfferPicker.localStrings, MendFundMeter.localStrings, MendRootCauseLogger.localStrings];
+const english = [defaultStrings, MendBaggageBanner.localStrings, MendOfferPicker.localStrings, MendFundMeter.localStrings, MendRootCauseLogger.localStrings, MendApprovalQueue.localStrings, MendRecoveryReport.localStrings];
 const placeholders = new Set(english.flatMap((table) => Object.values(table).flatMap((v) => [...v.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))));
 const FACTS = ['label', 'count', 'days', 'score', 'of', 'severity', 'points', 'level', 'severeScore', 'amount', 'cap', 'threshold', 'role', 'authority', 'remaining', 'limit', 'as', 'from', 'to', 'kinds', 'kind', 'missing', 'mode', 'requires', 'department', 'windowDays', 'minutesOpen', 'limitMinutes', 'category', 'remedy'];
 for (const f of FACTS) placeholders.add(f);
@@ -111,6 +114,10 @@ function words(el: Element): string[] {
 
 const AND = new Intl.ListFormat('de-DE', { type: 'conjunction' }).format(['x', 'y']).slice(1, -1).trim(); // "und"
 
+const UNITS = new RegExp(
+  ['minute', 'hour', 'day'].map((unit) => new Intl.NumberFormat('de-DE', { style: 'unit', unit, unitDisplay: 'short' }).format(7).replace('7', '').trim().replace(/[.]/g, '\\.')).join('|'),
+  'g',
+);
 /** What is left once the page's words «…» and the data ‹…› are taken out: it must hold no letters. */
 function leftovers(el: Element): string[] {
   return words(el)
@@ -121,6 +128,7 @@ function leftovers(el: Element): string[] {
         .replace(/\{\w+\}/g, ' ') // a placeholder the widget had no value for
         .replace(/\b[A-Z]{3}\b/g, ' ') // ISO currency codes are the same in every language
         .replaceAll(` ${AND} `, ' ') // lists are joined by Intl in the locale's own words
+        .replace(UNITS, ' ') // so are durations ("4 Tg.")
         .trim(),
     )
     .filter((w) => /\p{L}/u.test(w));
@@ -217,6 +225,41 @@ describe('every user-visible string can be replaced (pseudo-localization)', () =
     await until(() => el.shadowRoot!.querySelector('[part~="error"]'), 'the error shows');
     await settle(el);
     expect(words(el).join(' ')).to.contain('«error.unavailable»');
+    expect(leftovers(el)).to.deep.equal([]);
+  });
+
+  it('<mend-approval-queue> a waiting spend, then one another lead decided', async () => {
+    const seed = demoSeed(NOW);
+    seed.agents = seed.agents.map((a) => ({ ...a, name: d(a.name) }));
+    seed.interactions = seed.interactions.map((i) => ({ ...i, customerName: d(i.customerName ?? '') }));
+    seed.histories = seed.histories.map((h) => ({ ...h, customer: { ...h.customer, name: d(h.customer.name) } }));
+    seed.funds = seed.funds.map((f) => ({ ...f, ledger: f.ledger.map((e) => (e.note ? { ...e, note: d(e.note) } : e)) }));
+    const adapter = new MemoryAdapter({ ...seed, context: { agent: seed.agents[1]!, interaction: null, locale: 'de-DE' } });
+    const el = await fixture<MendApprovalQueue>(html`<mend-approval-queue locale="de-DE" .strings=${pseudo} .adapter=${adapter} .reasonLabels=${{ item_damaged: d('Item damaged') }}></mend-approval-queue>`);
+    await until(() => el.shadowRoot!.querySelector('[part="item"]'), 'the queue');
+    await settle(el);
+    expect(words(el).join(' ')).to.contain('«approvalApprove»');
+    expect(leftovers(el)).to.deep.equal([]);
+    await adapter.approve(DEMO_IDS.agent, 'led-d6', true);
+    await until(() => el.shadowRoot!.querySelector('[part="decided"]'), 'the decided list');
+    await settle(el);
+    expect(leftovers(el)).to.deep.equal([]);
+  });
+
+  it('<mend-recovery-report> every chart with its data table', async () => {
+    const data = reportData(NOW, 4);
+    const marked = {
+      ...data,
+      agents: data.agents.map((a) => ({ ...a, name: d(a.name) })),
+      departments: data.departments.map((x) => ({ ...x, name: d(x.name) })),
+      causes: data.causes.map((c) => ({ ...c, label: d(c.label) })),
+    };
+    const reasons = Object.fromEntries(data.spends.map((x) => [x.reason, d(x.reason)]));
+    const el = await fixture<MendRecoveryReport>(html`<mend-recovery-report locale="de-DE" .strings=${pseudo} .data=${marked} .now=${NOW} .reasonLabels=${reasons}></mend-recovery-report>`);
+    await until(() => el.shadowRoot!.querySelector('[part="chart"]'), 'the charts');
+    for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true;
+    await settle(el);
+    expect(words(el).join(' ')).to.contain('«reportGivenTitle»');
     expect(leftovers(el)).to.deep.equal([]);
   });
 

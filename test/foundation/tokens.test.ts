@@ -5,6 +5,8 @@ import { bannerStyles } from '../../src/components/baggage-banner/baggage-banner
 import { fundMeterStyles } from '../../src/components/fund-meter/fund-meter.styles.js';
 import { offerPickerStyles } from '../../src/components/offer-picker/offer-picker.styles.js';
 import { rootCauseLoggerStyles } from '../../src/components/root-cause-logger/root-cause-logger.styles.js';
+import { approvalQueueStyles } from '../../src/components/approval-queue/approval-queue.styles.js';
+import { recoveryReportStyles } from '../../src/components/recovery-report/recovery-report.styles.js';
 
 // As in Material Web: a private token that is used but never defined falls back to nothing (a
 // silent styling bug), and one defined but never used is dead weight in every widget.
@@ -13,6 +15,8 @@ const widgets: Record<string, CSSResult> = {
   'fund-meter': fundMeterStyles,
   'offer-picker': offerPickerStyles,
   'root-cause-logger': rootCauseLoggerStyles,
+  'approval-queue': approvalQueueStyles,
+  'recovery-report': recoveryReportStyles,
 };
 const defined = (css: string) => new Set([...css.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]!));
 const used = (css: string) => new Set([...css.matchAll(/var\(\s*(--_[\w-]+)/g)].map((m) => m[1]!));

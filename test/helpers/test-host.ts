@@ -3,7 +3,7 @@
 // of every attempt that reached the host, a host that is down, answers lost after applying, refusals
 // per write, a hook when a write arrives and a latency that can change mid-test.
 import { MemoryAdapter, type MemoryOptions, type MemorySeed } from '../../src/adapter/memory-adapter.js';
-import type { CallOptions, HostEventName, HostEvents, HostWrites, SpendRequest, WriteKind } from '../../src/adapter/host-adapter.js';
+import type { AnyHostEvents, CallOptions, HostWrites, SpendRequest, WriteKind } from '../../src/adapter/host-adapter.js';
 import type { Fund, Interaction } from '../../src/core/model.js';
 import { makeFund } from './fund.js';
 
@@ -39,7 +39,7 @@ export class TestHost extends MemoryAdapter {
   /** Called with the payload when a write reaches the host (before anything is applied). */
   onAttempt: (kind: WriteName, payload: Keyed) => void | Promise<void> = () => {};
   /** Events this host never fires (a host that drops `fundChanged`, say). */
-  readonly muted = new Set<HostEventName>();
+  readonly muted = new Set<keyof AnyHostEvents>();
 
   constructor(seed: MemorySeed = {}, options: MemoryOptions = {}) {
     super(
@@ -69,7 +69,7 @@ export class TestHost extends MemoryAdapter {
     return this.crm.fund(agentId);
   }
 
-  override emit<E extends HostEventName>(event: E, payload: HostEvents[E] | unknown): void {
+  override emit<E extends keyof AnyHostEvents>(event: E, payload: AnyHostEvents[E] | unknown): void {
     if (!this.muted.has(event)) super.emit(event, payload);
   }
 

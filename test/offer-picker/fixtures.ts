@@ -104,3 +104,14 @@ export async function expectAnnounced(el: MendOfferPicker, wanted: string): Prom
   if (document.visibilityState !== 'visible') return;
   await until(() => announced(el).includes(wanted), `announces "${wanted}" (got "${announced(el)}")`);
 }
+
+/** Choose "Fix or replace" and a refund of `amount` (typed as the agent would), e.g. above the threshold. */
+export async function chooseRefund(el: MendOfferPicker, amount: string): Promise<void> {
+  checkbox(el, 'Fix or replace').click();
+  radio(el, 'compensation', 'Refund').click();
+  await settle(el);
+  const input = $<HTMLInputElement>(el, '[part~="amount"] input')!;
+  input.value = amount;
+  input.dispatchEvent(new Event('input'));
+  await settle(el);
+}

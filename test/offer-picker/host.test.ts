@@ -15,6 +15,7 @@ import {
   expectAnnounced,
   bundles,
   checkbox,
+  chooseRefund,
   confirmButton,
   declineButton,
   makeFund,
@@ -246,13 +247,7 @@ describe('<mend-offer-picker> with a host: confirm', () => {
   it('above the threshold: "Request approval", then "Sent for approval." and the recovery is recorded with the pending spend', async () => {
     const w = world({ severity: 'high' });
     const el = await mount(w);
-    checkbox(el, 'Fix or replace').click();
-    radio(el, 'compensation', 'Refund').click();
-    await settle(el);
-    const input = $<HTMLInputElement>(el, '[part~="amount"] input')!;
-    input.value = '55.00';
-    input.dispatchEvent(new Event('input'));
-    await settle(el);
+    await chooseRefund(el, '55.00');
     expect(text(confirmButton(el))).to.equal('Request approval');
     expect(text($(el, '[part~="approval"]'))).to.contain('$50.00');
     confirmButton(el).click();

@@ -53,10 +53,30 @@ const REQUIRED: Record<string, string[]> = {
   'offer-picker.stories.ts': ['LowSeverity', 'MediumSeverity', 'HighSeverity', 'HeavyBaggage', 'OverAuthority', 'FundExhausted', 'ErrorState', 'InAForm', 'Dark', 'RightToLeft'],
   'fund-meter.stories.ts': ['Plenty', 'Low', 'Exhausted', 'PendingApprovals', 'Compact', 'LongLedger', 'ErrorState', 'Loading', 'Unsupported', 'Dark', 'RightToLeft'],
   'root-cause-logger.stories.ts': ['Empty', 'Filled', 'RecurringCause', 'QueuedOffline', 'NeedsAttention', 'WrapUpBlocked', 'LargeTaxonomy', 'Dark', 'RightToLeft'],
+  'approval-queue.stories.ts': ['Default', 'Empty', 'Loading', 'ErrorState', 'ManyItems', 'RaceWithAnotherLead', 'Dark', 'Harbor', 'Ember', 'RightToLeft'],
+  'recovery-report.stories.ts': ['Default', 'Empty', 'Loading', 'ErrorState', 'ManyItems', 'Dark', 'Harbor', 'Ember', 'RightToLeft'],
 };
 
-/** What a story shows once settled, beyond rendering (checked before axe), by `file/Story`. */
+const has = (tag: string, selector: string) => (root: HTMLElement) => shadowOf(root, tag).querySelector(selector);
+
+/**
+ * What a story shows once settled, beyond rendering (checked before axe), by `file/Story`;
+ * `file/*` is what every other story of that file shows.
+ */
 const SHOWS: Record<string, (root: HTMLElement) => unknown> = {
+  'approval-queue.stories.ts/*': has('mend-approval-queue', '[part="list"]'),
+  'approval-queue.stories.ts/Empty': has('mend-approval-queue', '[part="empty"]'),
+  'approval-queue.stories.ts/ErrorState': has('mend-approval-queue', '[part="error"]'),
+  'approval-queue.stories.ts/Unsupported': has('mend-approval-queue', '[part="empty"]'),
+  'approval-queue.stories.ts/Loading': has('mend-approval-queue', '[part="loading"]'),
+  'approval-queue.stories.ts/ManyItems': (root) => shadowOf(root, 'mend-approval-queue').querySelectorAll('[part="item"]').length === 8,
+  'approval-queue.stories.ts/RaceWithAnotherLead': (root) =>
+    shadowOf(root, 'mend-approval-queue').querySelector('[part="decided"] [data-mine="false"]') &&
+    /^Another lead declined \$\d+\.\d\d for .+ first\.$/.test(text(shadowOf(root, 'mend-approval-queue').querySelector('[part="decided"]'))),
+  'recovery-report.stories.ts/*': has('mend-recovery-report', '[part="chart"]'),
+  'recovery-report.stories.ts/ErrorState': has('mend-recovery-report', '[part="error"]'),
+  'recovery-report.stories.ts/Unsupported': has('mend-recovery-report', '[part="empty"]'),
+  'recovery-report.stories.ts/Loading': has('mend-recovery-report', '[part="loading"]'),
   'fund-meter.stories.ts/ErrorState': (root) => shadowOf(root, 'mend-fund-meter').querySelector('[part="error"]'),
   'offer-picker.stories.ts/OverAuthority': (root) => {
     const shadow = shadowOf(root, 'mend-offer-picker');
@@ -85,7 +105,7 @@ describe('stories', () => {
       expect(names, file).to.include.members(REQUIRED[file] ?? []);
       expect(names.length, `${file} has stories`).to.be.greaterThan(0);
     }
-    for (const key of Object.keys(SHOWS)) {
+    for (const key of Object.keys(SHOWS).filter((k) => !k.endsWith('/*'))) {
       const [file, name] = key.split('/') as [string, string];
       expect(storiesOf(modules.find(([f]) => f === file)![1]).map(([n]) => n), key).to.include(name);
     }
@@ -125,7 +145,7 @@ describe('stories', () => {
           const rendered = elements(canvas);
           expect(rendered.length, 'renders at least one Mend element').to.be.greaterThan(0);
           if (name !== 'Loading') await until(() => elements(canvas).every(loaded), `${file} ${name} leaves its loading state`);
-          const shows = SHOWS[`${file}/${name}`];
+          const shows = SHOWS[`${file}/${name}`] ?? SHOWS[`${file}/*`];
           if (shows) await until(() => shows(canvas), `${file} ${name} shows its state`);
           await Promise.all(elements(canvas).map((el) => el.updateComplete));
           for (const el of elements(canvas)) expect(el.shadowRoot!.childNodes.length, `${el.localName} rendered`).to.be.greaterThan(0);

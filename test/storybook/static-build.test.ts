@@ -45,7 +45,7 @@ describe('static Storybook build', () => {
   it('exists and has stories for every widget and the host', () => {
     expect(index, 'storybook-static/index.json (run `npm run build:storybook`)').to.not.equal(null);
     const titles = new Set(stories.map((s) => s.title.toLowerCase()));
-    for (const widget of ['baggage banner', 'offer picker', 'fund meter', 'root-cause logger']) {
+    for (const widget of ['baggage banner', 'offer picker', 'fund meter', 'root-cause logger', 'approval queue', 'recovery report']) {
       expect([...titles].some((t) => t.includes(widget)), `stories for ${widget}`).to.equal(true);
     }
   });

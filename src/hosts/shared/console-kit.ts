@@ -56,7 +56,7 @@ export abstract class ConsoleKit implements HostAdapter {
   }
 
   #writeIf<K extends WriteKind>(kind: K, payload: HostWrites[K], options?: CallOptions): Promise<WriteReceipt> {
-    if (!this.capabilities[kind]) return this.unsupported(`${kind} writes`);
+    if (!this.capabilities[kind as Capability]) return this.unsupported(`${kind} writes`);
     return this.write(kind, payload, options);
   }
 

@@ -97,6 +97,8 @@ const DEFAULT_TAGS: Record<WriteKind, string> = {
   acknowledgeBaggage: 'mend_baggage_acknowledged',
   requestCallback: 'mend_callback_requested',
   notifyManager: 'mend_manager_notified',
+  // A lead's decision (issue #17): Zendesk declares no `approvals`, so the adapter never gets one.
+  decideApproval: 'mend_approval_decided',
 };
 const DEFAULT_ROLES: Record<string, string> = { admin: 'lead', agent: 'agent' };
 const SERVICE_CAPABILITIES = new Set(['policy', 'fund', 'taxonomy', 'recurrence', 'spend']);

@@ -1,0 +1,444 @@
+/**
+ * The service's data, on PostgreSQL. Every write runs in one transaction that also stores its
+ * answer under its idempotency key: a replay answers the first answer, another body under the same
+ * key is refused (`422`). A spend locks its fund's row (`SELECT ... FOR UPDATE`) so that spends on
+ * one fund are decided one after the other, whatever instance serves them; the decision itself is
+ * the library's own rule (`decideSpend` of `src/adapter/enforce.ts`, `src/core/fund.ts`).
+ */
+import { createHash } from 'node:crypto';
+import type { CustomerHistory, Fund, Incident, Interaction, LedgerEntry, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../src/core/model.js';
+import { addPeriod, rollOver, settleSpend } from '../../src/core/fund.js';
+import { DEFAULT_POLICY } from '../../src/core/recovery.js';
+import { decideSpend, newId } from '../../src/adapter/enforce.js';
+import { HostError } from '../../src/adapter/errors.js';
+import type { HostWrites, RecoveryRecord, SpendRequest, SpendResult, WriteKind, WriteReceipt } from '../../src/adapter/host-adapter.js';
+import type { Db, Tx } from './db.js';
+
+/** Who is calling, from the verified token. */
+export interface Principal {
+  tenant: string;
+  agentId: string;
+  role: 'agent' | 'lead' | 'admin';
+  team: string;
+}
+
+export interface AgentRow {
+  id: string;
+  name: string;
+  role: string;
+  team: string;
+}
+
+/** An answer and whether this call applied it (false for a replay). */
+export interface Served<T> {
+  answer: T;
+  applied: boolean;
+}
+
+export const EVENT_CHANNEL = 'mend_events';
+export const EVENT_TYPES = ['fundChanged', 'approvalRequested', 'approvalDecided'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+const forbidden = (message: string) => new HostError('permission', message, { retryable: false });
+const notFound = (what: string) => new HostError('not_found', `${what} was not found.`, { retryable: false });
+
+/** A stable hash of a validated body (its keys are in schema order). */
+export function bodyHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+
+interface FundRow {
+  agent_id: string;
+  currency: string;
+  budget: number;
+  spent: number;
+  pending: number;
+  per_action_cap: number;
+  approval_threshold: number;
+  period: Fund['period'];
+  period_start: unknown;
+  period_end: unknown;
+  version: number;
+}
+
+export class Store {
+  constructor(
+    readonly db: Db,
+    readonly now: () => number = Date.now,
+  ) {}
+
+  // ---- who may ----
+
+  async agent(tx: Tx, tenant: string, agentId: string): Promise<AgentRow | undefined> {
+    const [row] = await tx.query<AgentRow>('SELECT id, name, role, team FROM agents WHERE tenant = $1 AND id = $2', [tenant, agentId]);
+    return row;
+  }
+
+  /** An agent reads only their own fund; a lead their team's; an admin any in the tenant. */
+  async mayRead(tx: Tx, who: Principal, agentId: string): Promise<AgentRow> {
+    if (who.role === 'agent' && who.agentId !== agentId) throw forbidden('An agent reads only their own fund.');
+    const agent = await this.agent(tx, who.tenant, agentId);
+    if (who.role === 'lead' && who.agentId !== agentId && agent?.team !== who.team) throw forbidden('A lead reads only the funds of their own team.');
+    if (!agent) throw notFound(`The fund of agent "${agentId}"`);
+    return agent;
+  }
+
+  // ---- funds ----
+
+  async #fund(tx: Tx, tenant: string, agentId: string, lock: boolean): Promise<Fund | undefined> {
+    const [row] = await tx.query<FundRow>(
+      `SELECT agent_id, currency, budget, spent, pending, per_action_cap, approval_threshold, period, period_start, period_end, version
+         FROM funds WHERE tenant = $1 AND agent_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [tenant, agentId],
+    );
+    if (!row) return undefined;
+    let fund: Fund = {
+      agentId: row.agent_id,
+      currency: row.currency.trim(),
+      budget: Number(row.budget),
+      spent: Number(row.spent),
+      pending: Number(row.pending),
+      perActionCap: Number(row.per_action_cap),
+      approvalThreshold: Number(row.approval_threshold),
+      period: row.period,
+      periodStart: iso(row.period_start),
+      periodEnd: iso(row.period_end),
+      version: Number(row.version),
+      ledger: [],
+    };
+    // Period roll-over: the row moves to the new period (only under the row lock).
+    const rolled = rollOver(fund, this.now());
+    if (rolled !== fund && lock) {
+      await tx.query('UPDATE funds SET spent = $3, period_start = $4, period_end = $5, version = $6 WHERE tenant = $1 AND agent_id = $2', [
+        tenant, agentId, rolled.spent, rolled.periodStart, rolled.periodEnd, rolled.version,
+      ]);
+    }
+    fund = rolled;
+    const entries = await tx.query<{
+      id: string; at: unknown; amount: number; reason: string; interaction_id: string; offer_id: string | null; note: string | null; status: LedgerEntry['status'];
+    }>(
+      `SELECT e.id, e.at, e.amount, e.reason, e.interaction_id, e.offer_id, e.note, COALESCE(d.outcome, e.status) AS status
+         FROM ledger_entries e LEFT JOIN ledger_decisions d ON d.tenant = e.tenant AND d.entry_id = e.id
+        WHERE e.tenant = $1 AND e.agent_id = $2
+          AND (e.period_start >= $3 OR d.at >= $3 OR (e.status = 'pending_approval' AND d.entry_id IS NULL))
+        ORDER BY e.seq`,
+      [tenant, agentId, fund.periodStart],
+    );
+    fund.ledger = entries.map((e) => ({
+      id: e.id,
+      at: iso(e.at),
+      amount: Number(e.amount),
+      reason: e.reason,
+      interactionId: e.interaction_id,
+      ...(e.offer_id != null ? { offerId: e.offer_id } : {}),
+      status: e.status,
+      ...(e.note != null ? { note: e.note } : {}),
+    }));
+    return fund;
+  }
+
+  /** The fund for the current period (rolled over when the period ended). */
+  getFund(who: Principal, agentId: string): Promise<Fund> {
+    return this.db.transaction(async (tx) => {
+      await this.mayRead(tx, who, agentId);
+      return (await this.#fund(tx, who.tenant, agentId, true)) ?? Promise.reject(notFound(`The fund of agent "${agentId}"`));
+    });
+  }
+
+  /** First answer under a key, or undefined; another body under the key is `422`. */
+  async #replay<T>(tx: Tx, tenant: string, kind: string, key: string, hash: string): Promise<T | undefined> {
+    const [first] = await tx.query<{ request_hash: string; answer: T }>('SELECT request_hash, answer FROM idempotency WHERE tenant = $1 AND kind = $2 AND key = $3', [tenant, kind, key]);
+    if (!first) return undefined;
+    if (first.request_hash !== hash) throw new KeyReuseError();
+    return first.answer;
+  }
+
+  async #remember(tx: Tx, tenant: string, kind: string, key: string, hash: string, answer: unknown): Promise<boolean> {
+    const rows = await tx.query('INSERT INTO idempotency (tenant, kind, key, request_hash, status, answer) VALUES ($1, $2, $3, $4, 200, $5) ON CONFLICT DO NOTHING RETURNING key', [
+      tenant, kind, key, hash, JSON.stringify(answer),
+    ]);
+    return rows.length === 1;
+  }
+
+  /** Append events (one statement) and wake every instance's streams (delivered at commit). */
+  async #events(tx: Tx, tenant: string, agent: AgentRow, events: Array<[EventType, unknown]>): Promise<void> {
+    const values = events.map((_, i) => `($1, $2, $3, $${4 + 2 * i}, $${5 + 2 * i})`).join(', ');
+    await tx.query(`WITH e AS (INSERT INTO events (tenant, agent_id, team, type, payload) VALUES ${values} RETURNING 1) SELECT pg_notify('${EVENT_CHANNEL}', $1) FROM e LIMIT 1`, [
+      tenant, agent.id, agent.team, ...events.flatMap(([type, payload]) => [type, JSON.stringify(payload)]),
+    ]);
+  }
+
+  async policyFor(tx: Tx, tenant: string, team: string): Promise<RecoveryPolicy> {
+    const rows = await tx.query<{ team: string; policy: RecoveryPolicy }>("SELECT team, policy FROM policies WHERE tenant = $1 AND team IN ($2, '') ORDER BY team DESC", [tenant, team]);
+    return rows[0]?.policy ?? DEFAULT_POLICY;
+  }
+
+  /** A spend from the caller's own fund: done, pending approval (reserved) or rejected. */
+  spend(who: Principal, request: SpendRequest): Promise<Served<SpendResult>> {
+    if (request.agentId !== who.agentId) return Promise.reject(forbidden('An agent spends only from their own fund.'));
+    const hash = bodyHash(request);
+    return this.db.transaction(async (tx) => {
+      // The fund's row lock orders every spend on this fund, on every instance.
+      const fund = await this.#fund(tx, who.tenant, request.agentId, true);
+      const first = await this.#replay<SpendResult>(tx, who.tenant, 'spend', request.idempotencyKey, hash);
+      if (first) return { answer: first, applied: false };
+      const [row] = await tx.query<AgentRow & { policy: RecoveryPolicy | null }>(
+        `SELECT a.id, a.name, a.role, a.team,
+                (SELECT p.policy FROM policies p WHERE p.tenant = a.tenant AND p.team IN (a.team, '') ORDER BY p.team DESC LIMIT 1) AS policy
+           FROM agents a WHERE a.tenant = $1 AND a.id = $2`,
+        [who.tenant, request.agentId],
+      );
+      if (!fund || !row) throw notFound(`The fund of agent "${request.agentId}"`);
+      const { policy: stored, ...agent } = row;
+      const policy = stored ?? DEFAULT_POLICY;
+      const { result } = decideSpend(fund, undefined, request, policy, agent, this.now());
+      const answer = result.answer;
+      if (answer.status !== 'rejected') {
+        const entry = answer.fund.ledger.at(-1)!;
+        await tx.query(
+          `INSERT INTO ledger_entries (tenant, id, agent_id, at, amount, currency, reason, interaction_id, offer_id, note, status, period_start)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [who.tenant, entry.id, fund.agentId, entry.at, entry.amount, fund.currency, entry.reason, entry.interactionId, entry.offerId ?? null, entry.note ?? null, entry.status, fund.periodStart],
+        );
+        await tx.query('UPDATE funds SET spent = $3, pending = $4, version = $5 WHERE tenant = $1 AND agent_id = $2', [
+          who.tenant, fund.agentId, answer.fund.spent, answer.fund.pending, answer.fund.version,
+        ]);
+        const events: Array<[EventType, unknown]> = [['fundChanged', { fund: answer.fund }]];
+        if (answer.status === 'pending_approval')
+          events.push(['approvalRequested', { agentId: agent.id, entryId: entry.id, amount: entry.amount, currency: fund.currency, reason: entry.reason }]);
+        await this.#events(tx, who.tenant, agent, events);
+      }
+      await this.#remember(tx, who.tenant, 'spend', request.idempotencyKey, hash, answer);
+      return { answer, applied: true };
+    });
+  }
+
+  /**
+   * A lead's (or admin's) decision on a spend pending approval. Exactly once: a second decision on
+   * the entry, whatever its key, is a `conflict`. A lead decides only for their own team, never
+   * their own spend.
+   */
+  decide(who: Principal, agentId: string, entryId: string, approve: boolean, key: string): Promise<Served<Fund>> {
+    const hash = bodyHash({ agentId, entryId, approve });
+    return this.db.transaction(async (tx) => {
+      if (who.role === 'agent') throw forbidden('Only a lead or an admin decides on a spend.');
+      const agent = await this.agent(tx, who.tenant, agentId);
+      if (who.role === 'lead' && (agent?.team !== who.team || agentId === who.agentId))
+        throw forbidden('A lead decides only on the spends of their own team, never their own.');
+      const fund = await this.#fund(tx, who.tenant, agentId, true);
+      const first = await this.#replay<Fund>(tx, who.tenant, 'decision', key, hash);
+      if (first) return { answer: first, applied: false };
+      const entry = fund?.ledger.find((e) => e.id === entryId);
+      if (!fund || !agent || !entry) throw notFound(`Spend "${entryId}"`);
+      if (entry.status !== 'pending_approval')
+        throw new HostError('conflict', 'This spend was already decided.', { retryable: false, details: { currentVersion: fund.version } });
+      const outcome = approve ? 'done' : 'rejected';
+      const next = settleSpend(fund, entryId, outcome);
+      await tx.query('INSERT INTO ledger_decisions (tenant, entry_id, agent_id, outcome, decided_by) VALUES ($1, $2, $3, $4, $5)', [who.tenant, entryId, agentId, outcome, who.agentId]);
+      await tx.query('UPDATE funds SET spent = $3, pending = $4, version = $5 WHERE tenant = $1 AND agent_id = $2', [who.tenant, agentId, next.spent, next.pending, next.version]);
+      await this.#events(tx, who.tenant, agent, [
+        ['fundChanged', { fund: next }],
+        ['approvalDecided', { agentId, entryId, status: outcome, decidedBy: who.agentId }],
+      ]);
+      await this.#remember(tx, who.tenant, 'decision', key, hash, next);
+      return { answer: next, applied: true };
+    });
+  }
+
+  /** Spends of the caller's team (lead) or tenant (admin) waiting for a decision. */
+  async pending(who: Principal): Promise<Array<{ agentId: string; entryId: string; amount: number; currency: string; reason: string; at: string }>> {
+    if (who.role === 'agent') throw forbidden('Only a lead or an admin sees the spends waiting for approval.');
+    const rows = await this.db.query<{ agent_id: string; id: string; amount: number; currency: string; reason: string; at: unknown }>(
+      `SELECT e.agent_id, e.id, e.amount, e.currency, e.reason, e.at FROM ledger_entries e
+         JOIN agents a ON a.tenant = e.tenant AND a.id = e.agent_id
+         LEFT JOIN ledger_decisions d ON d.tenant = e.tenant AND d.entry_id = e.id
+        WHERE e.tenant = $1 AND e.status = 'pending_approval' AND d.entry_id IS NULL AND ($2 = 'admin' OR a.team = $3)
+        ORDER BY e.seq`,
+      [who.tenant, who.role, who.team],
+    );
+    return rows.map((r) => ({ agentId: r.agent_id, entryId: r.id, amount: Number(r.amount), currency: r.currency.trim(), reason: r.reason, at: iso(r.at) }));
+  }
+
+  /**
+   * Provision an agent (admin): name, role, team, and their fund's limits. A new fund starts its
+   * period now; an existing one keeps its ledger and gets the new limits (its version goes up).
+   */
+  putAgent(who: Principal, agent: AgentRow, fund?: Pick<Fund, 'currency' | 'budget' | 'perActionCap' | 'approvalThreshold' | 'period'>): Promise<AgentRow> {
+    if (who.role !== 'admin') return Promise.reject(forbidden('Only an admin provisions agents.'));
+    return this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO agents (tenant, id, name, role, team) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant, id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, team = EXCLUDED.team', [
+        who.tenant, agent.id, agent.name, agent.role, agent.team,
+      ]);
+      if (fund) {
+        const now = this.now();
+        await tx.query(
+          `INSERT INTO funds (tenant, agent_id, currency, budget, spent, pending, per_action_cap, approval_threshold, period, period_start, period_end, version)
+           VALUES ($1, $2, $3, $4, 0, 0, $5, $6, $7, $8, $9, 1)
+           ON CONFLICT (tenant, agent_id) DO UPDATE SET budget = EXCLUDED.budget, per_action_cap = EXCLUDED.per_action_cap,
+             approval_threshold = EXCLUDED.approval_threshold, version = funds.version + 1`,
+          [who.tenant, agent.id, fund.currency, fund.budget, fund.perActionCap, fund.approvalThreshold, fund.period, new Date(now).toISOString(), new Date(addPeriod(now, fund.period)).toISOString()],
+        );
+      }
+      return agent;
+    });
+  }
+
+  // ---- the other writes ----
+
+  /** Apply a write once under its key; the record is append-only. */
+  write<K extends WriteKind>(who: Principal, kind: K, payload: HostWrites[K]): Promise<Served<WriteReceipt>> {
+    const hash = bodyHash(payload);
+    return this.db.transaction(async (tx) => {
+      const first = await this.#replay<WriteReceipt>(tx, who.tenant, kind, payload.idempotencyKey, hash);
+      if (first) return { answer: first, applied: false };
+      const answer: WriteReceipt = { id: newId(kind) };
+      // The key first: a concurrent call with the same key waits here, then finds the first answer.
+      if (!(await this.#remember(tx, who.tenant, kind, payload.idempotencyKey, hash, answer))) {
+        const again = await this.#replay<WriteReceipt>(tx, who.tenant, kind, payload.idempotencyKey, hash);
+        return { answer: again!, applied: false };
+      }
+      const causeId = kind === 'logRootCause' ? (payload as HostWrites['logRootCause']).causeId : null;
+      await tx.query(
+        'INSERT INTO records (tenant, id, kind, agent_id, customer_id, interaction_id, cause_id, payload, applied_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        [who.tenant, answer.id, kind, who.agentId, payload.customerId, payload.interactionId, causeId, JSON.stringify(payload), new Date(this.now()).toISOString()],
+      );
+      return { answer, applied: true };
+    });
+  }
+
+  /** Records of one kind for a customer, oldest first. */
+  async records<K extends WriteKind>(who: Principal, kind: K, customerId: string): Promise<Array<HostWrites[K] & { id: string; agentId: string; appliedAt: string }>> {
+    const rows = await this.db.query<{ id: string; agent_id: string; payload: HostWrites[K]; applied_at: unknown }>(
+      'SELECT id, agent_id, payload, applied_at FROM records WHERE tenant = $1 AND customer_id = $2 AND kind = $3 ORDER BY applied_at, id',
+      [who.tenant, customerId, kind],
+    );
+    return rows.map((r) => ({ ...r.payload, id: r.id, agentId: r.agent_id, appliedAt: iso(r.applied_at) }));
+  }
+
+  // ---- reads ----
+
+  /**
+   * The customer's history: the incidents the tenant keeps, then the recoveries recorded here (a
+   * console without history gets the banner's past recoveries from the service).
+   */
+  async history(who: Principal, customerId: string): Promise<CustomerHistory> {
+    const [row] = await this.db.query<{ name: string; tier: string | null; incidents: Incident[] }>('SELECT name, tier, incidents FROM customers WHERE tenant = $1 AND id = $2', [who.tenant, customerId]);
+    const recoveries = await this.records(who, 'recordRecovery', customerId);
+    if (!row && !recoveries.length) throw notFound(`Customer "${customerId}"`);
+    return {
+      customer: { id: customerId, name: row?.name ?? customerId, ...(row?.tier ? { tier: row.tier } : {}) },
+      incidents: [...(row?.incidents ?? []), ...recoveries.map(recoveryIncident)],
+    };
+  }
+
+  async policy(who: Principal, team = who.team): Promise<RecoveryPolicy> {
+    return this.policyFor(this.db, who.tenant, team);
+  }
+
+  async setPolicy(who: Principal, team: string, policy: RecoveryPolicy): Promise<RecoveryPolicy> {
+    if (who.role !== 'admin') throw forbidden('Only an admin sets the policy.');
+    await this.db.query('INSERT INTO policies (tenant, team, policy) VALUES ($1, $2, $3) ON CONFLICT (tenant, team) DO UPDATE SET policy = EXCLUDED.policy', [who.tenant, team, JSON.stringify(policy)]);
+    return policy;
+  }
+
+  async taxonomy(who: Principal): Promise<Taxonomy> {
+    const [meta] = await this.db.query<{ version: number; departments: Taxonomy['departments'] }>('SELECT version, departments FROM taxonomies WHERE tenant = $1', [who.tenant]);
+    const causes = await this.db.query<{ id: string; label: string; category: string; department_id: string; keywords: string[] | null }>(
+      'SELECT id, label, category, department_id, keywords FROM causes WHERE tenant = $1 ORDER BY ord',
+      [who.tenant],
+    );
+    return {
+      version: Number(meta?.version ?? 1),
+      departments: meta?.departments ?? [],
+      causes: causes.map((c) => ({ id: c.id, label: c.label, category: c.category, departmentId: c.department_id, ...(c.keywords ? { keywords: c.keywords } : {}) })),
+    };
+  }
+
+  /** Replace the tenant's taxonomy (admin); its version goes up by one. */
+  setTaxonomy(who: Principal, taxonomy: Omit<Taxonomy, 'version'>): Promise<{ version: number; causes: number }> {
+    if (who.role !== 'admin') return Promise.reject(forbidden('Only an admin imports the taxonomy.'));
+    return this.db.transaction(async (tx) => this.importTaxonomy(tx, who.tenant, taxonomy));
+  }
+
+  async importTaxonomy(tx: Tx, tenant: string, taxonomy: Omit<Taxonomy, 'version'>): Promise<{ version: number; causes: number }> {
+    const [meta] = await tx.query<{ version: number }>(
+      `INSERT INTO taxonomies (tenant, version, departments) VALUES ($1, 1, $2)
+       ON CONFLICT (tenant) DO UPDATE SET version = taxonomies.version + 1, departments = EXCLUDED.departments RETURNING version`,
+      [tenant, JSON.stringify(taxonomy.departments)],
+    );
+    await tx.query('DELETE FROM causes WHERE tenant = $1', [tenant]);
+    const causes = taxonomy.causes;
+    for (let i = 0; i < causes.length; i += 5000) {
+      const slice = causes.slice(i, i + 5000);
+      await tx.query(
+        `INSERT INTO causes (tenant, id, ord, label, category, department_id, keywords)
+         SELECT $1, c.id, c.ord, c.label, c.category, c.department_id, c.keywords FROM jsonb_to_recordset($2::jsonb)
+             AS c(id text, ord integer, label text, category text, department_id text, keywords jsonb)`,
+        [tenant, JSON.stringify(slice.map((c, j) => ({ id: c.id, ord: i + j, label: c.label, category: c.category, department_id: c.departmentId, keywords: c.keywords ?? null })))],
+      );
+    }
+    return { version: Number(meta!.version), causes: causes.length };
+  }
+
+  /** Counts of root causes logged since `since`: an aggregate over an index range. */
+  async recurrence(who: Principal, since: string): Promise<RecurrenceCount[]> {
+    const rows = await this.db.query<{ cause_id: string; count: number }>(
+      "SELECT cause_id, count(*)::integer AS count FROM records WHERE tenant = $1 AND kind = 'logRootCause' AND applied_at >= $2 GROUP BY cause_id ORDER BY cause_id",
+      [who.tenant, since],
+    );
+    return rows.map((r) => ({ causeId: r.cause_id, count: Number(r.count) }));
+  }
+
+  /** The agent and their first open contact (for a console that is the service itself: the demo). */
+  async context(who: Principal): Promise<{ agent: { id: string; name: string; role: string }; interaction: Interaction | null; locale: string; currency: string }> {
+    const agent = await this.agent(this.db, who.tenant, who.agentId);
+    const [open] = await this.db.query<{ interaction: Interaction }>('SELECT interaction FROM interactions WHERE tenant = $1 AND (agent_id = $2 OR agent_id IS NULL) ORDER BY ord LIMIT 1', [who.tenant, who.agentId]);
+    const [fund] = await this.db.query<{ currency: string }>('SELECT currency FROM funds WHERE tenant = $1 AND agent_id = $2', [who.tenant, who.agentId]);
+    const policy = await this.policyFor(this.db, who.tenant, who.team);
+    return {
+      agent: { id: who.agentId, name: agent?.name ?? who.agentId, role: agent?.role ?? who.role },
+      interaction: open?.interaction ?? null,
+      locale: 'en-US',
+      currency: fund?.currency.trim() ?? policy.currency,
+    };
+  }
+
+  /** Events after `afterSeq` that `who` may see, oldest first. */
+  async eventsAfter(who: Principal, afterSeq: number, limit = 500): Promise<Array<{ seq: number; type: EventType; payload: unknown }>> {
+    const rows = await this.db.query<{ seq: number; type: EventType; payload: unknown }>(
+      `SELECT seq, type, payload FROM events WHERE tenant = $1 AND seq > $2
+          AND ($3 = 'admin' OR agent_id = $4 OR ($3 = 'lead' AND team = $5)) ORDER BY seq LIMIT $6`,
+      [who.tenant, afterSeq, who.role, who.agentId, who.team, limit],
+    );
+    return rows.map((r) => ({ seq: Number(r.seq), type: r.type, payload: r.payload }));
+  }
+
+  async lastEventSeq(): Promise<number> {
+    const [row] = await this.db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM events');
+    return Number(row?.seq ?? 0);
+  }
+}
+
+/** A past recovery as an incident of the customer's history. */
+function recoveryIncident(r: RecoveryRecord & { id: string; appliedAt: string }): Incident {
+  return {
+    id: r.id,
+    occurredAt: r.at,
+    severity: r.severity,
+    category: 'recovery',
+    summary: r.offers.map((o) => o.label).join(', ') || r.strategy,
+    resolved: r.accepted,
+    remedies: r.offers.map((o) => ({ kind: o.kind, label: o.label, ...(o.amount != null ? { amount: o.amount } : {}), ...(('currency' in o && o.currency) ? { currency: o.currency as string } : {}) })),
+    surveyScore: null,
+  };
+}
+
+/** The same idempotency key with another body. */
+export class KeyReuseError extends Error {
+  override readonly name = 'KeyReuseError';
+  constructor() {
+    super('This idempotency key was used with another request body.');
+  }
+}
