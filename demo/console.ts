@@ -4,7 +4,8 @@
  * right-to-left, event log). The embedded {@link LocalAdapter} (IndexedDB) plays the console: the
  * queue, the contacts, the customers' histories, wrap-up. With `options.service` (what `npm start`
  * does) the fund, policy, taxonomy, recurrence counts and every write come from the Mend service,
- * composed with {@link composeAdapter} as a real console would; without it everything is local.
+ * composed with {@link composeAdapter} as a real console would, and the Team lead tab runs on a
+ * {@link ServiceAdapter} of its own with the lead's token; without it everything is local.
  *
  * The DOM is built with Lit templates only: no inline script or style, no innerHTML, so the built
  * console runs under a strict Content-Security-Policy with Trusted Types.
@@ -49,8 +50,11 @@ export interface DemoOptions {
   page?: HTMLElement;
   /** Remember the theme and direction in localStorage (default true). */
   remember?: boolean;
-  /** The Mend service to keep the fund and the records in (else the embedded CRM keeps them). */
-  service?: { url: string; token: string };
+  /**
+   * The Mend service to keep the fund and the records in (else the embedded CRM keeps them): its
+   * address, the agent's token and the team lead's (for the Team lead tab).
+   */
+  service?: { url: string; token: string; leadToken: string };
 }
 
 const CHANNEL_LABELS: Record<Channel, string> = {
@@ -118,7 +122,10 @@ export class DemoConsole {
     this.service = options.service ? new ServiceAdapter({ baseUrl: options.service.url, token: options.service.token }) : null;
     this.hostAdapter = this.service ? composeAdapter(this.adapter, this.service) : this.adapter;
     this.session = sessionFor(this.hostAdapter);
-    const leadAdapter = new LocalAdapter({ ...(options.db ? { name: options.db } : {}), agentId: DEMO_IDS.lead });
+    // The lead signs in on their own adapter: the service with the lead's token, else the same CRM.
+    const leadAdapter = options.service
+      ? new ServiceAdapter({ baseUrl: options.service.url, token: options.service.leadToken })
+      : new LocalAdapter({ ...(options.db ? { name: options.db } : {}), agentId: DEMO_IDS.lead });
     this.lead = new LeadTab(leadAdapter, (notice) => (notice ? this.#say(notice) : this.#render()));
     this.#offs.push(() => (this.lead.destroy(), leadAdapter.close()));
     this.#restorePrefs();
@@ -133,8 +140,9 @@ export class DemoConsole {
         this.#render();
       }),
       this.adapter.on('interactionEnded', () => void this.#loadQueue()),
-      // A lead decided one of this agent's spends (in the lead tab or elsewhere).
-      this.adapter.on('approvalDecided', (decided) => decided.agentId === this.#agent?.id && this.#say(decisionNotice(decided))),
+      // A lead decided one of this agent's spends (in the lead tab or elsewhere): the service's
+      // stream tells the agent about their own spends.
+      (this.service ?? this.adapter).on('approvalDecided', (decided) => decided.agentId === this.#agent?.id && this.#say(decisionNotice(decided))),
     );
     // Waiting times tick.
     this.#timer = setInterval(() => this.#render(), 30_000);

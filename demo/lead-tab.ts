@@ -1,8 +1,9 @@
 /**
  * The demo's team-lead tab, beside the agent's: Sam Okafor's approval queue and recovery report on
- * their own host adapter (the same embedded CRM, signed in as the lead). A spend above Dana's
- * threshold in the agent's tab reaches the lead's queue through the CRM's cross-tab channel; the
- * lead's decision reaches Dana's fund meter and offer picker the same way.
+ * their own host adapter: the Mend service with the lead's token (`npm start`), else the same
+ * embedded CRM signed in as the lead. A spend above Dana's threshold in the agent's tab reaches the
+ * lead's queue through the service's event stream (or the CRM's cross-tab channel); the lead's
+ * decision reaches Dana's fund meter and offer picker the same way.
  *
  * Built with Lit templates only (no inline script or style), like the rest of the console.
  */

@@ -135,7 +135,7 @@ ${table(['token', 'default (light, dark)'], tokens.map(([t, d]) => [`\`${t}\``, 
   const strings = [
     ['Shared by every widget', 'src/base/strings.ts', 'defaultStrings'],
     ['`<mend-baggage-banner>`', 'src/components/baggage-banner/baggage-banner.ts', 'bannerStrings'],
-    ['`<mend-offer-picker>`', 'src/components/offer-picker/offer-picker.ts', 'localStrings'],
+    ['`<mend-offer-picker>`', 'src/components/offer-picker/offer-picker.strings.ts', 'offerPickerStrings'],
     ['`<mend-fund-meter>`', 'src/components/fund-meter/fund-meter.ts', 'fundMeterStrings'],
     ['`<mend-root-cause-logger>`', 'src/components/root-cause-logger/root-cause-logger.ts', 'rootCauseLoggerStrings'],
     ['Storage full (banner, picker and logger)', 'src/controllers/storage-notice.ts', 'storageStrings'],

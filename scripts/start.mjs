@@ -1,11 +1,10 @@
 // `npm start`: the demo agent console on the Mend service. Starts the service on PGlite (data in
 // .tmp/mend-demo-data, seeded with the demo data on first start), then Vite's dev server for the
-// console, which gets the service's address and an agent's development token. Prints both
-// addresses and a lead's token, to approve spends through the API:
+// console, which gets the service's address and development tokens: the agent's (Dana Reyes, the
+// agent desk) and the team lead's (Sam Okafor, the Team lead tab: the approval queue and the
+// recovery report). Prints both addresses and the lead's token, to use the API by hand:
 //
-//   curl -X POST -H "authorization: Bearer $LEAD" -H 'content-type: application/json' \
-//     -H "idempotency-key: $(uuidgen)" -d '{"approve":true}' \
-//     <service>/v1/funds/agent-dana/spends/<entryId>/decision
+//   curl -H "authorization: Bearer $LEAD" <service>/v1/approvals
 //
 // `npm start -- --local` runs the console on the embedded LocalAdapter alone (no service).
 import { spawn, spawnSync } from 'node:child_process';
@@ -47,11 +46,11 @@ const service = await startService({
 const token = await devToken(secret, { tenant, agentId: 'agent-dana', role: 'agent', team: DEMO_TEAM });
 const lead = await devToken(secret, { tenant, agentId: 'agent-sam', role: 'lead', team: DEMO_TEAM });
 console.log(`[mend] service on ${service.db.kind}: ${service.url}  (OpenAPI: ${service.url}/v1/openapi.json)`);
-console.log(`[mend] a lead's token (Sam Okafor, approves Dana's spends): LEAD=${lead}`);
+console.log(`[mend] the lead's token (Sam Okafor, the Team lead tab): LEAD=${lead}`);
 const vite = spawn(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, '--config', 'vite.config.ts', '--port', String(vitePort), '--strictPort', ...args], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, VITE_MEND_SERVICE: JSON.stringify({ url: service.url, token }) },
+  env: { ...process.env, VITE_MEND_SERVICE: JSON.stringify({ url: service.url, token, leadToken: lead }) },
 });
 const stop = async (code = 0) => {
   vite.kill('SIGTERM');

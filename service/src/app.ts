@@ -10,7 +10,8 @@ import { streamSSE } from 'hono/streaming';
 import * as z from 'zod/mini';
 import { HostError, isHostError, type HostErrorCode } from '../../src/adapter/errors.js';
 import { CustomerHistorySchema, FundSchema, RecoveryPolicySchema, RecurrenceSchema, SpendResultSchema, TaxonomySchema, WriteReceiptSchema, HostContextSchema } from '../../src/adapter/schemas.js';
-import { DecisionSchema, SpendRequestSchema, writeSchemas } from '../../src/adapter/request-schemas.js';
+import { SpendRequestSchema, writeSchemas } from '../../src/adapter/request-schemas.js';
+import { leadSchemas } from '../../src/adapter/lead-schemas.js';
 import type { WriteKind } from '../../src/adapter/host-adapter.js';
 import { KeyReuseError, type Principal, type Store } from './store.js';
 import type { EventHub } from './events.js';
@@ -33,8 +34,10 @@ const STATUS: Record<HostErrorCode, number> = {
   conflict: 409,
   unsupported: 501,
   invalid_response: 502,
+  storage: 507,
   unavailable: 503,
   timeout: 504,
+  storage: 507,
 };
 
 /** A problem+json answer (RFC 9457) with the HostError `code`, `retryable` and `details`. */
@@ -73,7 +76,7 @@ const AgentBody = z.object({
   team: z.string().check(z.maxLength(256)),
   fund: z.optional(z.object({ currency: FundSchema.shape.currency, budget: FundSchema.shape.budget, perActionCap: FundSchema.shape.perActionCap, approvalThreshold: FundSchema.shape.approvalThreshold, period: FundSchema.shape.period })),
 });
-const Pending = z.array(z.object({ agentId: Id, entryId: Id, amount: z.int(), currency: z.string(), reason: z.string(), at: z.string() }));
+const Period = z.object({ from: z.optional(z.iso.datetime({ offset: true })), to: z.optional(z.iso.datetime({ offset: true })) });
 
 interface Route {
   method: 'get' | 'post' | 'put';
@@ -89,7 +92,9 @@ interface Route {
   handle(c: Context, input: { who: Principal; body: unknown; query: unknown; key: string; params: Record<string, string> }): Promise<Response>;
 }
 
-const WRITE_PATHS: Record<WriteKind, string> = {
+/** The agent's writes; a lead's decision (`decideApproval`) has its own route. */
+type AgentWriteKind = Exclude<WriteKind, 'decideApproval'>;
+const WRITE_PATHS: Record<AgentWriteKind, string> = {
   recordRecovery: '/v1/recoveries',
   logRootCause: '/v1/root-causes',
   acknowledgeBaggage: '/v1/baggage-acknowledgements',
@@ -117,9 +122,12 @@ function routes(store: Store): Route[] {
       },
     },
     {
-      method: 'post', path: '/v1/funds/:agentId/spends/:entryId/decision', summary: "A lead's decision on a spend pending approval (exactly once).", body: DecisionSchema, idempotent: true, response: FundSchema,
+      method: 'post', path: '/v1/funds/:agentId/spends/:entryId/decision', summary: "A lead's decision on a spend of their team pending approval (once per entry; another lead's earlier decision is a conflict naming them).", body: leadSchemas.decision, idempotent: true, response: WriteReceiptSchema,
       handle: async (c, { who, body, key, params }) => {
-        const { answer, applied } = await store.decide(who, params.agentId!, params.entryId!, (body as { approve: boolean }).approve, key);
+        const decision = body as z.infer<typeof leadSchemas.decision>;
+        sameKey(key, decision);
+        if (decision.agentId !== params.agentId || decision.entryId !== params.entryId) throw bad('The body\'s agentId or entryId differs from the path.', 422);
+        const { answer, applied } = await store.decide(who, decision);
         return json(c, answer, applied);
       },
     },
@@ -131,7 +139,11 @@ function routes(store: Store): Route[] {
         return c.json(b);
       },
     },
-    { method: 'get', path: '/v1/approvals', summary: "Spends waiting for a decision (a lead: the team's).", response: Pending, handle: async (c, { who }) => c.json(await store.pending(who)) },
+    { method: 'get', path: '/v1/approvals', summary: "Spends waiting for a decision, oldest first (a lead: the team's; an admin: the tenant's).", response: leadSchemas.approvals, handle: async (c, { who }) => c.json(await store.approvals(who)) },
+    {
+      method: 'get', path: '/v1/reports', summary: "The recovery report's rows for `[from, to)` (default: the current fund period): the team's spends and root causes, agents, departments, budget.", query: Period, response: leadSchemas.report,
+      handle: async (c, { who, query }) => c.json(await store.report(who, query as z.infer<typeof Period>)),
+    },
     { method: 'get', path: '/v1/policy', summary: 'The recovery policy of the caller\'s team (or of `team`), else the tenant\'s, else the default.', query: TeamQuery, response: RecoveryPolicySchema, handle: async (c, { who, query }) => c.json(await store.policy(who, (query as { team?: string }).team ?? who.team)) },
     {
       method: 'put', path: '/v1/policy', summary: 'Set the tenant\'s policy, or a team\'s with `team` (admin).', query: TeamQuery, body: RecoveryPolicySchema, idempotent: true, response: RecoveryPolicySchema,
@@ -145,7 +157,7 @@ function routes(store: Store): Route[] {
     { method: 'get', path: '/v1/recurrence', summary: 'Counts of root causes logged since `since`.', query: Since, response: RecurrenceSchema, handle: async (c, { who, query }) => c.json(await store.recurrence(who, (query as { since: string }).since)) },
     { method: 'get', path: '/v1/customers/:customerId/history', summary: "The customer's incidents, then the recoveries recorded here.", response: CustomerHistorySchema, handle: async (c, { who, params }) => c.json(await store.history(who, params.customerId!)) },
     { method: 'get', path: '/v1/customers/:customerId/recoveries', summary: 'The recovery records of a customer, oldest first.', response: z.array(writeSchemas.recordRecovery), handle: async (c, { who, params }) => c.json(await store.records(who, 'recordRecovery', params.customerId!)) },
-    ...(Object.keys(WRITE_PATHS) as WriteKind[]).map(
+    ...(Object.keys(WRITE_PATHS) as AgentWriteKind[]).map(
       (kind): Route => ({
         method: 'post', path: WRITE_PATHS[kind], summary: `${kind}: applied once under its key; a replay answers the same receipt.`, body: writeSchemas[kind], idempotent: true, response: WriteReceiptSchema,
         handle: async (c, { who, body, key }) => {

@@ -7,11 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { CustomerHistory, Fund, Incident, Interaction, LedgerEntry, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../src/core/model.js';
-import { addPeriod, rollOver, settleSpend } from '../../src/core/fund.js';
+import { assessBaggage } from '../../src/core/baggage.js';
+import { addPeriod, remaining, rollOver, settleSpend } from '../../src/core/fund.js';
 import { DEFAULT_POLICY } from '../../src/core/recovery.js';
 import { decideSpend, newId } from '../../src/adapter/enforce.js';
 import { HostError } from '../../src/adapter/errors.js';
 import type { HostWrites, RecoveryRecord, SpendRequest, SpendResult, WriteKind, WriteReceipt } from '../../src/adapter/host-adapter.js';
+import type { ApprovalDecided, ApprovalDecision, ApprovalItem, ReportData, ReportQuery } from '../../src/adapter/lead.js';
 import type { Db, Tx } from './db.js';
 
 /** Who is calling, from the verified token. */
@@ -198,16 +200,18 @@ export class Store {
       if (answer.status !== 'rejected') {
         const entry = answer.fund.ledger.at(-1)!;
         await tx.query(
-          `INSERT INTO ledger_entries (tenant, id, agent_id, at, amount, currency, reason, interaction_id, offer_id, note, status, period_start)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-          [who.tenant, entry.id, fund.agentId, entry.at, entry.amount, fund.currency, entry.reason, entry.interactionId, entry.offerId ?? null, entry.note ?? null, entry.status, fund.periodStart],
+          `INSERT INTO ledger_entries (tenant, id, agent_id, at, amount, currency, reason, interaction_id, offer_id, note, status, period_start, customer_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          [who.tenant, entry.id, fund.agentId, entry.at, entry.amount, fund.currency, entry.reason, entry.interactionId, entry.offerId ?? null, entry.note ?? null, entry.status, fund.periodStart, request.customerId || null],
         );
         await tx.query('UPDATE funds SET spent = $3, pending = $4, version = $5 WHERE tenant = $1 AND agent_id = $2', [
           who.tenant, fund.agentId, answer.fund.spent, answer.fund.pending, answer.fund.version,
         ]);
         const events: Array<[EventType, unknown]> = [['fundChanged', { fund: answer.fund }]];
-        if (answer.status === 'pending_approval')
-          events.push(['approvalRequested', { agentId: agent.id, entryId: entry.id, amount: entry.amount, currency: fund.currency, reason: entry.reason }]);
+        if (answer.status === 'pending_approval') {
+          const [item] = await this.#approvalItems(tx, who.tenant, { entryId: entry.id }, policy);
+          if (item) events.push(['approvalRequested', { item }]);
+        }
         await this.#events(tx, who.tenant, agent, events);
       }
       await this.#remember(tx, who.tenant, 'spend', request.idempotencyKey, hash, answer);
@@ -216,49 +220,167 @@ export class Store {
   }
 
   /**
-   * A lead's (or admin's) decision on a spend pending approval. Exactly once: a second decision on
-   * the entry, whatever its key, is a `conflict`. A lead decides only for their own team, never
-   * their own spend.
+   * A lead's (or admin's) decision on a spend pending approval, in the caller's own name. Exactly
+   * once: a replayed key answers the first receipt; a second decision on the entry, whatever its key,
+   * is a `conflict` naming who decided (`details.decidedBy`, `details.approved`). A lead decides only
+   * for their own team, never on their own spend; an agent never.
    */
-  decide(who: Principal, agentId: string, entryId: string, approve: boolean, key: string): Promise<Served<Fund>> {
-    const hash = bodyHash({ agentId, entryId, approve });
+  decide(who: Principal, decision: ApprovalDecision): Promise<Served<WriteReceipt>> {
+    const hash = bodyHash(decision);
+    const { agentId, entryId } = decision;
     return this.db.transaction(async (tx) => {
       if (who.role === 'agent') throw forbidden('Only a lead or an admin decides on a spend.');
+      if (decision.leadId !== who.agentId) throw forbidden('A lead decides only in their own name.');
       const agent = await this.agent(tx, who.tenant, agentId);
-      if (who.role === 'lead' && (agent?.team !== who.team || agentId === who.agentId))
-        throw forbidden('A lead decides only on the spends of their own team, never their own.');
+      if (agentId === who.agentId) throw forbidden('A lead may not decide on their own spend.');
+      if (who.role === 'lead' && agent?.team !== who.team) throw forbidden('A lead decides only on the spends of their own team.');
+      // The fund's row lock orders this decision after any other on the fund (another lead's too).
       const fund = await this.#fund(tx, who.tenant, agentId, true);
-      const first = await this.#replay<Fund>(tx, who.tenant, 'decision', key, hash);
+      const first = await this.#replay<WriteReceipt>(tx, who.tenant, 'decision', decision.idempotencyKey, hash);
       if (first) return { answer: first, applied: false };
       const entry = fund?.ledger.find((e) => e.id === entryId);
       if (!fund || !agent || !entry) throw notFound(`Spend "${entryId}"`);
-      if (entry.status !== 'pending_approval')
-        throw new HostError('conflict', 'This spend was already decided.', { retryable: false, details: { currentVersion: fund.version } });
-      const outcome = approve ? 'done' : 'rejected';
+      if (entry.status !== 'pending_approval') {
+        const [before] = await tx.query<{ decided_by: string; outcome: string }>('SELECT decided_by, outcome FROM ledger_decisions WHERE tenant = $1 AND entry_id = $2', [who.tenant, entryId]);
+        throw new HostError('conflict', 'This spend was already decided.', {
+          retryable: false,
+          details: { currentVersion: fund.version, approved: (before?.outcome ?? entry.status) === 'done', ...(before ? { decidedBy: before.decided_by } : {}) },
+        });
+      }
+      const outcome = decision.approve ? 'done' : 'rejected';
       const next = settleSpend(fund, entryId, outcome);
-      await tx.query('INSERT INTO ledger_decisions (tenant, entry_id, agent_id, outcome, decided_by) VALUES ($1, $2, $3, $4, $5)', [who.tenant, entryId, agentId, outcome, who.agentId]);
+      const note = decision.note || undefined;
+      await tx.query('INSERT INTO ledger_decisions (tenant, entry_id, agent_id, outcome, decided_by, note) VALUES ($1, $2, $3, $4, $5, $6)', [who.tenant, entryId, agentId, outcome, who.agentId, note ?? null]);
       await tx.query('UPDATE funds SET spent = $3, pending = $4, version = $5 WHERE tenant = $1 AND agent_id = $2', [who.tenant, agentId, next.spent, next.pending, next.version]);
+      const decided: ApprovalDecided = { entryId, agentId, approved: decision.approve, decidedBy: who.agentId, ...(note ? { note } : {}) };
       await this.#events(tx, who.tenant, agent, [
         ['fundChanged', { fund: next }],
-        ['approvalDecided', { agentId, entryId, status: outcome, decidedBy: who.agentId }],
+        ['approvalDecided', decided],
       ]);
-      await this.#remember(tx, who.tenant, 'decision', key, hash, next);
-      return { answer: next, applied: true };
+      const answer: WriteReceipt = { id: newId('decision') };
+      await this.#remember(tx, who.tenant, 'decision', decision.idempotencyKey, hash, answer);
+      return { answer, applied: true };
     });
   }
 
-  /** Spends of the caller's team (lead) or tenant (admin) waiting for a decision. */
-  async pending(who: Principal): Promise<Array<{ agentId: string; entryId: string; amount: number; currency: string; reason: string; at: string }>> {
+  /** The spends of the caller's team (lead) or tenant (admin) waiting for a decision, oldest first. */
+  async approvals(who: Principal): Promise<ApprovalItem[]> {
     if (who.role === 'agent') throw forbidden('Only a lead or an admin sees the spends waiting for approval.');
-    const rows = await this.db.query<{ agent_id: string; id: string; amount: number; currency: string; reason: string; at: unknown }>(
-      `SELECT e.agent_id, e.id, e.amount, e.currency, e.reason, e.at FROM ledger_entries e
+    return this.db.transaction(async (tx) => this.#approvalItems(tx, who.tenant, who.role === 'admin' ? {} : { team: who.team }, await this.policyFor(tx, who.tenant, who.team)));
+  }
+
+  /** Pending spends as queue items: the agent, the customer and their baggage (R4), what is left. */
+  async #approvalItems(tx: Tx, tenant: string, where: { team?: string; entryId?: string }, policy: RecoveryPolicy): Promise<ApprovalItem[]> {
+    const rows = await tx.query<{
+      agent_id: string; agent_name: string; id: string; at: unknown; amount: number; reason: string; note: string | null; interaction_id: string;
+      customer_id: string | null; interaction: Interaction | null;
+    }>(
+      `SELECT e.agent_id, a.name AS agent_name, e.id, e.at, e.amount, e.reason, e.note, e.interaction_id, e.customer_id, i.interaction
+         FROM ledger_entries e
          JOIN agents a ON a.tenant = e.tenant AND a.id = e.agent_id
          LEFT JOIN ledger_decisions d ON d.tenant = e.tenant AND d.entry_id = e.id
-        WHERE e.tenant = $1 AND e.status = 'pending_approval' AND d.entry_id IS NULL AND ($2 = 'admin' OR a.team = $3)
-        ORDER BY e.seq`,
-      [who.tenant, who.role, who.team],
+         LEFT JOIN interactions i ON i.tenant = e.tenant AND i.id = e.interaction_id
+        WHERE e.tenant = $1 AND e.status = 'pending_approval' AND d.entry_id IS NULL
+          AND ($2::text IS NULL OR a.team = $2) AND ($3::text IS NULL OR e.id = $3)
+        ORDER BY e.at, e.id`,
+      [tenant, where.team ?? null, where.entryId ?? null],
     );
-    return rows.map((r) => ({ agentId: r.agent_id, entryId: r.id, amount: Number(r.amount), currency: r.currency.trim(), reason: r.reason, at: iso(r.at) }));
+    const funds = new Map<string, Fund | undefined>();
+    const histories = new Map<string, CustomerHistory | undefined>();
+    const now = this.now();
+    const items: ApprovalItem[] = [];
+    for (const r of rows) {
+      if (!funds.has(r.agent_id)) funds.set(r.agent_id, await this.#fund(tx, tenant, r.agent_id, false));
+      const fund = funds.get(r.agent_id);
+      if (!fund) continue;
+      const customerId = r.customer_id || r.interaction?.customerId || undefined;
+      if (customerId && !histories.has(customerId)) histories.set(customerId, await this.#history(tx, tenant, customerId));
+      const history = customerId ? histories.get(customerId) : undefined;
+      const at = iso(r.at);
+      const started = r.interaction?.startedAt;
+      const customerName = r.interaction?.customerName ?? history?.customer.name;
+      items.push({
+        entryId: r.id,
+        agentId: r.agent_id,
+        agentName: r.agent_name,
+        interactionId: r.interaction_id,
+        ...(customerId ? { customerId } : {}),
+        ...(customerName ? { customerName } : {}),
+        ...(history ? { baggage: assessBaggage(history.incidents, now, { ...policy.baggage, severities: policy.severities }).level } : {}),
+        amount: Number(r.amount),
+        currency: fund.currency,
+        threshold: fund.approvalThreshold,
+        remaining: remaining(fund),
+        reason: r.reason,
+        ...(r.note ? { note: r.note } : {}),
+        requestedAt: at,
+        waitingSince: started && Date.parse(started) < Date.parse(at) ? new Date(started).toISOString() : at,
+      });
+    }
+    return items;
+  }
+
+  /**
+   * The raw rows of the recovery report for the caller's team (lead) or tenant (admin): spends that
+   * were not declined and root causes logged in `[from, to)`, the agents with a fund, the
+   * departments, and the team's fund for the period. The period defaults to the current one of the
+   * caller's fund (else of the team's first); `from` not before `to` is `invalid_request`.
+   */
+  report(who: Principal, query: ReportQuery): Promise<ReportData> {
+    if (who.role === 'agent') return Promise.reject(forbidden('Only a lead or an admin reads the recovery report.'));
+    return this.db.transaction(async (tx) => {
+      const team = who.role === 'admin' ? null : who.team;
+      const agents = await tx.query<AgentRow>(
+        `SELECT a.id, a.name, a.role, a.team FROM agents a JOIN funds f ON f.tenant = a.tenant AND f.agent_id = a.id
+          WHERE a.tenant = $1 AND ($2::text IS NULL OR a.team = $2) ORDER BY a.id`,
+        [who.tenant, team],
+      );
+      const funds: Fund[] = [];
+      for (const a of agents) {
+        const fund = await this.#fund(tx, who.tenant, a.id, false);
+        if (fund) funds.push(fund);
+      }
+      const own = funds.find((f) => f.agentId === who.agentId) ?? funds[0];
+      const now = this.now();
+      const from = Date.parse(query.from ?? own?.periodStart ?? new Date(now - 7 * 86_400_000).toISOString());
+      const to = Date.parse(query.to ?? own?.periodEnd ?? new Date(now).toISOString());
+      if (!(from < to)) throw new HostError('invalid_request', 'A report needs a period whose start is before its end.', { retryable: false });
+      const [fromIso, toIso] = [new Date(from).toISOString(), new Date(to).toISOString()];
+      const spends = await tx.query<{ agent_id: string; at: unknown; amount: number; reason: string; status: 'done' | 'pending_approval' }>(
+        `SELECT e.agent_id, e.at, e.amount, e.reason, COALESCE(d.outcome, e.status) AS status
+           FROM ledger_entries e
+           JOIN agents a ON a.tenant = e.tenant AND a.id = e.agent_id
+           LEFT JOIN ledger_decisions d ON d.tenant = e.tenant AND d.entry_id = e.id
+          WHERE e.tenant = $1 AND ($2::text IS NULL OR a.team = $2) AND e.at >= $3 AND e.at < $4 AND COALESCE(d.outcome, e.status) <> 'rejected'
+          ORDER BY e.at, e.seq`,
+        [who.tenant, team, fromIso, toIso],
+      );
+      const causes = await tx.query<{ applied_at: unknown; cause_id: string; label: string; department_id: string }>(
+        `SELECT r.applied_at, r.cause_id, c.label, c.department_id
+           FROM records r
+           JOIN agents a ON a.tenant = r.tenant AND a.id = r.agent_id
+           JOIN causes c ON c.tenant = r.tenant AND c.id = r.cause_id
+          WHERE r.tenant = $1 AND r.kind = 'logRootCause' AND ($2::text IS NULL OR a.team = $2) AND r.applied_at >= $3 AND r.applied_at < $4
+          ORDER BY r.applied_at, r.id`,
+        [who.tenant, team, fromIso, toIso],
+      );
+      const [meta] = await tx.query<{ departments: Taxonomy['departments'] }>('SELECT departments FROM taxonomies WHERE tenant = $1', [who.tenant]);
+      // The team's fund for the period: each fund's budget per its own period, scaled to this one.
+      const budget = funds.reduce((sum, f) => {
+        const length = Date.parse(f.periodEnd) - Date.parse(f.periodStart);
+        return sum + (length > 0 ? Math.round((f.budget * (to - from)) / length) : f.budget);
+      }, 0);
+      return {
+        from: fromIso,
+        to: toIso,
+        currency: own?.currency ?? (await this.policyFor(tx, who.tenant, who.team)).currency,
+        budget,
+        agents: agents.map((a) => ({ id: a.id, name: a.name, role: a.role })),
+        departments: meta?.departments ?? [],
+        spends: spends.map((s) => ({ agentId: s.agent_id, at: iso(s.at), amount: Number(s.amount), reason: s.reason, status: s.status })),
+        causes: causes.map((c) => ({ at: iso(c.applied_at), causeId: c.cause_id, label: c.label, departmentId: c.department_id })),
+      };
+    });
   }
 
   /**
@@ -309,10 +431,14 @@ export class Store {
   }
 
   /** Records of one kind for a customer, oldest first. */
-  async records<K extends WriteKind>(who: Principal, kind: K, customerId: string): Promise<Array<HostWrites[K] & { id: string; agentId: string; appliedAt: string }>> {
-    const rows = await this.db.query<{ id: string; agent_id: string; payload: HostWrites[K]; applied_at: unknown }>(
+  records<K extends WriteKind>(who: Principal, kind: K, customerId: string): Promise<Array<HostWrites[K] & { id: string; agentId: string; appliedAt: string }>> {
+    return this.#records(this.db, who.tenant, kind, customerId);
+  }
+
+  async #records<K extends WriteKind>(tx: Tx, tenant: string, kind: K, customerId: string): Promise<Array<HostWrites[K] & { id: string; agentId: string; appliedAt: string }>> {
+    const rows = await tx.query<{ id: string; agent_id: string; payload: HostWrites[K]; applied_at: unknown }>(
       'SELECT id, agent_id, payload, applied_at FROM records WHERE tenant = $1 AND customer_id = $2 AND kind = $3 ORDER BY applied_at, id',
-      [who.tenant, customerId, kind],
+      [tenant, customerId, kind],
     );
     return rows.map((r) => ({ ...r.payload, id: r.id, agentId: r.agent_id, appliedAt: iso(r.applied_at) }));
   }
@@ -324,9 +450,13 @@ export class Store {
    * console without history gets the banner's past recoveries from the service).
    */
   async history(who: Principal, customerId: string): Promise<CustomerHistory> {
-    const [row] = await this.db.query<{ name: string; tier: string | null; incidents: Incident[] }>('SELECT name, tier, incidents FROM customers WHERE tenant = $1 AND id = $2', [who.tenant, customerId]);
-    const recoveries = await this.records(who, 'recordRecovery', customerId);
-    if (!row && !recoveries.length) throw notFound(`Customer "${customerId}"`);
+    return (await this.#history(this.db, who.tenant, customerId)) ?? Promise.reject(notFound(`Customer "${customerId}"`));
+  }
+
+  async #history(tx: Tx, tenant: string, customerId: string): Promise<CustomerHistory | undefined> {
+    const [row] = await tx.query<{ name: string; tier: string | null; incidents: Incident[] }>('SELECT name, tier, incidents FROM customers WHERE tenant = $1 AND id = $2', [tenant, customerId]);
+    const recoveries = await this.#records(tx, tenant, 'recordRecovery', customerId);
+    if (!row && !recoveries.length) return undefined;
     return {
       customer: { id: customerId, name: row?.name ?? customerId, ...(row?.tier ? { tier: row.tier } : {}) },
       incidents: [...(row?.incidents ?? []), ...recoveries.map(recoveryIncident)],

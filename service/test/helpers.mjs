@@ -61,3 +61,12 @@ export async function spend(c, fund, amount, extra = {}) {
   const body = spendBody(fund, amount, extra);
   return c.post(`/v1/funds/${encodeURIComponent(body.agentId)}/spends`, body, body.idempotencyKey);
 }
+
+/** A lead's decision (the body of POST /v1/funds/:agentId/spends/:entryId/decision). */
+export function decisionBody(entryId, approve, extra = {}) {
+  return { idempotencyKey: key('decision'), interactionId: 'int-voice-1', customerId: 'cust-carmen', at: new Date().toISOString(), leadId: SAM, agentId: DANA, entryId, approve, ...extra };
+}
+
+export function decide(c, body) {
+  return c.post(`/v1/funds/${encodeURIComponent(body.agentId)}/spends/${encodeURIComponent(body.entryId)}/decision`, body, body.idempotencyKey);
+}

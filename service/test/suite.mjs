@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { client, DANA, ORIGIN, SAM, key, spend, spendBody, start, tenant } from './helpers.mjs';
+import { client, DANA, ORIGIN, SAM, TEAM, decide, decisionBody, key, spend, spendBody, start, tenant } from './helpers.mjs';
 
 export function serviceSuite(name, databaseUrl) {
   describe(`Mend service on ${name}`, () => {
@@ -18,7 +18,7 @@ export function serviceSuite(name, databaseUrl) {
       const { migrate, MIGRATIONS_DIR } = await import('../dist/server.js');
       assert.deepEqual(await migrate(service.db, MIGRATIONS_DIR), []);
       const rows = await service.db.query('SELECT version FROM schema_migrations');
-      assert.deepEqual(rows.map((r) => Number(r.version)), [1]);
+      assert.deepEqual(rows.map((r) => Number(r.version)).sort(), [1, 2]);
     });
 
     it('serves its OpenAPI document, generated from the schemas', async () => {
@@ -88,20 +88,24 @@ export function serviceSuite(name, databaseUrl) {
       const events = await listen(service.url, dana.token);
       const listed = await sam.get('/v1/approvals');
       assert.ok(listed.body.some((p) => p.entryId === entryId));
-      const decisionKey = key('decision');
-      const approved = await sam.post(`/v1/funds/${DANA}/spends/${entryId}/decision`, { approve: true }, decisionKey);
+      const body = decisionBody(entryId, true);
+      const approved = await decide(sam, body);
       assert.equal(approved.status, 200);
-      assert.equal(approved.body.spent, fund.spent + fund.approvalThreshold + 1);
-      const replay = await sam.post(`/v1/funds/${DANA}/spends/${entryId}/decision`, { approve: true }, decisionKey);
+      assert.ok(approved.body.id);
+      const replay = await decide(sam, body);
       assert.equal(replay.status, 200);
-      const second = await sam.post(`/v1/funds/${DANA}/spends/${entryId}/decision`, { approve: false }, key('decision'));
+      assert.equal(replay.body.id, approved.body.id);
+      const second = await decide(sam, decisionBody(entryId, false));
       assert.equal(second.status, 409);
+      assert.equal(second.body.details.decidedBy, SAM);
+      assert.equal(second.body.details.approved, true);
       const after = (await dana.get(`/v1/funds/${DANA}`)).body;
       assert.equal(after.spent, fund.spent + fund.approvalThreshold + 1);
       assert.equal(after.ledger.find((e) => e.id === entryId).status, 'done');
       const heard = await events.until((e) => e.event === 'approvalDecided');
       assert.equal(JSON.parse(heard.data).entryId, entryId);
-      assert.ok(events.seen.some((e) => e.event === 'fundChanged' && JSON.parse(e.data).fund.version === approved.body.version));
+      assert.deepEqual(JSON.parse(heard.data), { entryId, agentId: DANA, approved: true, decidedBy: SAM });
+      assert.ok(events.seen.some((e) => e.event === 'fundChanged' && JSON.parse(e.data).fund.version === after.version));
       // Resume: a stream opened with Last-Event-ID gets what came after it.
       const firstId = events.seen.find((e) => e.event === 'fundChanged').id;
       events.close();
@@ -122,12 +126,13 @@ export function serviceSuite(name, databaseUrl) {
       const expired = await t.as(SAM, 'lead', 'team-north', t.id, { expiresIn: Math.floor(Date.now() / 1000) - 60 });
       const forged = await t.as(SAM, 'lead', 'team-north', t.id, { secret: 'another-secret-of-a-forger-0123456789' });
       const unsigned = client(service.url, `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: SAM, role: 'admin', team: 'team-north', tenant: t.id, exp: 9e9 })).toString('base64url')}.`);
-      const decide = (c) => c.post(`/v1/funds/${DANA}/spends/${entry}/decision`, { approve: true }, key('d'));
-      assert.equal((await decide(otherLead)).status, 403);
-      assert.equal((await decide(t.dana)).status, 403);
-      assert.equal((await decide(otherTenant)).status, 403);
+      const decideAs = (c, leadId = SAM) => decide(c, decisionBody(entry, true, { leadId }));
+      assert.equal((await decideAs(otherLead, 'agent-zoe')).status, 403);
+      assert.equal((await decideAs(t.dana, DANA)).status, 403);
+      assert.equal((await decideAs(t.dana)).status, 403);
+      assert.equal((await decideAs(otherTenant)).status, 403);
       for (const c of [expired, forged, unsigned, client(service.url)]) {
-        const res = await decide(c);
+        const res = await decideAs(c);
         assert.equal(res.status, 401);
         assert.equal(res.body.code, 'permission');
       }
@@ -246,6 +251,94 @@ export function serviceSuite(name, databaseUrl) {
       assert.deepEqual(rolled.ledger.map((e) => e.status), fund.ledger.filter((e) => e.status === 'pending_approval').map((e) => e.status));
       // Stored so: read again at the same time, nothing rolls twice.
       assert.equal((await later.getFund(who, DANA)).version, rolled.version);
+    });
+
+    it("the approval queue: the lead's team only, with agent, customer, baggage, threshold and what is left; never another tenant's", async () => {
+      const t = await tenant(service);
+      const fund = (await t.dana.get(`/v1/funds/${DANA}`)).body;
+      const events = await listen(service.url, t.sam.token);
+      const pending = await spend(t.dana, fund, fund.approvalThreshold + 1, { note: '<b>please</b>' });
+      const entryId = pending.body.entryId;
+      const queue = await t.sam.get('/v1/approvals');
+      assert.equal(queue.status, 200);
+      const item = queue.body.find((i) => i.entryId === entryId);
+      assert.equal(item.agentName, 'Dana Reyes');
+      assert.equal(item.customerId, 'cust-carmen');
+      assert.equal(item.customerName, 'Carmen Ruiz');
+      assert.equal(item.baggage, 'heavy');
+      assert.equal(item.threshold, fund.approvalThreshold);
+      assert.equal(item.remaining, pending.body.fund.budget - pending.body.fund.spent - pending.body.fund.pending);
+      assert.equal(item.note, '<b>please</b>');
+      assert.equal(item.amount, fund.approvalThreshold + 1);
+      assert.ok(item.waitingSince <= item.requestedAt);
+      for (let i = 1; i < queue.body.length; i++) assert.ok(queue.body[i - 1].requestedAt <= queue.body[i].requestedAt, 'oldest first');
+      const requested = await events.until((e) => e.event === 'approvalRequested' && JSON.parse(e.data).item.entryId === entryId);
+      assert.deepEqual(JSON.parse(requested.data).item, item);
+      events.close();
+      // Another team's lead, another tenant's lead and an agent do not see it.
+      assert.ok(!(await (await t.as('agent-zoe', 'lead', 'team-south')).get('/v1/approvals')).body.some((i) => i.entryId === entryId));
+      assert.deepEqual((await (await t.as(SAM, 'lead', TEAM, `t-other-${key()}`)).get('/v1/approvals')).body, []);
+      assert.equal((await t.dana.get('/v1/approvals')).status, 403);
+    });
+
+    it('two leads deciding one spend at once: exactly one applies, the other is a conflict naming the first', async () => {
+      const t = await tenant(service);
+      const { id } = t;
+      const admin = await t.as('admin-1', 'admin', '');
+      assert.equal((await admin.put('/v1/agents/agent-lee', { name: 'Lee', role: 'lead', team: TEAM }, key('p'))).status, 200);
+      const lee = await t.as('agent-lee', 'lead', TEAM, id);
+      const fund = (await t.dana.get(`/v1/funds/${DANA}`)).body;
+      const entryId = (await spend(t.dana, fund, fund.approvalThreshold + 1)).body.entryId;
+      const [a, b] = await Promise.all([decide(t.sam, decisionBody(entryId, true)), decide(lee, decisionBody(entryId, false, { leadId: 'agent-lee' }))]);
+      const statuses = [a.status, b.status].sort();
+      assert.deepEqual(statuses, [200, 409]);
+      const [won, lost] = a.status === 200 ? [{ by: SAM, approved: true }, b] : [{ by: 'agent-lee', approved: false }, a];
+      assert.equal(lost.body.code, 'conflict');
+      assert.equal(lost.body.details.decidedBy, won.by);
+      assert.equal(lost.body.details.approved, won.approved);
+      const after = (await t.dana.get(`/v1/funds/${DANA}`)).body;
+      assert.equal(after.pending, fund.pending);
+      assert.equal(after.spent, fund.spent + (won.approved ? fund.approvalThreshold + 1 : 0));
+      assert.ok(!(await t.sam.get('/v1/approvals')).body.some((i) => i.entryId === entryId));
+      // A lead's own spend waits for another lead: its owner may not decide it.
+      const own = (await t.sam.get(`/v1/funds/${SAM}`)).body;
+      const mine = await spend(t.sam, own, own.approvalThreshold + 1);
+      assert.equal(mine.body.status, 'pending_approval');
+      assert.equal((await decide(t.sam, decisionBody(mine.body.entryId, true, { agentId: SAM }))).status, 403);
+      assert.equal((await decide(lee, decisionBody(mine.body.entryId, true, { agentId: SAM, leadId: 'agent-lee' }))).status, 200);
+      assert.equal((await t.sam.get(`/v1/funds/${SAM}`)).body.spent, own.spent + own.approvalThreshold + 1);
+    });
+
+    it("the report: the lead's team's spends and root causes of the period, the budget; a reversed period is invalid; an agent is refused", async () => {
+      const t = await tenant(service);
+      const fund = (await t.dana.get(`/v1/funds/${DANA}`)).body;
+      const done = await spend(t.dana, fund, 1_000);
+      const log = { idempotencyKey: key('log'), interactionId: 'int-voice-1', customerId: 'cust-carmen', at: new Date().toISOString(), problem: 'Late', causeId: (await t.dana.get('/v1/taxonomy')).body.causes[0].id, departmentId: 'x', resolution: 'Refund', notifyDepartment: false };
+      log.departmentId = (await t.dana.get('/v1/taxonomy')).body.causes[0].departmentId;
+      assert.equal((await t.dana.post('/v1/root-causes', log, log.idempotencyKey)).status, 200);
+      const report = await t.sam.get('/v1/reports');
+      assert.equal(report.status, 200);
+      assert.ok(report.body.from < report.body.to);
+      assert.equal(report.body.currency, fund.currency);
+      assert.ok(report.body.budget > 0);
+      assert.ok(report.body.agents.some((a) => a.id === DANA));
+      assert.ok(report.body.departments.length > 0);
+      const entry = done.body.fund.ledger.find((e) => e.id === done.body.entryId);
+      assert.ok(report.body.spends.some((s) => s.agentId === DANA && s.at === entry.at && s.amount === 1_000 && s.status === 'done'));
+      assert.ok(report.body.causes.some((c) => c.causeId === log.causeId && c.departmentId === log.departmentId && c.label));
+      // A period before any of it: no rows; a reversed or malformed period: invalid_request.
+      const old = await t.sam.get(`/v1/reports?from=${encodeURIComponent('2001-01-01T00:00:00Z')}&to=${encodeURIComponent('2001-02-01T00:00:00Z')}`);
+      assert.deepEqual([old.body.spends, old.body.causes], [[], []]);
+      const reversed = await t.sam.get(`/v1/reports?from=${encodeURIComponent(report.body.to)}&to=${encodeURIComponent(report.body.from)}`);
+      assert.equal(reversed.status, 400);
+      assert.equal(reversed.body.code, 'invalid_request');
+      assert.equal((await t.sam.get('/v1/reports?from=yesterday')).status, 400);
+      // Team and tenant scoping.
+      assert.equal((await t.dana.get('/v1/reports')).status, 403);
+      const south = (await (await t.as('agent-zoe', 'lead', 'team-south')).get('/v1/reports')).body;
+      assert.deepEqual([south.agents, south.spends, south.causes], [[], [], []]);
+      const other = (await (await t.as(SAM, 'lead', TEAM, `t-other-${key()}`)).get('/v1/reports')).body;
+      assert.deepEqual([other.agents, other.spends, other.causes], [[], [], []]);
     });
 
     it('CORS allows exactly the configured console origins', async () => {

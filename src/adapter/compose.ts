@@ -21,6 +21,7 @@ import {
   type HostEvents,
   type WrapUpGuard,
 } from './host-adapter.js';
+import { canLead, LEAD_CAPABILITIES, type LeadAdapter, type LeadCapability } from './lead.js';
 
 /** Which side serves a capability. */
 export type Side = 'host' | 'service';
@@ -47,6 +48,9 @@ const unsupported = (what: string) => new HostError('unsupported', `Neither the 
  * - When the preferred side does not declare a capability and the other does, the other serves it:
  *   a console without history gets the customer's past recoveries from the service.
  * - A capability neither side declares is declared `false` and answers `unsupported`.
+ * - The lead capabilities (`approvals`, `reports`: a lead's desk) come from the service when it
+ *   declares them (a `ServiceAdapter` with the lead's token), else from the console, else none;
+ *   `approvalRequested` / `approvalDecided` from the same side.
  *
  * Neither adapter is changed; the composed one holds no state of its own.
  */
@@ -60,7 +64,17 @@ export function composeAdapter(host: HostAdapter, service: HostAdapter, options:
   // A write kind the service serves but whose optional method is missing is not served.
   if (owner.notifyManager && typeof owner.notifyManager.notifyManager !== 'function') owner.notifyManager = null;
   if (owner.wrapUpGuard && typeof owner.wrapUpGuard.registerWrapUpGuard !== 'function') owner.wrapUpGuard = null;
-  const capabilities = Object.freeze(Object.fromEntries(CAPABILITIES.map((c) => [c, owner[c] !== null]))) as Capabilities;
+  const leadOwner = {} as Record<LeadCapability, (HostAdapter & LeadAdapter) | null>;
+  for (const c of LEAD_CAPABILITIES) leadOwner[c] = canLead(service, c) ? service : canLead(host, c) ? host : null;
+  const capabilities = Object.freeze({
+    ...Object.fromEntries(CAPABILITIES.map((c) => [c, owner[c] !== null])),
+    ...Object.fromEntries(LEAD_CAPABILITIES.map((c) => [c, leadOwner[c] !== null])),
+  }) as Capabilities & Record<LeadCapability, boolean>;
+  const lead = (c: LeadCapability, what: string) => {
+    const side = leadOwner[c];
+    if (!side) throw unsupported(what);
+    return side;
+  };
 
   const by = (c: Capability, what: string): HostAdapter => {
     const side = owner[c];
@@ -75,12 +89,13 @@ export function composeAdapter(host: HostAdapter, service: HostAdapter, options:
     }
   };
   // Contact events from the console; fund events from the side that keeps the fund.
-  const eventSource = (event: HostEventName): HostAdapter | null => {
+  const eventSource = (event: HostEventName | 'approvalRequested' | 'approvalDecided'): HostAdapter | null => {
+    if (event === 'approvalRequested' || event === 'approvalDecided') return leadOwner.approvals;
     const side = event === 'fundChanged' ? (owner.fund ?? owner.events) : (owner.events === service && host.capabilities.events ? host : owner.events);
     return side && side.capabilities.events ? side : null;
   };
 
-  return {
+  const composed: HostAdapter & LeadAdapter = {
     capabilities,
     storageScope: options.storageScope ?? host.storageScope ?? service.storageScope,
     getContext: (o?: CallOptions): Promise<HostContext> => host.getContext(o),
@@ -95,6 +110,9 @@ export function composeAdapter(host: HostAdapter, service: HostAdapter, options:
     acknowledgeBaggage: (ack, o) => call('acknowledgeBaggage', 'acknowledge baggage', (s) => s.acknowledgeBaggage(ack, o)),
     requestCallback: (request, o) => call('requestCallback', 'request a callback', (s) => s.requestCallback(request, o)),
     notifyManager: (notice, o) => call('notifyManager', 'notify a manager', (s) => s.notifyManager!(notice, o)),
+    getApprovals: async (o) => lead('approvals', 'list approvals').getApprovals!(o),
+    decideApproval: async (decision, o) => lead('approvals', 'decide on approvals').decideApproval!(decision, o),
+    getReport: async (query, o) => lead('reports', 'report').getReport!(query, o),
     on<E extends HostEventName>(event: E, handler: (payload: HostEvents[E]) => void): () => void {
       const side = eventSource(event);
       return side ? side.on(event, handler) : () => {};
@@ -104,4 +122,5 @@ export function composeAdapter(host: HostAdapter, service: HostAdapter, options:
       return side?.registerWrapUpGuard ? side.registerWrapUpGuard(guard) : () => {};
     },
   };
+  return composed;
 }

@@ -49,6 +49,11 @@ export interface ContractFixtures {
   timeoutMs?: number;
   /** A team lead who may decide on the agent's spends (default `agent-sam`, the demo seed's lead). */
   leadId?: string;
+  /**
+   * The lead's own adapter on the same data, for a host where who calls is the credentials (the
+   * Mend service: a lead's token); default: the adapter itself (it trusts the decision's `leadId`).
+   */
+  leadAdapter?: (adapter: HostAdapter) => HostAdapter | Promise<HostAdapter>;
 }
 
 /** An assertion error of the suite. */
@@ -388,6 +393,6 @@ export function runAdapterContract(
       }
     });
 
-    runLeadContract(makeAdapter, { describe, it }, { leadId: fixtures.leadId, agentId: fixtures.agentId, timeoutMs: fixtures.timeoutMs });
+    runLeadContract(makeAdapter, { describe, it }, { leadId: fixtures.leadId, agentId: fixtures.agentId, timeoutMs: fixtures.timeoutMs, leadAdapter: fixtures.leadAdapter });
   });
 }

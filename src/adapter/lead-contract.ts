@@ -16,6 +16,8 @@ export interface LeadContractFixtures {
   /** The agent whose fund the suite spends from (default: the context's agent). */
   agentId?: string;
   timeoutMs?: number;
+  /** The lead's own adapter on the same data (a host that knows the caller by credentials); default: the adapter. */
+  leadAdapter?: (adapter: HostAdapter) => HostAdapter | Promise<HostAdapter>;
 }
 
 interface Framework {
@@ -53,9 +55,11 @@ export function runLeadContract(makeAdapter: () => HostAdapter | Promise<HostAda
   const setup = async () => {
     const adapter = (await makeAdapter()) as HostAdapter & LeadAdapter;
     const host = guardHost(adapter, { timeoutMs: fixtures.timeoutMs ?? 5000 });
-    const lead = leadHost(adapter, fixtures.timeoutMs ?? 5000);
+    const lead = leadHost(fixtures.leadAdapter ? await fixtures.leadAdapter(adapter) : adapter, fixtures.timeoutMs ?? 5000);
+    /** The agent's own view of the lead capabilities (deciding there must be refused). */
+    const asAgent = leadHost(adapter, fixtures.timeoutMs ?? 5000);
     const context: HostContext = await host.getContext();
-    return { adapter, host, lead, context, agentId: fixtures.agentId ?? context.agent.id };
+    return { adapter, host, lead, asAgent, context, agentId: fixtures.agentId ?? context.agent.id };
   };
   type S = Awaited<ReturnType<typeof setup>>;
   /** A spend above the agent's threshold: pending approval. */
@@ -142,7 +146,7 @@ export function runLeadContract(makeAdapter: () => HostAdapter | Promise<HostAda
 
     withApprovals('an agent cannot decide: permission, and nothing changes', async (s) => {
       const { entryId, fund, request } = await pendingSpend(s);
-      const error = await rejection(s.lead.decide(decision(s, entryId, request, true, s.agentId)), 'a decision by the agent');
+      const error = await rejection(s.asAgent.decide(decision(s, entryId, request, true, s.agentId)), 'a decision by the agent');
       equal(error.code, 'permission', 'a decision by the agent themselves');
       equal((await s.host.getFund(s.agentId)).pending, fund.pending, 'pending after a forbidden decision');
     });

@@ -71,9 +71,6 @@ export const ManagerNoticeSchema = z.object({
   limitMinutes: z.int().check(z.positive()),
 });
 
-/** A lead's decision on a spend pending approval. */
-export const DecisionSchema = z.object({ approve: z.boolean(), note: z.optional(text(1000)) });
-
 /** The schema of every write, by kind. */
 export const writeSchemas = {
   recordRecovery: RecoveryRecordSchema,

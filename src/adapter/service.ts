@@ -8,7 +8,12 @@
  * const service = new ServiceAdapter({ baseUrl: 'https://mend.example.com', token: () => auth.getJwt() });
  * host.adapter = service;                                 // the service alone (the demo console)
  * host.adapter = composeAdapter(consoleAdapter, service); // a console's context, history and events
+ * lead.adapter = new ServiceAdapter({ baseUrl, token: leadJwt }); // a lead's desk: approvals, reports
  * ```
+ *
+ * Who calls is the token's subject: with a lead's token the same adapter serves the lead
+ * capabilities (`approvals`, `reports`: the approval queue and the recovery report of the lead's
+ * team); with an agent's token the service answers `permission` to them.
  */
 import type { CustomerHistory, Fund, HostContext, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../core/model.js';
 import { HostError, isErrorCode } from './errors.js';
@@ -30,6 +35,7 @@ import {
   type SpendResult,
   type WriteReceipt,
 } from './host-adapter.js';
+import { LEAD_CAPABILITIES, type ApprovalDecision, type ApprovalItem, type LeadAdapter, type LeadCapability, type LeadEvents, type ReportData, type ReportQuery } from './lead.js';
 
 export { composeAdapter, type ComposeOptions } from './compose.js';
 
@@ -38,30 +44,26 @@ export interface ServiceAdapterOptions {
   baseUrl: string;
   /** The bearer JWT, or a function giving a fresh one for each call. */
   token: string | (() => string | Promise<string>);
-  /** Overrides of the declared capabilities (all true but `wrapUpGuard` by default). */
-  capabilities?: Partial<Capabilities>;
+  /** Overrides of the declared capabilities (all true but `wrapUpGuard` by default, the lead ones too). */
+  capabilities?: Partial<Capabilities & Record<LeadCapability, boolean>>;
   /** Outbox scope (default `service:<baseUrl>`). */
   storageScope?: string;
   /** Reconnect delay of the event stream after it failed, in ms (default 1000). */
   reconnectMs?: number;
 }
 
-/** What the event stream sends besides `fundChanged`. */
-export interface ServiceApprovalEvents {
-  approvalRequested: { agentId: string; entryId: string; amount: number; currency: string; reason: string };
-  approvalDecided: { agentId: string; entryId: string; status: 'done' | 'rejected'; decidedBy: string };
-}
+/** What the service's event stream sends (the lead events in the shapes of `lead.ts`). */
+const STREAM_EVENTS = ['fundChanged', 'approvalRequested', 'approvalDecided'] as const;
 
 const enc = encodeURIComponent;
 
-export class ServiceAdapter implements HostAdapter {
-  readonly capabilities: Capabilities;
+export class ServiceAdapter implements HostAdapter, LeadAdapter {
+  readonly capabilities: Capabilities & Record<LeadCapability, boolean>;
   readonly storageScope: string;
   readonly #base: string;
   readonly #token: ServiceAdapterOptions['token'];
   readonly #reconnectMs: number;
   #hub = new HostEventHub();
-  #approvals = new Set<(type: keyof ServiceApprovalEvents, payload: unknown) => void>();
   #source: EventSource | null = null;
   #lastEventId: string | undefined;
   #retry: ReturnType<typeof setTimeout> | undefined;
@@ -73,7 +75,7 @@ export class ServiceAdapter implements HostAdapter {
     this.#reconnectMs = options.reconnectMs ?? 1000;
     this.storageScope = options.storageScope ?? `service:${this.#base}`;
     this.capabilities = Object.freeze(
-      Object.fromEntries(CAPABILITIES.map((c) => [c, options.capabilities?.[c] ?? c !== 'wrapUpGuard'])) as Record<Capability, boolean>,
+      Object.fromEntries([...CAPABILITIES, ...LEAD_CAPABILITIES].map((c) => [c, options.capabilities?.[c] ?? c !== 'wrapUpGuard'])) as Record<Capability | LeadCapability, boolean>,
     );
   }
 
@@ -123,30 +125,36 @@ export class ServiceAdapter implements HostAdapter {
     return this.#request('POST', '/v1/manager-notices', notice, options, 'notifyManager');
   }
 
-  /** A lead's decision on a spend pending approval (for a lead's console). Exactly once per entry. */
-  decide(agentId: string, entryId: string, approve: boolean, idempotencyKey: string = crypto.randomUUID(), options?: CallOptions): Promise<Fund> {
-    return this.#request('POST', `/v1/funds/${enc(agentId)}/spends/${enc(entryId)}/decision`, { approve }, options, undefined, idempotencyKey);
+  // ---- the lead's desk (a lead's token) ----
+
+  /** The pending spends of the lead's team, oldest first. */
+  getApprovals(options?: CallOptions): Promise<ApprovalItem[]> {
+    return this.#request('GET', '/v1/approvals', undefined, options, 'approvals');
+  }
+  /**
+   * A lead's decision on a pending spend: once per entry; another lead's earlier decision is a
+   * `conflict` whose details name them (`decidedBy`, `approved`).
+   */
+  decideApproval(decision: ApprovalDecision, options?: CallOptions): Promise<WriteReceipt> {
+    return this.#request('POST', `/v1/funds/${enc(String(decision?.agentId))}/spends/${enc(String(decision?.entryId))}/decision`, decision, options, 'approvals');
+  }
+  /** The report's rows of the lead's team for `[from, to)` (default: the current fund period). */
+  getReport(query: ReportQuery = {}, options?: CallOptions): Promise<ReportData> {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => typeof v === 'string') as Array<[string, string]>);
+    return this.#request('GET', `/v1/reports${params.size ? `?${params}` : ''}`, undefined, options, 'reports');
   }
 
   // ---- events ----
 
-  /** `fundChanged` comes from the service's event stream; the service has no contact events. */
-  on<E extends HostEventName>(event: E, handler: (payload: HostEvents[E]) => void): () => void {
+  /**
+   * `fundChanged`, `approvalRequested` and `approvalDecided` come from the service's event stream
+   * (what the token may see: an agent their own, a lead their team's); the service has no contact events.
+   */
+  on<E extends HostEventName | keyof LeadEvents>(event: E, handler: (payload: (HostEvents & LeadEvents)[E]) => void): () => void {
     const off = this.#hub.on(event, handler);
     this.#follow();
     return () => {
       off();
-      this.#follow();
-    };
-  }
-
-  /** Approvals requested and decided (a lead's console, or the agent's own). Returns the unsubscribe function. */
-  onApproval(handler: <T extends keyof ServiceApprovalEvents>(type: T, payload: ServiceApprovalEvents[T]) => void): () => void {
-    const h = handler as (type: keyof ServiceApprovalEvents, payload: unknown) => void;
-    this.#approvals.add(h);
-    this.#follow();
-    return () => {
-      this.#approvals.delete(h);
       this.#follow();
     };
   }
@@ -165,10 +173,14 @@ export class ServiceAdapter implements HostAdapter {
 
   /** Keep one event stream open while anyone listens. */
   #follow(): void {
-    const wanted = !this.#closed && (this.#hub.count('fundChanged') > 0 || this.#approvals.size > 0);
+    const wanted = !this.#closed && this.#listening();
     if (!wanted) return this.#stop();
     if (this.#source || this.#retry !== undefined) return;
     void this.#open();
+  }
+
+  #listening(): boolean {
+    return STREAM_EVENTS.some((e) => this.#hub.count(e) > 0);
   }
 
   #stop(): void {
@@ -188,7 +200,7 @@ export class ServiceAdapter implements HostAdapter {
     }
     clearTimeout(this.#retry);
     this.#retry = undefined;
-    if (this.#closed || (this.#hub.count('fundChanged') === 0 && this.#approvals.size === 0) || this.#source) return;
+    if (this.#closed || !this.#listening() || this.#source) return;
     // EventSource cannot send headers: the token goes in the query; a reopened stream names the
     // last event it saw, so nothing is missed.
     const query = `access_token=${enc(token)}${this.#lastEventId ? `&lastEventId=${enc(this.#lastEventId)}` : ''}`;
@@ -197,16 +209,11 @@ export class ServiceAdapter implements HostAdapter {
     const remember = (e: MessageEvent) => {
       if (e.lastEventId) this.#lastEventId = e.lastEventId;
     };
-    source.addEventListener('fundChanged', (e) => {
-      remember(e as MessageEvent);
-      const payload = parse((e as MessageEvent).data);
-      if (payload) this.#hub.emit('fundChanged', payload);
-    });
-    for (const type of ['approvalRequested', 'approvalDecided'] as const)
+    for (const type of STREAM_EVENTS)
       source.addEventListener(type, (e) => {
         remember(e as MessageEvent);
         const payload = parse((e as MessageEvent).data);
-        if (payload) for (const h of [...this.#approvals]) h(type, payload);
+        if (payload) this.#hub.emit(type, payload);
       });
     source.addEventListener('error', () => {
       // The browser retries by itself unless the stream was refused (closed): then reopen with a
@@ -220,10 +227,10 @@ export class ServiceAdapter implements HostAdapter {
     });
   }
 
-  async #request<T>(method: string, path: string, body: unknown, options: CallOptions | undefined, capability?: Capability, key?: string): Promise<T> {
+  async #request<T>(method: string, path: string, body: unknown, options: CallOptions | undefined, capability?: Capability | LeadCapability): Promise<T> {
     if (capability && !this.capabilities[capability]) throw new HostError('unsupported', `This service adapter does not ${capability}.`, { retryable: false });
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${await this.#bearer()}` };
-    const idempotencyKey = key ?? (body as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
+    const idempotencyKey = (body as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (typeof idempotencyKey === 'string') headers['idempotency-key'] = idempotencyKey;
     let response: Response;

@@ -4,17 +4,10 @@
  * customer should get a callback.
  */
 import { DEFAULT_SEVERITIES, type BaggageLevel, type BaggagePolicy, type Incident, type RemedyGiven, type Severity } from './model.js';
+import { DEFAULT_BAGGAGE_POLICY } from './baggage-policy.js';
 import { plural, reason, type Reason } from './reasons.js';
 
-/** Documented defaults; a host policy overrides any of them. */
-export const DEFAULT_BAGGAGE_POLICY: BaggagePolicy = Object.freeze({
-  windowDays: 365,
-  recentDays: 90,
-  severeScore: 1,
-  poorScore: 2,
-  callbackDays: 30,
-  heavyPoints: 4,
-});
+export { DEFAULT_BAGGAGE_POLICY };
 
 /**
  * Points per incident inside the window (baggage is heavy at `heavyPoints`, 4 by default):

@@ -2,6 +2,7 @@
 export * from './model.js';
 export * from './reasons.js';
 export * from './money.js';
+export * from './money-parse.js';
 export * from './fund.js';
 export * from './baggage.js';
 export * from './recovery.js';

@@ -2,7 +2,7 @@
  * Recovery recommendations (R1, R2, R3, R7, R11): which remedies, together, make a sufficient
  * recovery for this severity and baggage, and what the agent's authority and fund allow.
  */
-import { DEFAULT_BAGGAGE_POLICY } from './baggage.js';
+import { DEFAULT_BAGGAGE_POLICY } from './baggage-policy.js';
 import { evaluateSpend } from './fund.js';
 import type { AuthorityLimit, BaggageLevel, ChosenOffer, Fund, Offer, RecoveryPolicy, Severity, SeverityRule } from './model.js';
 import { formatMoney } from './money.js';

@@ -21,7 +21,12 @@ export interface MendApprovalDecidedDetail {
 
 declare global {
   interface GlobalEventHandlersEventMap {
+    /** A new spend waits for a decision. When: it arrives live (not for the first load). How often: once per new spend. */
     'mend-approval-requested': CustomEvent<MendApprovalRequestedDetail>;
+    /**
+     * A spend left the queue. When: after this lead's decision reached the host, or when another
+     * lead's decision is heard. How often: once per spend.
+     */
     'mend-approval-decided': CustomEvent<MendApprovalDecidedDetail>;
   }
 }

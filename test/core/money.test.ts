@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { checkAmount, currencyExponent, formatMoney, parseMoney } from '../../src/core/money.js';
+import { checkAmount, currencyExponent, formatMoney } from '../../src/core/money.js';
+import { parseMoney } from '../../src/core/money-parse.js';
 
 const ok = (text: string, currency: string, locale: string) => {
   const r = parseMoney(text, currency, locale);

@@ -35,15 +35,34 @@ const open = (s: Session, token = s.token) => {
 };
 
 const fixtures = { customerId: DEMO_IDS.customers.heavy, agentId: DEMO_IDS.agent, withinAuthority: 1_000, aboveThreshold: 6_000, timeoutMs: 20_000 };
+// The service knows the caller by the token: the lead capabilities run with the lead's adapter on the same tenant.
+const sessions = new WeakMap<object, Session>();
 
 for (const db of ['pglite', 'postgres'] as const) {
-  runAdapterContract(`ServiceAdapter on the service (${db})`, async () => open(await session(db)), { describe, it }, fixtures);
+  runAdapterContract(
+    `ServiceAdapter on the service (${db})`,
+    async () => {
+      const s = await session(db);
+      const adapter = open(s);
+      sessions.set(adapter, s);
+      return adapter;
+    },
+    { describe, it },
+    { ...fixtures, leadId: DEMO_IDS.lead, leadAdapter: (adapter) => open(sessions.get(adapter)!, sessions.get(adapter)!.leadToken) },
+  );
 
+  // A console composed with the service; a lead's console composes with the lead's ServiceAdapter.
+  const consoleAdapter = () => new MemoryAdapter(demoSeed(), { capabilities: { fund: false, spend: false, policy: false, taxonomy: false, recurrence: false } });
   runAdapterContract(
     `composeAdapter(console, ServiceAdapter) (${db})`,
-    async () => composeAdapter(new MemoryAdapter(demoSeed(), { capabilities: { fund: false, spend: false, policy: false, taxonomy: false, recurrence: false } }), open(await session(db))),
+    async () => {
+      const s = await session(db);
+      const composed = composeAdapter(consoleAdapter(), open(s));
+      sessions.set(composed, s);
+      return composed;
+    },
     { describe, it },
-    fixtures,
+    { ...fixtures, leadId: DEMO_IDS.lead, leadAdapter: (adapter) => composeAdapter(consoleAdapter(), open(sessions.get(adapter)!, sessions.get(adapter)!.leadToken)) },
   );
 
   describe(`ServiceAdapter live updates (${db})`, () => {
@@ -59,9 +78,13 @@ for (const db of ['pglite', 'postgres'] as const) {
         agentId: DEMO_IDS.agent, amount: 6_000, currency: fund.currency, reason: 'goodwill', expectedVersion: fund.version,
       });
       expect(pending.status).to.equal('pending_approval');
-      const approved = await lead.decide(DEMO_IDS.agent, pending.entryId, true);
-      await waitUntil(() => heard.some((f) => f.version === approved.version), 'the approval reaches the agent', { timeout: 10_000 });
-      expect(heard.find((f) => f.version === approved.version)!.ledger.find((e) => e.id === pending.entryId)!.status).to.equal('done');
+      await lead.decideApproval({
+        idempotencyKey: crypto.randomUUID(), interactionId: 'int-voice-1', customerId: DEMO_IDS.customers.heavy, at: new Date().toISOString(),
+        leadId: DEMO_IDS.lead, agentId: DEMO_IDS.agent, entryId: pending.entryId, approve: true,
+      });
+      const approved = (f: Fund) => f.ledger.find((e) => e.id === pending.entryId)?.status === 'done';
+      await waitUntil(() => heard.some(approved), 'the approval reaches the agent', { timeout: 10_000 });
+      expect(heard.find(approved)!.spent).to.equal(pending.fund.spent + 6_000);
       off();
     });
 

@@ -69,8 +69,10 @@ const BAGGAGE_SHAPES: Record<BaggageLevel, SVGTemplateResult> = {
  * @tagname mend-approval-queue
  * @summary A team lead's approval queue: spends above an agent's threshold, approved or declined live, each decision sent once.
  *
- * @fires mend-approval-requested - A new spend waits for a decision (not for the first load). `detail: { item, count }`.
- * @fires mend-approval-decided - A spend left the queue: decided here, or by another lead first. `detail: { entryId, approved, mine, decidedBy, count }`.
+ * @fires mend-approval-requested - A new spend waits for a decision: fires when it arrives live (not for
+ *   the ones the first load finds), once per new spend. `detail: { item, count }`.
+ * @fires mend-approval-decided - A spend left the queue: fires after this lead's decision reached the host,
+ *   or when another lead's decision is heard; once per spend. `detail: { entryId, approved, mine, decidedBy, count }`.
  *
  * @csspart base - The outer region.
  * @csspart header - Title and count.

@@ -1,0 +1,62 @@
+/**
+ * The picker's recommended bundles: a radio group (its keyboard model is the element's
+ * RadioGroupController), each bundle with its own reasons; what every bundle shares is said once,
+ * above them.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Reason } from '../../core/reasons.js';
+import type { Bundle } from '../../core/recovery.js';
+
+export interface BundlesView {
+  bundles: readonly Bundle[];
+  /** The id of the bundle the choice matches ('' for none). */
+  current: string;
+  off: boolean;
+  t: (key: string) => string;
+  words: (reason: Reason) => string;
+  money: (minor: number) => string;
+  pick: (bundle: Bundle) => void;
+}
+
+export function renderBundles(view: BundlesView): TemplateResult {
+  const { bundles, current, off, t, words, money, pick } = view;
+  // What every bundle shares is said once, above them; each bundle says only what is its own.
+  const said = bundles.map((bundle) => bundle.reasons.map((r) => words(r)));
+  const [first, ...others] = said;
+  const shared = others.length ? first!.filter((text) => others.every((texts) => texts.includes(text))) : [];
+  return html`<div part="bundles">
+    <h3 id="bundles-title" class="legend">${t('offerRecommended')}</h3>
+    ${shared.length ? html`<p id="bundles-why" part="bundles-why" class="muted">${shared.join(' ')}</p>` : nothing}
+    <div
+      role="radiogroup"
+      aria-labelledby="bundles-title"
+      aria-describedby=${shared.length ? 'bundles-why' : nothing}
+      aria-disabled=${off ? 'true' : 'false'}
+    >
+    ${bundles.map((bundle, i) => {
+      const checked = bundle.id === current;
+      const title = bundle.offers.map((o) => o.label).join(' + ');
+      const why = said[i]!.filter((text) => !shared.includes(text));
+      return html`<div
+        part="bundle option"
+        role="radio"
+        data-id=${bundle.id}
+        aria-checked=${checked ? 'true' : 'false'}
+        aria-disabled=${off ? 'true' : 'false'}
+        aria-labelledby="b${i}-name"
+        aria-describedby=${why.length || bundle.needsApproval ? `b${i}-why` : nothing}
+        @click=${() => pick(bundle)}
+      >
+        <span class="mark" aria-hidden="true"></span>
+        <span class="body">
+          <span class="name" id="b${i}-name">${title}${bundle.total ? ` · ${money(bundle.total)}` : ''}</span>
+          <span id="b${i}-why" class="muted">
+            ${why.join(' ')}
+            ${bundle.needsApproval ? html` <span class="tag">${t('offerNeedsApprovalTag')}:</span> ${bundle.approvalReasons.map((r) => words(r)).join(' ')}` : nothing}
+          </span>
+        </span>
+      </div>`;
+    })}
+    </div>
+  </div>`;
+}

@@ -1,0 +1,86 @@
+/**
+ * Parts of a widget loaded on demand (a dynamic `import()`): what an agent rarely needs, or needs
+ * only after the first render, stays out of the bundle a page loads first (issue #14's budgets).
+ *
+ * ```ts
+ * const composer = part(() => import('./composer.js'));   // module scope: loaded once per page
+ * #parts = new OnDemand(this);
+ * // willUpdate / render: the module, or undefined while it loads (the host updates again when it is in)
+ * const loaded = this.#parts.need(composer);
+ * // a failed load: render the error with a Retry that calls this.#parts.reload(composer)
+ * protected override async getUpdateComplete() {
+ *   let done = await super.getUpdateComplete();
+ *   while (await this.#parts.settle()) done = await super.getUpdateComplete();
+ *   return done;
+ * }
+ * ```
+ *
+ * The host's `updateComplete` then resolves once the parts it asked for are rendered, so a page or
+ * a test that awaits it sees the whole widget. A failed load is not tried again by itself (no loop):
+ * `reload` (a Retry button) or `load` tries again.
+ */
+import type { ReactiveControllerHost } from 'lit';
+
+/** One part: how to load it and, once tried, its module or why it failed (shared by every element). */
+export interface Part<T> {
+  readonly importer: () => Promise<T>;
+  promise?: Promise<T>;
+  value?: T;
+  error?: unknown;
+}
+
+export const part = <T>(importer: () => Promise<T>): Part<T> => ({ importer });
+
+/** Load a part (once; again after a failure). */
+export function load<T>(p: Part<T>): Promise<T> {
+  if (!p.promise || p.error !== undefined) {
+    p.error = undefined;
+    p.promise = p.importer().then(
+      (value) => (p.value = value),
+      (error: unknown) => {
+        p.error = error ?? new Error('Could not load a part of the widget.');
+        throw error;
+      },
+    );
+  }
+  return p.promise;
+}
+
+/** The parts one element waits for (a helper of the element, it needs no lifecycle hook). */
+export class OnDemand {
+  readonly #host: ReactiveControllerHost;
+  readonly #waiting = new Map<Part<unknown>, Promise<void>>();
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+  }
+
+  /** The part's module; undefined while it loads (the host updates once it is in) or when it failed (`p.error`). */
+  need<T>(p: Part<T>): T | undefined {
+    if (p.value !== undefined || p.error !== undefined || this.#waiting.has(p)) return p.value;
+    const done = load(p).then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#waiting.set(p, done);
+    void done.then(() => {
+      this.#waiting.delete(p);
+      this.#host.requestUpdate();
+    });
+    return undefined;
+  }
+
+  /** Try a failed part again (a Retry button). */
+  reload(p: Part<unknown>): void {
+    p.error = undefined;
+    p.promise = undefined;
+    this.#host.requestUpdate();
+  }
+
+  /** Wait for the parts being loaded; true when there were any (the host has updated again since). */
+  async settle(): Promise<boolean> {
+    if (!this.#waiting.size) return false;
+    await Promise.all(this.#waiting.values());
+    return true;
+  }
+}
