@@ -1,6 +1,7 @@
 // Tests run in Debian's Chromium (never a downloaded browser), with real IndexedDB, events and focus.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
@@ -29,6 +30,15 @@ export default {
   // Lit's decorators need the project's tsconfig (experimentalDecorators), or Lit throws
   // "Unsupported decorator location".
   plugins: [
+    // The stories files, for test/stories/stories.test.ts (a new stories file is tested unlisted).
+    {
+      name: 'mend-story-files',
+      serve(context) {
+        if (context.path !== '/__mend/story-files.json') return undefined;
+        const files = readdirSync(fileURLToPath(new URL('./stories', import.meta.url))).filter((f) => f.endsWith('.stories.ts'));
+        return { body: JSON.stringify(files.sort()), type: 'json' };
+      },
+    },
     // The real Mend service (PGlite and PostgreSQL) for test/service/, started on first use.
     mendServicePlugin(),
     // The tests run our templates as they ship in dist/: shrunk by the same step as the build.

@@ -44,11 +44,14 @@ const LIMIT = {
   // The logger (#15): form association and the shared write action added, the type-ahead (combobox,
   // search index, its scheduler) and the recovery pre-fill on demand: 18.83 -> 18.36 kB.
   'host + baggage-banner': { initial: 14.74 * KB },
-  'host + offer-picker': { initial: 20.08 * KB },
-  'host + fund-meter': { initial: 14 * KB },
-  'host + root-cause-logger': { initial: 18.36 * KB },
-  // The four together: the picker's lazy parts compress apart (+0.5 kB initial, +3.8 kB all).
-  'host + the four widgets': { initial: 40.08 * KB, all: 57.1 * KB },
+  // Merged together, picker (+0.07 kB) and logger (+0.19 kB) share the banner's WriteAction chunking.
+  'host + offer-picker': { initial: 20.15 * KB },
+  'host + fund-meter': { initial: 12.65 * KB }, // reached: 12,643 B (budget 14 kB met)
+  'host + root-cause-logger': { initial: 18.56 * KB },
+  // The four together after issue #15's parts: 38.0 kB before first render (from 39.6), but what
+  // loads on demand is many small chunks that compress apart: 62.1 kB all (from 53.3), the next
+  // thing to win back (fewer, larger on-demand chunks; the 44 kB budget counts them).
+  'host + the four widgets': { initial: 38.02 * KB, all: 62.05 * KB },
   'host + approval-queue': BUDGET['host + approval-queue'],
   'host + recovery-report': BUDGET['host + recovery-report'],
 };

@@ -26,8 +26,15 @@ export class HostEventHub {
     for (const handler of [...(this.#listeners.get(event) ?? [])]) handler(payload);
   }
 
-  count(event: HostEventName): number {
-    return this.#listeners.get(event)?.size ?? 0;
+  /** Handlers of `event`, or of every event. */
+  count(event?: HostEventName): number {
+    let n = 0;
+    for (const [name, set] of this.#listeners) if (!event || name === event) n += set.size;
+    return n;
+  }
+
+  guards(): WrapUpGuard[] {
+    return [...this.#guards];
   }
 
   registerWrapUpGuard(guard: WrapUpGuard): () => void {

@@ -9,6 +9,7 @@
  * const held = host.hold('getHistory');      // answers wait until released, in any order
  * host.setInteraction(interaction);          // fires interactionChanged
  * host.received;                             // every write it applied, to assert exactly-once
+ * host.log;                                  // every call: method, arguments, abort signal
  * ```
  */
 import type { Agent, CustomerHistory, Fund, HostContext, Interaction } from '../core/model.js';
@@ -133,6 +134,8 @@ export class MemoryAdapter implements HostAdapter {
   readonly storageScope: string;
   /** Number of calls per method (including failed and held ones). */
   readonly calls = Object.fromEntries(MEMORY_METHODS.map((m) => [m, 0])) as Record<MemoryMethod, number>;
+  /** Every call in order (including failed and held ones): method, arguments, abort signal. */
+  readonly log: Array<{ method: MemoryMethod; args: readonly unknown[]; signal?: AbortSignal }> = [];
 
   #context: HostContext;
   #ready: Promise<unknown>;
@@ -236,8 +239,18 @@ export class MemoryAdapter implements HostAdapter {
     this.#hub.emit(event, payload);
   }
 
-  /** Handlers currently subscribed to `event` (to prove unsubscription). */
-  listenerCount(event: keyof AnyHostEvents): number {
+  /** The context the host holds now (what `getContext` answers). */
+  get context(): HostContext {
+    return structuredClone(this.#context);
+  }
+
+  /** The wrap-up guards registered now, in order (to call one directly, or prove it is gone). */
+  get guards(): WrapUpGuard[] {
+    return this.#hub.guards();
+  }
+
+  /** Handlers currently subscribed to `event`, or to any event (to prove unsubscription). */
+  listenerCount(event?: keyof AnyHostEvents): number {
     return this.#hub.count(event);
   }
 
@@ -346,6 +359,7 @@ export class MemoryAdapter implements HostAdapter {
   #call<T>(method: MemoryMethod, args: unknown[], options: CallOptions | undefined, run: () => Promise<T>): Promise<T> {
     this.calls[method]++;
     const signal = options?.signal;
+    this.log.push({ method, args, signal });
     const capability = CAPABILITY_OF[method];
     if (capability && !this.capabilities[capability])
       return Promise.reject(new HostError('unsupported', `This host cannot ${method}.`, { retryable: false }));

@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import { BridgeAdapter, exposeAdapter } from '../../src/adapter/bridge.js';
 import { HostError } from '../../src/adapter/errors.js';
 import type { RecoveryRecord, SpendRequest } from '../../src/adapter/host-adapter.js';
-import { FakeHost, fund } from './fake-host.js';
+import type { Capabilities } from '../../src/adapter/host-adapter.js';
+import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import { deskFund as fund, deskHost } from '../helpers/test-host.js';
 import { type Frame, openFrame, otherOrigin, pageOrigin, tick, until } from './frames.js';
 
 // The test page is the HOST console (one origin); fixtures/child.html is the WIDGET page in an
@@ -20,7 +22,7 @@ const recovery = (key: string): RecoveryRecord => ({
 
 let frames: Frame[] = [];
 let disposers: Array<() => void> = [];
-let host: FakeHost;
+let host: MemoryAdapter;
 let child: Frame;
 
 async function frame(origin = otherOrigin): Promise<Frame> {
@@ -36,8 +38,15 @@ function expose(options: { origin?: string; currency?: string; timeoutMs?: numbe
 }
 
 /** A host page with the fake adapter and a widget iframe on the other origin, connected. */
-async function connected(options: { expose?: boolean; timeoutMs?: number; capabilities?: ConstructorParameters<typeof FakeHost>[0] } = {}) {
-  host = new FakeHost(options.capabilities);
+/** The real adapter on the host page: agent-1 on customer A's contact, a fund at version 1. */
+const bridgeHost = (capabilities: Partial<Capabilities> = {}) => deskHost(undefined, { capabilities });
+/** The methods the host page's adapter was called with, in order. */
+const methods = () => host.log.map((c) => c.method);
+/** The abort signal the host got with the last call of `method`. */
+const signalOf = (method: string) => host.log.filter((c) => c.method === method).at(-1)?.signal;
+
+async function connected(options: { expose?: boolean; timeoutMs?: number; capabilities?: Partial<Capabilities> } = {}) {
+  host = bridgeHost(options.capabilities);
   child = await frame();
   if (options.expose !== false) expose();
   return child.value<Record<string, boolean>>('connect', { targetOrigin: pageOrigin, timeoutMs: options.timeoutMs ?? TIMEOUT });
@@ -74,8 +83,8 @@ describe('bridge: widgets in an iframe on another origin', () => {
     expect(context).to.deep.equal(host.context);
     const history = await child.value<{ customer: { id: string } }>('call', { method: 'getHistory', args: ['cust-A'], guarded: true });
     expect(history.customer.id).to.equal('cust-A');
-    expect(host.calls.map((c) => c.method)).to.deep.equal(['getContext', 'getHistory']);
-    expect(host.calls[1].args).to.deep.equal(['cust-A']);
+    expect(methods()).to.deep.equal(['getContext', 'getHistory']);
+    expect(host.log[1]!.args).to.deep.equal(['cust-A']);
   });
 
   it('a retried write applies once and returns the first receipt; unknown fields never reach the host', async () => {
@@ -95,13 +104,13 @@ describe('bridge: widgets in an iframe on another origin', () => {
     const b = await child.value<{ entryId: string; fund: { spent: number } }>('call', { method: 'spend', args: [spendRequest('sp-1')], guarded: true });
     expect(b.entryId).to.equal(a.entryId);
     expect(b.fund.spent).to.equal(2500);
-    expect(host.current.spent).to.equal(2500);
-    expect(host.received.filter((r) => r.method === 'spend')).to.have.length(1);
+    expect((await host.crm.fund('agent-1')).spent).to.equal(2500);
+    expect(host.received.filter((r) => r.kind === 'spend')).to.have.length(1);
   });
 
   it('keeps the HostError across the bridge: code, message, retryable, details', async () => {
     await connected();
-    host.fail('spend', new HostError('conflict', 'The fund changed since you looked.', { details: { currentVersion: 7 } }));
+    host.failNext('spend', new HostError('conflict', 'The fund changed since you looked.', { details: { currentVersion: 7 } }));
     const conflict = await child.error('call', { method: 'spend', args: [spendRequest('sp-2')] });
     expect(conflict.isHostError, 'a real HostError inside the iframe').to.equal(true);
     expect(conflict.code).to.equal('conflict');
@@ -109,17 +118,18 @@ describe('bridge: widgets in an iframe on another origin', () => {
     expect(conflict.retryable).to.equal(false);
     expect(conflict.details).to.deep.equal({ currentVersion: 7 });
     // A loosely written host error (Amazon Connect style) keeps its code too.
-    host.fail('getFund', { code: 'permission', message: 'Not your fund.' });
+    host.failNext('getFund', { code: 'permission', message: 'Not your fund.' });
     const denied = await child.error('call', { method: 'getFund', args: ['agent-1'], guarded: true });
     expect(denied.code).to.equal('permission');
     expect(denied.message).to.equal('Not your fund.');
+    host.failNext('getPolicy', 'not_found');
     const missing = await child.error('call', { method: 'getPolicy', guarded: true });
     expect(missing.code).to.equal('not_found');
   });
 
   it('answers from the host page are not trusted: guardHost turns a malformed fund into invalid_response', async () => {
     await connected();
-    host.malform('getFund', { ...fund(), spent: 12.5 });
+    host.malformNext('getFund', { ...fund(1), spent: 12.5 });
     const error = await child.error('call', { method: 'getFund', args: ['agent-1'], guarded: true });
     expect(error.code).to.equal('invalid_response');
     expect(error.details?.path).to.equal('spent');
@@ -133,7 +143,7 @@ describe('bridge: widgets in an iframe on another origin', () => {
     expect(error.code).to.equal('timeout');
     expect(error.retryable).to.equal(true);
     expect(performance.now() - started).to.be.within(TIMEOUT - 20, TIMEOUT + 400);
-    await until(() => host.signals.getTaxonomy?.aborted === true);
+    await until(() => signalOf('getTaxonomy')?.aborted === true);
   });
 
   it('times out when no host page answers the handshake', async () => {
@@ -142,7 +152,7 @@ describe('bridge: widgets in an iframe on another origin', () => {
     expect(ready.code).to.equal('timeout');
     const call = await child.error('call', { method: 'getContext' });
     expect(call.code).to.equal('timeout');
-    expect(host.calls).to.have.length(0);
+    expect(host.log).to.have.length(0);
   });
 
   it('a host page that starts after the iframe still connects; calls made before wait for it', async () => {
@@ -160,17 +170,17 @@ describe('bridge: widgets in an iframe on another origin', () => {
     const error = await child.error('call', { method: 'getPolicy', abortAfterMs: 20 });
     expect(error.code).to.equal('unavailable');
     expect(error.details).to.deep.equal({ aborted: true });
-    await until(() => host.signals.getPolicy?.aborted === true);
+    await until(() => signalOf('getPolicy')?.aborted === true);
   });
 
   it('host page ignores the right window on the wrong origin (exact origin check)', async () => {
-    host = new FakeHost();
+    host = bridgeHost();
     child = await frame();
     // The widget page is at otherOrigin; the host expects the page's own origin: nothing may pass.
     disposers.push(exposeAdapter(host, { iframe: child.element, origin: pageOrigin }));
     await child.value('connect', { targetOrigin: pageOrigin, timeoutMs: 150 });
     expect((await child.error('call', { method: 'getContext' })).code).to.equal('timeout');
-    expect(host.calls).to.have.length(0);
+    expect(host.log).to.have.length(0);
   });
 
   it('host page ignores the right origin from another window, even with the live channel', async () => {
@@ -182,7 +192,7 @@ describe('bridge: widgets in an iframe on another origin', () => {
     await intruder.value('post', { message: forged });
     await intruder.value('post', { message: { type: 'mend-bridge', kind: 'hello', channel: '', id: 'forged-hello' } });
     await tick(60);
-    expect(host.calls.map((c) => c.method)).to.deep.equal(['getContext']);
+    expect(methods()).to.deep.equal(['getContext']);
     expect(await intruder.value('received'), 'the intruder got no answer').to.deep.equal([]);
     // The real widget is still connected on its channel.
     expect(await child.value('call', { method: 'getContext' })).to.deep.equal(host.context);
@@ -195,22 +205,23 @@ describe('bridge: widgets in an iframe on another origin', () => {
     it(`the iframe ignores answers forged by ${who}`, async () => {
       await connected();
       const forger = await frame(origin());
-      const release = host.hold('getFund');
+      const held = host.hold('getFund');
       const answer = child.value<{ spent: number }>('call', { method: 'getFund', args: ['agent-1'] });
       const { channel, id } = await wireCall('getFund');
       const target = child.index;
-      await forger.value('post', { frame: target, message: { type: 'mend-bridge', kind: 'result', channel, id, ok: true, value: { ...fund(), spent: 99999 } } });
+      await forger.value('post', { frame: target, message: { type: 'mend-bridge', kind: 'result', channel, id, ok: true, value: { ...fund(1), spent: 99999 } } });
       await forger.value('post', { frame: target, message: { type: 'mend-bridge', kind: 'ping', channel: '', id: '' } });
       await tick(30);
-      host.current = fund(3, 700);
-      release();
+      const [call] = await held.waitFor(1);
+      await call!.resolve(fund(3, 700)); // the host's real answer
+      await held.release();
       expect((await answer).spent).to.equal(700);
       expect(child.sent.filter((m) => m.kind === 'hello'), 'a forged ping starts no new handshake').to.have.length(1);
     });
   }
 
   it('the iframe ignores its own target window once that window is on another origin', async () => {
-    host = new FakeHost();
+    host = bridgeHost();
     const target = await frame(pageOrigin); // plays the host page, at first on the right origin
     child = await frame();
     await child.value('connect', { frame: target.index, targetOrigin: pageOrigin, timeoutMs: TIMEOUT });
@@ -234,18 +245,20 @@ describe('bridge: widgets in an iframe on another origin', () => {
 
   it('answers for unknown request ids are dropped; a duplicate answer changes nothing', async () => {
     await connected();
-    const release = host.hold('getFund');
+    const held = host.hold('getFund');
     const answer = child.value<{ spent: number }>('call', { method: 'getFund', args: ['agent-1'] });
     const { channel, id } = await wireCall('getFund');
     // Even the real host window cannot answer a request it was not asked.
     child.window.postMessage({ type: 'mend-bridge', kind: 'result', channel, id: 'not-a-request', ok: true, value: { spent: 1 } }, otherOrigin);
     child.window.postMessage({ type: 'mend-bridge', kind: 'result', channel: 'other-channel', id, ok: true, value: { spent: 2 } }, otherOrigin);
     await tick(30);
-    host.current = fund(2, 300);
-    release();
+    const [call] = await held.waitFor(1);
+    await call!.resolve(fund(2, 300)); // the host's real answer
+    await held.release();
     expect((await answer).spent).to.equal(300);
     child.window.postMessage({ type: 'mend-bridge', kind: 'result', channel, id, ok: true, value: { spent: 3 } }, otherOrigin);
-    expect(await child.value('call', { method: 'getFund', args: ['agent-1'] })).to.deep.equal(fund(2, 300));
+    // The next call gets the host's answer (the fund it holds), not the duplicate.
+    expect(await child.value('call', { method: 'getFund', args: ['agent-1'] })).to.deep.equal(await host.crm.fund('agent-1'));
     expect(await child.value('errors')).to.equal(0);
   });
 
@@ -295,7 +308,7 @@ describe('bridge: widgets in an iframe on another origin', () => {
     await until(() => host.listenerCount('fundChanged') === 0 && host.guards.length === 0);
     const error = await child.error('call', { method: 'getContext' });
     expect(error.code).to.equal('unavailable');
-    expect(host.calls).to.have.length(0);
+    expect(host.log).to.have.length(0);
   });
 
   it('the host asks the wrap-up guard in the iframe; unregistering removes it', async () => {
@@ -346,11 +359,11 @@ describe('bridge: widgets in an iframe on another origin', () => {
     }
     const offer = { ...recovery('h-rec'), offers: [{ offerId: 'o', kind: 'compensation', label: 'Refund', amount: -1 }] };
     expect((await child.error('call', { method: 'recordRecovery', args: [offer] })).message).to.contain('request.offers.0.amount');
-    expect(host.calls, 'the real adapter saw none of it').to.have.length(0);
+    expect(host.log, 'the real adapter saw none of it').to.have.length(0);
   });
 
   it('refuses a spend in another currency than the host pins', async () => {
-    host = new FakeHost();
+    host = bridgeHost();
     child = await frame();
     expose({ currency: 'USD' });
     await child.value('connect', { targetOrigin: pageOrigin, timeoutMs: TIMEOUT });
@@ -364,7 +377,7 @@ describe('bridge: widgets in an iframe on another origin', () => {
     await connected();
     await child.value('call', { method: 'getContext' });
     const { channel } = await wireCall('getContext');
-    host.calls.length = 0;
+    host.log.length = 0;
     // Speak the wire protocol as a compromised widget page would, from the real iframe.
     const bad: Array<[string, unknown[]]> = [
       ['constructor', []],
@@ -386,7 +399,7 @@ describe('bridge: widgets in an iframe on another origin', () => {
     }
     expect(results.find((r) => r.id === 'bad-0')?.error.message).to.contain('is not a method the bridge forwards');
     expect(results.find((r) => r.id === 'bad-3')?.error.message).to.contain('argument 1 must be text');
-    expect(host.calls).to.have.length(0);
+    expect(host.log).to.have.length(0);
   });
 
   it('dispose stops serving: calls time out and host subscriptions end', async () => {
@@ -397,7 +410,7 @@ describe('bridge: widgets in an iframe on another origin', () => {
     disposers = [];
     expect(host.listenerCount('interactionChanged')).to.equal(0);
     expect((await child.error('call', { method: 'getContext' })).code).to.equal('timeout');
-    expect(host.calls).to.have.length(0);
+    expect(host.log).to.have.length(0);
   });
 
   it('a host page that restarts re-connects the iframe and its subscriptions', async () => {
@@ -419,7 +432,7 @@ describe('bridge: set-up mistakes fail loudly', () => {
   it('refuses a wildcard or inexact origin on either end', () => {
     for (const bad of ['*', '/', 'https://console.example/', 'https://console.example/path', 'console.example', '']) {
       expect(() => new BridgeAdapter({ target: window, targetOrigin: bad }), bad).to.throw(TypeError, /exact origin/);
-      expect(() => exposeAdapter(new FakeHost(), { iframe: window, origin: bad }), bad).to.throw(TypeError, /exact origin/);
+      expect(() => exposeAdapter(new MemoryAdapter(), { iframe: window, origin: bad }), bad).to.throw(TypeError, /exact origin/);
     }
   });
 });

@@ -1,6 +1,6 @@
 // Test-page helpers: load fixtures/child.html on a real second origin (127.0.0.1 vs localhost on the
 // same port) and drive it with `bridge-test` messages.
-import { until } from '../helpers/until.js';
+import { tick, until } from '../helpers/until.js';
 
 export const port = location.port;
 /** The origin that is NOT the test page's: same server, other host name, so a different origin. */
@@ -97,6 +97,4 @@ export async function openFrame(origin = otherOrigin): Promise<Frame> {
   return frame;
 }
 
-export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-
-export { until };
+export { tick, until };

@@ -3,7 +3,8 @@
 // Trusted Types without a single violation.
 import { expect } from '@open-wc/testing';
 import type { DemoConsole } from '../../demo/console.js';
-import { text, until } from './helpers.js';
+import { tick } from '../helpers/until.js';
+import { inside, text, until } from './helpers.js';
 
 /** Everything a strict `script-src 'self'; style-src 'self'` blocks, in an HTML file's text. */
 function inlineCode(source: string): string[] {
@@ -42,7 +43,7 @@ async function open(src: string): Promise<{ frame: HTMLIFrameElement; win: Windo
   await win.mendDemo!.ready;
   const doc = frame.contentDocument!;
   await until(
-    () => text(doc.querySelector('mend-baggage-banner')?.shadowRoot?.querySelector('[part~="customer"]')) === 'Carmen Ruiz',
+    () => text(inside(doc, 'mend-baggage-banner', '[part~="customer"]')) === 'Carmen Ruiz',
     'the banner on the demo data',
     8000,
   );
@@ -92,7 +93,7 @@ describe('demo page', () => {
     const tools = doc.querySelector('.col-tools')!.getBoundingClientRect();
     expect(tools.left).to.be.greaterThan(queue.right + 300);
     [...doc.querySelectorAll<HTMLButtonElement>('.queue button.contact')].find((b) => text(b).includes('Emeka Obi'))!.click();
-    await until(() => text(doc.querySelector('mend-baggage-banner')!.shadowRoot!.querySelector('[part~="customer"]')) === 'Emeka Obi', 'the switch');
+    await until(() => text(inside(doc, 'mend-baggage-banner', '[part~="customer"]')) === 'Emeka Obi', 'the switch');
   });
 
   it('runs under the strict CSP and Trusted Types with no violation', async () => {
@@ -102,12 +103,12 @@ describe('demo page', () => {
     const doc = frame.contentDocument!;
     // Exercise it a little: switch contact, theme, direction, host offline and back.
     [...doc.querySelectorAll<HTMLButtonElement>('.queue button.contact')].find((b) => text(b).includes('Dmitri Volkov'))!.click();
-    await until(() => text(doc.querySelector('mend-baggage-banner')!.shadowRoot!.querySelector('[part~="customer"]')) === 'Dmitri Volkov', 'the switch');
+    await until(() => text(inside(doc, 'mend-baggage-banner', '[part~="customer"]')) === 'Dmitri Volkov', 'the switch');
     win.mendDemo!.setTheme('harbor-dark');
     win.mendDemo!.setRtl(true);
     win.mendDemo!.setOnline(false);
     win.mendDemo!.setOnline(true);
-    await new Promise((r) => setTimeout(r, 50));
+    await tick(50); // any violation the toggles cause has its chance to be reported
     expect(doc.documentElement.classList.contains('mend-theme-harbor')).to.equal(true);
     expect(win.cspViolations, JSON.stringify(win.cspViolations, null, 1)).to.deep.equal([]);
   });

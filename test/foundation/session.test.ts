@@ -7,9 +7,10 @@ import { sessionFor } from '../../src/adapter/session.js';
 import { MendElement } from '../../src/base/mend-element.js';
 import { readContext, readFund, readHistory, readPolicy } from '../../src/controllers/reads.js';
 import '../../src/define/host.js';
-import { TinyAdapter, fund, interactionA, interactionB } from '../helpers/tiny-adapter.js';
+import type { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import { deskFund as fund, deskHost, interactionA, interactionB } from '../helpers/test-host.js';
+import { until } from '../helpers/until.js';
 
-const nextChange = (target: EventTarget) => new Promise((r) => target.addEventListener('change', r, { once: true }));
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 class ProbeWidget extends MendElement {
@@ -25,18 +26,17 @@ customElements.define('probe-widget', ProbeWidget);
 
 describe('HostSession: one shared session per adapter', () => {
   it('the same adapter always gives the same session and guarded host', () => {
-    const adapter = new TinyAdapter();
+    const adapter = deskHost();
     expect(sessionFor(adapter)).to.equal(sessionFor(adapter));
     expect(sessionFor(adapter).host).to.equal(guardHost(adapter));
   });
 
   it('loads the context once however many widgets read it', async () => {
-    const adapter = new TinyAdapter();
+    const adapter = deskHost();
     const session = sessionFor(adapter);
     const offA = session.attach();
     const offB = session.attach();
-    await nextChange(session);
-    await settle();
+    await until(() => readContext(session).value, 'the context');
     expect(readContext(session).value?.agent.id).to.equal('agent-1');
     readContext(session);
     expect(adapter.calls.getContext).to.equal(1);
@@ -45,7 +45,7 @@ describe('HostSession: one shared session per adapter', () => {
   });
 
   it('subscribes to host events once and unsubscribes when the last widget leaves', () => {
-    const adapter = new TinyAdapter();
+    const adapter = deskHost();
     const session = sessionFor(adapter);
     const offs = [session.attach(), session.attach(), session.attach()];
     expect(adapter.listenerCount()).to.equal(3); // interactionChanged, interactionEnded, fundChanged
@@ -58,15 +58,14 @@ describe('HostSession: one shared session per adapter', () => {
   });
 
   it('follows interactionChanged and ignores duplicate events', async () => {
-    const adapter = new TinyAdapter();
+    const adapter = deskHost();
     const session = sessionFor(adapter);
     const off = session.attach();
-    await nextChange(session);
-    await settle();
+    await until(() => session.context.state.value, 'the context');
     const before = session.context.state.value;
-    adapter.fire('interactionChanged', { interaction: { ...interactionA } });
+    adapter.emit('interactionChanged', { interaction: { ...interactionA } });
     expect(session.context.state.value).to.equal(before);
-    adapter.fire('interactionChanged', { interaction: interactionB });
+    adapter.emit('interactionChanged', { interaction: interactionB });
     expect(session.interaction?.id).to.equal('int-B');
     expect(session.context.state.value).not.to.equal(before); // replaced, never mutated
     expect(before?.interaction?.id).to.equal('int-A');
@@ -74,35 +73,33 @@ describe('HostSession: one shared session per adapter', () => {
   });
 
   it('records ended interactions once', async () => {
-    const adapter = new TinyAdapter();
+    const adapter = deskHost();
     const session = sessionFor(adapter);
     const off = session.attach();
     let changes = 0;
     session.addEventListener('change', () => changes++);
-    adapter.fire('interactionEnded', { interactionId: 'int-A' });
-    adapter.fire('interactionEnded', { interactionId: 'int-A' });
+    adapter.emit('interactionEnded', { interactionId: 'int-A' });
+    adapter.emit('interactionEnded', { interactionId: 'int-A' });
     expect(session.ended.has('int-A')).to.equal(true);
     expect(changes).to.equal(1);
     off();
   });
 
   it('a read keyed to customer B never shows customer A, even when A answers last', async () => {
-    const adapter = new TinyAdapter();
-    let releaseA!: () => void;
-    const original = adapter.getHistory.bind(adapter);
-    adapter.getHistory = async (customerId: string) => {
-      if (customerId === 'cust-A') await new Promise<void>((r) => (releaseA = r));
-      return original(customerId);
-    };
+    const adapter = deskHost();
+    const held = adapter.hold('getHistory');
     const session = sessionFor(adapter);
     const off = session.attach();
-    await nextChange(session);
+    await until(() => session.context.state.value, 'the context');
     expect(readHistory(session).status).to.equal('loading');
-    adapter.fire('interactionChanged', { interaction: interactionB });
-    await settle();
-    expect(readHistory(session).key).to.equal('cust-B');
-    await settle();
-    releaseA();
+    const [forA] = await held.waitFor(1);
+    expect(forA!.args).to.deep.equal(['cust-A']);
+    adapter.emit('interactionChanged', { interaction: interactionB });
+    await until(() => readHistory(session).key === 'cust-B', 'the read keyed to B');
+    const [, forB] = await held.waitFor(2);
+    await forB!.resolve();
+    await until(() => readHistory(session).value, 'B answered');
+    await forA!.resolve(); // A answers last
     await settle();
     const read = readHistory(session);
     expect(read.key).to.equal('cust-B');
@@ -111,40 +108,32 @@ describe('HostSession: one shared session per adapter', () => {
   });
 
   it('keeps the newest fund version whatever order states arrive in', async () => {
-    const adapter = new TinyAdapter();
+    const adapter = deskHost();
     const session = sessionFor(adapter);
     const off = session.attach();
-    await nextChange(session);
-    await settle();
-    readFund(session);
-    await settle();
-    adapter.fire('fundChanged', { fund: fund(5, 500) });
+    await until(() => session.context.state.value && readFund(session).value, 'the fund');
+    adapter.emit('fundChanged', { fund: fund(5, 500) });
     expect(readFund(session).value?.version).to.equal(5);
-    adapter.fire('fundChanged', { fund: fund(3, 300) });
+    adapter.emit('fundChanged', { fund: fund(3, 300) });
     expect(readFund(session).value?.version).to.equal(5);
     expect(readFund(session).value?.spent).to.equal(500);
     off();
   });
 
   it('another tab’s newer fund reaches this tab (BroadcastChannel)', async () => {
-    const tab1 = sessionFor(new TinyAdapter());
-    const tab2 = sessionFor(new TinyAdapter());
+    const tab1 = sessionFor(deskHost());
+    const tab2 = sessionFor(deskHost());
     const offs = [tab1.attach(), tab2.attach()];
-    await Promise.all([nextChange(tab1), nextChange(tab2)]);
-    await settle();
-    readFund(tab1);
-    readFund(tab2);
-    await settle();
+    await until(() => tab1.context.state.value && tab2.context.state.value && readFund(tab1).value && readFund(tab2).value, 'both funds');
     tab1.acceptFund(fund(9, 900), true);
-    const start = performance.now();
-    while (readFund(tab2).value?.version !== 9 && performance.now() - start < 1000) await new Promise((r) => setTimeout(r, 10));
+    await until(() => readFund(tab2).value?.version === 9, 'the other tab’s fund');
     expect(readFund(tab2).value?.spent).to.equal(900);
     offs.forEach((off) => off());
   });
 
   it('a spend whose answer was lost is retried with the same key and applied once', async () => {
-    const adapter = new TinyAdapter();
-    adapter.spendAnswers.push(() => Promise.reject(new HostError('unavailable', 'gateway lost')));
+    const adapter = deskHost();
+    adapter.failNext('spend', new HostError('unavailable', 'gateway lost'));
     const session = sessionFor(adapter, {});
     const result = await session.spend({
       idempotencyKey: 'spend-1', agentId: 'agent-1', interactionId: 'int-A', customerId: 'cust-A', at: new Date().toISOString(),
@@ -152,12 +141,12 @@ describe('HostSession: one shared session per adapter', () => {
     });
     expect(result.status).to.equal('done');
     expect(adapter.calls.spend).to.equal(2);
-    expect(adapter.spends).to.deep.equal(['spend-1']);
+    expect(adapter.received.map((w) => (w.payload as { idempotencyKey: string }).idempotencyKey)).to.deep.equal(['spend-1']);
   });
 
   it('a permanent failure is not retried and keeps its code', async () => {
-    const adapter = new TinyAdapter();
-    adapter.spendAnswers.push(() => Promise.reject({ code: 'permission', message: 'not allowed' }));
+    const adapter = deskHost();
+    adapter.failNext('spend', { code: 'permission', message: 'not allowed' });
     const session = sessionFor(adapter);
     let error: HostError | undefined;
     try {
@@ -173,18 +162,17 @@ describe('HostSession: one shared session per adapter', () => {
   });
 
   it('a failed read is an error state with a retry, never an exception', async () => {
-    const adapter = new TinyAdapter();
+    const adapter = deskHost();
+    adapter.failNext('getPolicy', 'not_found');
     const session = sessionFor(adapter);
     readPolicy(session);
-    await settle();
-    await settle();
+    await until(() => readPolicy(session).status === 'error', 'the failed read');
     const read = readPolicy(session);
     expect(read.status).to.equal('error');
     expect(read.error?.code).to.equal('not_found');
-    adapter.getPolicy = (async () => ({ nope: true })) as never;
+    adapter.malformNext('getPolicy', { nope: true });
     read.retry();
-    await settle();
-    await settle();
+    await until(() => readPolicy(session).error?.code === 'invalid_response', 'the malformed answer');
     expect(readPolicy(session).error?.code).to.equal('invalid_response');
   });
 });
@@ -210,9 +198,8 @@ describe('Resource', () => {
 
 describe('<mend-host> and the widget base', () => {
   it('provides the adapter to widgets inside it; a widget’s own adapter wins', async () => {
-    const shared = new TinyAdapter();
-    const own = new TinyAdapter();
-    own.context = { ...own.context, interaction: interactionB };
+    const shared = deskHost();
+    const own = deskHost(interactionB);
     const el = await fixture<HTMLElement>(html`<mend-host .adapter=${shared}>
       <probe-widget id="a"></probe-widget>
       <probe-widget id="b" .adapter=${own}></probe-widget>
@@ -220,8 +207,7 @@ describe('<mend-host> and the widget base', () => {
     const a = el.querySelector<ProbeWidget>('#a')!;
     const b = el.querySelector<ProbeWidget>('#b')!;
     const text = (w: ProbeWidget) => w.shadowRoot!.querySelector('#customer')!.textContent;
-    const start = performance.now();
-    while ((text(a) !== 'cust-A' || text(b) !== 'cust-B') && performance.now() - start < 2000) await new Promise((r) => setTimeout(r, 10));
+    await until(() => text(a) === 'cust-A' && text(b) === 'cust-B', 'both customers');
     expect(text(a)).to.equal('cust-A');
     expect(text(b)).to.equal('cust-B');
   });
@@ -243,8 +229,8 @@ describe('<mend-host> and the widget base', () => {
   });
 
   it('mounting and unmounting 200 widgets leaves no host subscription behind', async () => {
-    const adapter = new TinyAdapter();
-    const host = await fixture<HTMLElement & { adapter: TinyAdapter }>(html`<mend-host .adapter=${adapter}></mend-host>`);
+    const adapter = deskHost();
+    const host = await fixture<HTMLElement & { adapter: MemoryAdapter }>(html`<mend-host .adapter=${adapter}></mend-host>`);
     for (let i = 0; i < 200; i++) {
       const w = document.createElement('probe-widget');
       host.append(w);

@@ -1,6 +1,6 @@
-// Fund fixtures and a small host for the fund-meter tests (MemoryAdapter covers the full host).
-import { CAPABILITIES, type HostAdapter, type HostEventName, type HostEvents, type SpendRequest } from '../../src/adapter/host-adapter.js';
-import type { Fund, HostContext, LedgerEntry } from '../../src/core/model.js';
+// Fund fixtures for the fund-meter tests, and their host (a seeded MemoryAdapter).
+import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import type { Fund, LedgerEntry } from '../../src/core/model.js';
 
 /** "Now" inside the fixtures' period, so no roll-over happens unless a test asks for one. */
 export const NOW = Date.parse('2026-11-25T12:00:00.000Z');
@@ -21,82 +21,18 @@ export function makeFund(over: Partial<Fund> = {}): Fund {
   };
 }
 
-type Answer = { fail?: unknown; malformed?: unknown; hold?: boolean };
-
-/** A host console that has an agent fund. Answers can fail, be malformed, or be held. */
-export class FundHost implements HostAdapter {
-  capabilities = Object.fromEntries(CAPABILITIES.map((c) => [c, true])) as Record<(typeof CAPABILITIES)[number], boolean>;
-  context: HostContext;
-  fund: Fund;
-  calls = { getFund: 0, getContext: 0 };
-  next: { getFund: Answer[]; getContext: Answer[] } = { getFund: [], getContext: [] };
-  held: Array<() => void> = [];
-  listeners = new Map<string, Set<(p: unknown) => void>>();
-
-  constructor(fund: Partial<Fund> = {}, options: { fund?: boolean } = {}) {
-    const agentId = fund.agentId ?? newAgentId();
-    this.fund = makeFund({ ...fund, agentId });
-    this.context = { agent: { id: agentId, name: 'Dana Reyes', role: 'agent' }, interaction: null, locale: 'en-US', currency: this.fund.currency };
-    if (options.fund === false) this.capabilities.fund = false;
-  }
-
-  listenerCount(event: HostEventName): number {
-    return this.listeners.get(event)?.size ?? 0;
-  }
-  emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void {
-    for (const h of [...(this.listeners.get(event) ?? [])]) h(payload);
-  }
-  async #answer<T>(queue: Answer[], value: () => T): Promise<T> {
-    const a = queue.shift();
-    if (a?.hold) await new Promise<void>((r) => this.held.push(r));
-    if (a?.fail) throw a.fail;
-    if (a?.malformed !== undefined) return a.malformed as T;
-    return structuredClone(value());
-  }
-  getContext() {
-    this.calls.getContext++;
-    return this.#answer(this.next.getContext, () => this.context);
-  }
-  getFund() {
-    this.calls.getFund++;
-    return this.#answer(this.next.getFund, () => this.fund);
-  }
-  async spend(request: SpendRequest) {
-    const e = entry({ id: `e-${request.idempotencyKey}`, amount: request.amount, reason: request.reason, interactionId: request.interactionId, at: request.at });
-    this.fund = { ...this.fund, spent: this.fund.spent + request.amount, version: this.fund.version + 1, ledger: [...this.fund.ledger, e] };
-    return { status: 'done' as const, entryId: e.id, fund: structuredClone(this.fund) };
-  }
-  async getHistory(customerId: string) {
-    return { customer: { id: customerId, name: customerId }, incidents: [] };
-  }
-  async getPolicy(): Promise<never> {
-    throw Object.assign(new Error('no policy'), { code: 'not_found' });
-  }
-  async getTaxonomy() {
-    return { version: 1, departments: [], causes: [] };
-  }
-  async getRecurrence() {
-    return [];
-  }
-  async recordRecovery() {
-    return { id: 'r' };
-  }
-  async logRootCause() {
-    return { id: 'l' };
-  }
-  async acknowledgeBaggage() {
-    return { id: 'a' };
-  }
-  async requestCallback() {
-    return { id: 'c' };
-  }
-  on<E extends HostEventName>(event: E, handler: (p: HostEvents[E]) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    this.listeners.set(event, set);
-    const h = handler as (p: unknown) => void;
-    set.add(h);
-    return () => set.delete(h);
-  }
+/**
+ * A host console with an agent fund: a MemoryAdapter seeded with the agent and `fund` (overrides of
+ * {@link makeFund}, a fresh agent id unless given), its clock at {@link NOW}. `fund: false` declares
+ * no fund capability. Fail, malform or hold answers with the adapter's own knobs.
+ */
+export function fundHost(fund: Partial<Fund> = {}, options: { fund?: boolean } = {}): { adapter: MemoryAdapter; fund: Fund } {
+  const seeded = makeFund({ ...fund, agentId: fund.agentId ?? newAgentId() });
+  const adapter = new MemoryAdapter(
+    { context: { agent: { id: seeded.agentId, name: 'Dana Reyes', role: 'agent' }, interaction: null, locale: 'en-US', currency: seeded.currency }, funds: [seeded] },
+    { now: () => NOW, capabilities: options.fund === false ? { fund: false } : {} },
+  );
+  return { adapter, fund: seeded };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The meter against the project's own hosts: the in-memory host (tests, stories) and the embedded
 // CRM in IndexedDB (two instances on one database = two tabs of the same agent).
 import { text } from '../helpers/dom.js';
-import { until } from '../helpers/until.js';
+import { tick, until } from '../helpers/until.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sessionFor } from '../../src/adapter/session.js';
 import { DEMO_IDS, demoSeed } from '../../src/adapter/demo-data.js';
@@ -63,7 +63,7 @@ describe('<mend-fund-meter> with MemoryAdapter', () => {
     adapter.emit('fundChanged', { fund: { ...older, spent: older.spent + 5000, version: older.version + 1 } });
     await until(() => now(el) === '2000', 'the newer event shows');
     await call!.resolve(older);
-    await new Promise((r) => setTimeout(r, 20));
+    await tick(20); // the older answer has its chance to land
     await el.updateComplete;
     expect(now(el)).to.equal('2000');
   });
@@ -87,7 +87,7 @@ describe('<mend-fund-meter> beside <mend-offer-picker>', () => {
     );
     const el = wrap.querySelector('mend-fund-meter')!;
     await until(() => meter(el), 'the meter shows');
-    await new Promise((r) => setTimeout(r, 30));
+    await tick(30); // a second load or subscription has its chance to happen
     expect(adapter.calls.getFund).to.equal(1);
     expect(adapter.listenerCount('fundChanged')).to.equal(1);
     const fund = await adapter.crm.fund(DEMO_IDS.agent);

@@ -1,5 +1,5 @@
-import { text } from '../helpers/dom.js';
-import { until } from '../helpers/until.js';
+import { q, qa, text } from '../helpers/dom.js';
+import { tick, until } from '../helpers/until.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { HostError } from '../../src/adapter/errors.js';
@@ -8,12 +8,13 @@ import type { Fund } from '../../src/core/model.js';
 import '../../src/define/fund-meter.js';
 import '../../src/define/host.js';
 import type { MendFundMeter } from '../../src/define/fund-meter.js';
-import { FundHost, NOW, entry, installFrameFallback, makeFund, newAgentId } from './fixtures.js';
+import type { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
+import { NOW, entry, fundHost, installFrameFallback, makeFund, newAgentId } from './fixtures.js';
+import { FundMeterHarness } from './harness.js';
 
-const $ = <T extends Element = HTMLElement>(el: MendFundMeter, selector: string) => el.shadowRoot!.querySelector<T & Element>(selector) as T;
-const $$ = (el: MendFundMeter, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const $ = <T extends Element = HTMLElement>(el: MendFundMeter, selector: string) => q<T>(el, selector)!;
+const $$ = qa;
 const meter = (el: MendFundMeter) => $(el, '[role="meter"]');
-const announced = (el: MendFundMeter) => text($(el, '[role="status"]'));
 
 async function plain(fund: Fund, extra: { locale?: string; variant?: string } = {}): Promise<MendFundMeter> {
   return fixture<MendFundMeter>(
@@ -21,10 +22,10 @@ async function plain(fund: Fund, extra: { locale?: string; variant?: string } = 
   );
 }
 
-async function hosted(adapter: FundHost): Promise<MendFundMeter> {
+/** A meter on `adapter`, settled, with its harness. */
+async function hosted(adapter: MemoryAdapter): Promise<FundMeterHarness> {
   const el = await fixture<MendFundMeter>(html`<mend-fund-meter .adapter=${adapter} .now=${NOW} locale="en-US"></mend-fund-meter>`);
-  await until(() => meter(el) || $(el, '[part="error"]') || $(el, '[part="empty"]'), 'the meter settles');
-  return el;
+  return new FundMeterHarness(el).settled();
 }
 
 // This file's page may be the runner's hidden one (see installFrameFallback).
@@ -304,85 +305,81 @@ describe('<mend-fund-meter>: variants and periods', () => {
 
 describe('<mend-fund-meter>: host data', () => {
   it('loading reserves the space, says so, then shows the host fund', async () => {
-    const adapter = new FundHost({ spent: 16500 });
-    adapter.next.getFund.push({ hold: true });
-    const el = await fixture<MendFundMeter>(html`<mend-fund-meter .adapter=${adapter} .now=${NOW} locale="en-US"></mend-fund-meter>`);
-    await until(() => $(el, '[part="loading"]'), 'loading shows');
-    const loading = $(el, '[part="loading"]');
-    expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
-    expect(text(loading)).to.contain('Loading…');
-    const before = $(el, '[part="base"]').getBoundingClientRect().height;
-    await expect(el).to.be.accessible();
-    await until(() => adapter.held.length > 0);
-    adapter.held.shift()!();
-    await until(() => meter(el), 'the meter shows');
-    expect(meter(el).getAttribute('aria-valuenow')).to.equal('3500');
-    expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('false');
-    expect(Math.abs($(el, '[part="base"]').getBoundingClientRect().height - before)).to.be.lessThan(4);
+    const { adapter } = fundHost({ spent: 16500 });
+    const held = adapter.hold('getFund');
+    const m = new FundMeterHarness(await fixture<MendFundMeter>(html`<mend-fund-meter .adapter=${adapter} .now=${NOW} locale="en-US"></mend-fund-meter>`));
+    await until(() => m.loading, 'loading shows');
+    expect(m.busy).to.equal(true);
+    expect(text(m.part('loading'))).to.contain('Loading…');
+    const before = m.part('base')!.getBoundingClientRect().height;
+    await expect(m.el).to.be.accessible();
+    await held.waitFor(1);
+    await held.release();
+    await until(() => m.meter, 'the meter shows');
+    expect(m.valueNow).to.equal('3500');
+    expect(m.busy).to.equal(false);
+    expect(Math.abs(m.part('base')!.getBoundingClientRect().height - before)).to.be.lessThan(4);
   });
 
   it('an error says what failed and Retry loads again', async () => {
-    const adapter = new FundHost();
-    adapter.next.getFund.push({ fail: new HostError('unavailable', 'The CRM is offline.') });
-    const el = await hosted(adapter);
-    const error = $(el, '[part="error"]');
-    expect(text(error)).to.contain('Could not load: The CRM is offline.');
-    await expect(el).to.be.accessible();
-    const retry = $<HTMLButtonElement>(el, '[part="retry"]');
-    retry.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => meter(el), 'the retry loads the fund');
+    const { adapter } = fundHost();
+    adapter.failNext('getFund', new HostError('unavailable', 'The CRM is offline.'));
+    const m = await hosted(adapter);
+    expect(m.error).to.contain('Could not load: The CRM is offline.');
+    await expect(m.el).to.be.accessible();
+    await m.retryWithKeyboard();
+    await until(() => m.meter, 'the retry loads the fund');
     expect(adapter.calls.getFund).to.equal(2);
-    expect(meter(el).getAttribute('aria-valuenow')).to.equal('16000');
+    expect(m.valueNow).to.equal('16000');
   });
 
   it('a malformed host answer becomes an error with retry, never an exception', async () => {
-    const adapter = new FundHost();
-    adapter.next.getFund.push({ malformed: { ...makeFund({ agentId: adapter.fund.agentId }), budget: 200.5 } });
-    const el = await hosted(adapter);
-    expect(text($(el, '[part="error"]'))).to.contain('budget');
-    expect($(el, '[part="retry"]')).to.not.equal(null);
-    expect(meter(el)).to.equal(null);
+    const { adapter, fund } = fundHost();
+    adapter.malformNext('getFund', { ...makeFund({ agentId: fund.agentId }), budget: 200.5 });
+    const m = await hosted(adapter);
+    expect(m.error).to.contain('budget');
+    expect(m.retryButton).to.not.equal(null);
+    expect(m.meter).to.equal(null);
   });
 
   it('a failed reload keeps the last fund on screen, with the error and Retry', async () => {
-    const adapter = new FundHost({ spent: 4000 });
-    const el = await hosted(adapter);
-    adapter.next.getFund.push({ fail: new HostError('timeout', 'The CRM did not answer.') });
-    await sessionFor(adapter).fund(adapter.fund.agentId).reload();
-    await el.updateComplete;
-    expect(meter(el).getAttribute('aria-valuenow')).to.equal('16000');
-    expect(text($(el, '[part="error"]'))).to.contain('The CRM did not answer.');
-    await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, '[part="retry"]').click();
-    await until(() => !$(el, '[part="error"]'), 'the retry clears the error');
+    const { adapter, fund } = fundHost({ spent: 4000 });
+    const m = await hosted(adapter);
+    adapter.failNext('getFund', new HostError('timeout', 'The CRM did not answer.'));
+    await sessionFor(adapter).fund(fund.agentId).reload();
+    await m.el.updateComplete;
+    expect(m.valueNow).to.equal('16000');
+    expect(m.error).to.contain('The CRM did not answer.');
+    await expect(m.el).to.be.accessible();
+    m.retry();
+    await until(() => !m.part('error'), 'the retry clears the error');
     expect(adapter.calls.getFund).to.equal(3);
   });
 
   it('a host without a fund shows a quiet line, no error and no retry', async () => {
-    const adapter = new FundHost({}, { fund: false });
-    const el = await hosted(adapter);
-    expect(text($(el, '[part="empty"]'))).to.equal('This console does not provide a discretionary fund.');
-    expect($(el, '[part="retry"]')).to.equal(null);
-    expect($(el, '[part="error"]')).to.equal(null);
-    await expect(el).to.be.accessible();
+    const { adapter } = fundHost({}, { fund: false });
+    const m = await hosted(adapter);
+    expect(m.empty).to.equal('This console does not provide a discretionary fund.');
+    expect(m.retryButton).to.equal(null);
+    expect(m.part('error')).to.equal(null);
+    await expect(m.el).to.be.accessible();
   });
 
   it('an error in the host context (no agent known) is an error with retry too', async () => {
-    const adapter = new FundHost();
-    adapter.next.getContext.push({ fail: new HostError('timeout', 'No answer.') });
-    const el = await hosted(adapter);
-    expect(text($(el, '[part="error"]'))).to.contain('No answer.');
-    $<HTMLButtonElement>(el, '[part="retry"]').click();
-    await until(() => meter(el), 'the retry loads the context, then the fund');
+    const { adapter } = fundHost();
+    adapter.failNext('getContext', new HostError('timeout', 'No answer.'));
+    const m = await hosted(adapter);
+    expect(m.error).to.contain('No answer.');
+    m.retry();
+    await until(() => m.meter, 'the retry loads the context, then the fund');
   });
 
   it('a fund set by the page wins over the host data', async () => {
-    const adapter = new FundHost({ spent: 0 });
+    const { adapter, fund } = fundHost({ spent: 0 });
     const el = await fixture<MendFundMeter>(
       html`<mend-fund-meter .adapter=${adapter} .fund=${makeFund({ spent: 19000 })} .now=${NOW} locale="en-US"></mend-fund-meter>`,
     );
-    adapter.emit('fundChanged', { fund: { ...adapter.fund, version: 9 } });
+    adapter.emit('fundChanged', { fund: { ...fund, version: 9 } });
     await el.updateComplete;
     expect(meter(el).getAttribute('aria-valuenow')).to.equal('1000');
   });
@@ -390,38 +387,38 @@ describe('<mend-fund-meter>: host data', () => {
 
 describe('<mend-fund-meter>: live', () => {
   it('follows the host fund-changed event and announces it politely without moving focus', async () => {
-    const adapter = new FundHost({ spent: 4000, version: 1 });
-    const el = await hosted(adapter);
-    const toggle = $<HTMLButtonElement>(el, '[part="ledger-toggle"]');
+    const { adapter, fund } = fundHost({ spent: 4000, version: 1 });
+    const m = await hosted(adapter);
+    const toggle = m.part<HTMLButtonElement>('ledger-toggle')!;
     toggle.focus();
-    adapter.emit('fundChanged', { fund: { ...adapter.fund, spent: 5000, version: 2 } });
-    await until(() => meter(el).getAttribute('aria-valuenow') === '15000', 'the event updates the meter');
-    await until(() => announced(el) === '$150.00 left of $200.00', 'the change is announced');
-    expect($(el, '[role="status"]').getAttribute('aria-live')).to.equal('polite');
-    expect(el.shadowRoot!.activeElement).to.equal(toggle);
+    adapter.emit('fundChanged', { fund: { ...fund, spent: 5000, version: 2 } });
+    await m.shows(15000, 'the event updates the meter');
+    await until(() => m.announced === '$150.00 left of $200.00', 'the change is announced');
+    expect(m.el.shadowRoot!.querySelector('[role="status"]')!.getAttribute('aria-live')).to.equal('polite');
+    expect(m.el.shadowRoot!.activeElement).to.equal(toggle);
   });
 
   it('an older version never overwrites a newer one', async () => {
-    const adapter = new FundHost({ spent: 1000, version: 4 });
-    const el = await hosted(adapter);
-    adapter.emit('fundChanged', { fund: { ...adapter.fund, spent: 9000, version: 6 } });
-    await until(() => meter(el).getAttribute('aria-valuenow') === '11000');
-    adapter.emit('fundChanged', { fund: { ...adapter.fund, spent: 3000, version: 5 } });
-    adapter.emit('fundChanged', { fund: { ...adapter.fund, spent: 2000, version: 6 } });
-    await new Promise((r) => setTimeout(r, 20));
-    await el.updateComplete;
-    expect(meter(el).getAttribute('aria-valuenow')).to.equal('11000');
+    const { adapter, fund } = fundHost({ spent: 1000, version: 4 });
+    const m = await hosted(adapter);
+    adapter.emit('fundChanged', { fund: { ...fund, spent: 9000, version: 6 } });
+    await m.shows(11000);
+    adapter.emit('fundChanged', { fund: { ...fund, spent: 3000, version: 5 } });
+    adapter.emit('fundChanged', { fund: { ...fund, spent: 2000, version: 6 } });
+    await tick(20); // the older events have their chance to land
+    await m.el.updateComplete;
+    expect(m.valueNow).to.equal('11000');
   });
 
   it('fires mend-fund-level when host data changes the level', async () => {
-    const adapter = new FundHost({ spent: 4000, version: 1 });
-    const el = await hosted(adapter);
-    const event = oneEvent(el, 'mend-fund-level');
-    adapter.emit('fundChanged', { fund: { ...adapter.fund, spent: 18000, version: 2 } });
+    const { adapter, fund } = fundHost({ spent: 4000, version: 1 });
+    const m = await hosted(adapter);
+    const event = oneEvent(m.el, 'mend-fund-level');
+    adapter.emit('fundChanged', { fund: { ...fund, spent: 18000, version: 2 } });
     const { detail } = await event;
     expect(detail).to.include({ level: 'low', previous: 'plenty', remaining: 2000 });
-    expect(el.getAttribute('level')).to.equal('low');
-    await until(() => announced(el) === 'Running low: $20.00 left of $200.00');
+    expect(m.el.getAttribute('level')).to.equal('low');
+    await until(() => m.announced === 'Running low: $20.00 left of $200.00');
   });
 
   it('does not fire mend-fund-level when code sets the fund', async () => {
@@ -435,35 +432,35 @@ describe('<mend-fund-meter>: live', () => {
   });
 
   it('shares one load and one subscription with every widget of the same host', async () => {
-    const adapter = new FundHost();
+    const { adapter, fund } = fundHost();
     const wrap = await fixture<HTMLElement>(
       html`<mend-host .adapter=${adapter} locale="en-US"
         ><mend-fund-meter .now=${NOW}></mend-fund-meter><mend-fund-meter variant="compact" .now=${NOW}></mend-fund-meter
       ></mend-host>`,
     );
-    const [a, b] = [...wrap.querySelectorAll('mend-fund-meter')];
-    await until(() => meter(a) && meter(b), 'both meters show');
+    const [a, b] = [...wrap.querySelectorAll('mend-fund-meter')].map((el) => new FundMeterHarness(el));
+    await until(() => a!.meter && b!.meter, 'both meters show');
     expect(adapter.calls.getFund).to.equal(1);
     expect(adapter.listenerCount('fundChanged')).to.equal(1);
-    adapter.emit('fundChanged', { fund: { ...adapter.fund, spent: 10000, version: 2 } });
-    await until(() => meter(a).getAttribute('aria-valuenow') === '10000' && meter(b).getAttribute('aria-valuenow') === '10000');
+    adapter.emit('fundChanged', { fund: { ...fund, spent: 10000, version: 2 } });
+    await until(() => a!.valueNow === '10000' && b!.valueNow === '10000');
     wrap.remove();
     expect(adapter.listenerCount('fundChanged')).to.equal(0);
   });
 
   it('a spend in another tab of the same agent shows here, without a reload (how fast: npm run bench)', async () => {
     const agentId = newAgentId();
-    const tabA = new FundHost({ agentId, spent: 0, version: 1 });
-    const tabB = new FundHost({ agentId, spent: 0, version: 1 });
+    const tabA = fundHost({ agentId, spent: 0, version: 1 }).adapter;
+    const tabB = fundHost({ agentId, spent: 0, version: 1 }).adapter;
     const a = await hosted(tabA);
     const b = await hosted(tabB);
-    expect(meter(b).getAttribute('aria-valuenow')).to.equal('20000');
+    expect(b.valueNow).to.equal('20000');
     await sessionFor(tabA).spend({
       idempotencyKey: 'spend-1', interactionId: 'int-1', customerId: 'c-1', at: new Date(NOW).toISOString(), agentId,
       amount: 2500, currency: 'USD', reason: 'goodwill', expectedVersion: 1,
     });
-    await until(() => meter(b).getAttribute('aria-valuenow') === '17500', 'the other tab shows the spend');
-    expect(meter(a).getAttribute('aria-valuenow')).to.equal('17500');
+    await b.shows(17500, 'the other tab shows the spend');
+    expect(a.valueNow).to.equal('17500');
     expect(tabB.calls.getFund).to.equal(1);
   });
 });

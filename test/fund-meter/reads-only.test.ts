@@ -1,7 +1,7 @@
 // A widget that only reads never downloads the write path: the outbox module is loaded on the
 // first write (or by a widget that shows delivery), not with the meter. Its own file, so no other
 // test has loaded the module into this page first.
-import { until } from '../helpers/until.js';
+import { tick, until } from '../helpers/until.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { DEMO_IDS, demoSeed } from '../../src/adapter/demo-data.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
@@ -19,7 +19,7 @@ describe('<mend-fund-meter> and the write path', () => {
     const adapter = new MemoryAdapter(demoSeed(), { latency: 1, storageScope: scope });
     const el = await fixture<MendFundMeter>(html`<mend-fund-meter .adapter=${adapter} locale="en-US"></mend-fund-meter>`);
     await until(() => el.shadowRoot!.querySelector('[role="meter"]'), 'the meter shows the host fund');
-    await new Promise((r) => setTimeout(r, 50));
+    await tick(50); // a stray load of the write path has its chance to happen
     expect(loaded(), 'outbox module loaded').to.equal(false);
     expect(await stores()).not.to.include(`mend-outbox-${scope}`);
 

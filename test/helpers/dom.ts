@@ -7,3 +7,9 @@ export const text = (node: Node | null | undefined): string => (node?.textConten
 export function inside<T extends Element = HTMLElement>(root: ParentNode, tag: string, selector: string): T | null {
   return root.querySelector(tag)?.shadowRoot?.querySelector<T>(selector) ?? null;
 }
+
+/** The first element matching `selector` in `el`'s shadow root (null when there is none). */
+export const q = <T extends Element = HTMLElement>(el: Element, selector: string): T | null => el.shadowRoot?.querySelector<T>(selector) ?? null;
+
+/** Every element matching `selector` in `el`'s shadow root. */
+export const qa = <T extends Element = HTMLElement>(el: Element, selector: string): T[] => [...(el.shadowRoot?.querySelectorAll<T>(selector) ?? [])];

@@ -26,3 +26,9 @@ export async function untilValue<T>(read: () => T | undefined, what = 'a value')
   await until(() => (value = read()) !== undefined, what);
   return value as T;
 }
+
+/**
+ * Let `ms` pass. Only for a negative check (give something that must NOT happen its chance to
+ * happen, then look); never to wait for something that should happen: use {@link until}.
+ */
+export const tick = (ms = 0): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -3,14 +3,16 @@ import { createStore, get, keys, set } from 'idb-keyval';
 import { guardHost } from '../../src/adapter/guard.js';
 import { Outbox, outboxFor, type OutboxChangeDetail, type OutboxEntry, type OutboxOptions } from '../../src/adapter/outbox.js';
 import { HostError } from '../../src/adapter/errors.js';
-import { FakeHost, ack, rootCause, uniqueScope, until } from './fake-host.js';
+import { TestHost } from '../helpers/test-host.js';
+import { tick, until } from '../helpers/until.js';
+import { ack, rootCause, uniqueScope } from '../helpers/writes.js';
 
 const open: Outbox[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((o) => o.dispose()));
 });
 
-function outbox(host: FakeHost, scope: string, options: OutboxOptions = {}): Outbox {
+function outbox(host: TestHost, scope: string, options: OutboxOptions = {}): Outbox {
   const o = new Outbox(guardHost(host, { timeoutMs: 2000 }), scope, { backoffBaseMs: 5, backoffMaxMs: 40, persistDelayMs: 2, ...options });
   open.push(o);
   return o;
@@ -37,7 +39,7 @@ async function countWriteTransactions(run: () => Promise<unknown>): Promise<numb
 describe('Outbox: durable writes', () => {
   it('stores the entry in IndexedDB before the host sees it, and removes it only after the host confirmed', async () => {
     const scope = uniqueScope();
-    const host = new FakeHost();
+    const host = new TestHost();
     const storedWhenSent: unknown[] = [];
     host.onAttempt = async (_kind, payload) => {
       storedWhenSent.push(await get(payload.idempotencyKey, storeOf(scope)));
@@ -59,7 +61,7 @@ describe('Outbox: durable writes', () => {
 
   it('resolves enqueue once stored, even while the host is away', async () => {
     const scope = uniqueScope();
-    const host = new FakeHost();
+    const host = new TestHost();
     host.down = true;
     const o = outbox(host, scope, { backoffBaseMs: 10_000 });
     await o.enqueue('logRootCause', rootCause('k1'));
@@ -71,7 +73,7 @@ describe('Outbox: durable writes', () => {
 
   it('a send whose answer is lost, then a reload: the host applies it exactly once', async () => {
     const scope = uniqueScope();
-    const host = new FakeHost();
+    const host = new TestHost();
     host.loseAnswers = 1;
     const first = outbox(host, scope, { backoffBaseMs: 60_000, backoffMaxMs: 60_000 });
     await first.enqueue('recordRecovery', {
@@ -95,7 +97,7 @@ describe('Outbox: durable writes', () => {
 
   it('the page is closed between storing and sending: the next page delivers it', async () => {
     const scope = uniqueScope();
-    const host = new FakeHost();
+    const host = new TestHost();
     const closed = outbox(host, scope, { paused: true });
     await closed.enqueue('acknowledgeBaggage', ack('k1'));
     await closed.enqueue('requestCallback', { ...ack('k2'), reason: 'Survey score 1' } as never);
@@ -110,7 +112,7 @@ describe('Outbox: durable writes', () => {
 
   it('the host is down for a while: entries wait, then arrive in order, each once', async () => {
     const scope = uniqueScope();
-    const host = new FakeHost();
+    const host = new TestHost();
     host.down = true;
     const o = outbox(host, scope);
     for (let i = 0; i < 4; i++) await o.enqueue('acknowledgeBaggage', ack(`a${i}`, 'i1'));
@@ -133,7 +135,7 @@ describe('Outbox: durable writes', () => {
 
   it('delivers in order per interaction while different interactions interleave', async () => {
     const scope = uniqueScope();
-    const host = new FakeHost();
+    const host = new TestHost();
     host.latency = 3;
     const o = outbox(host, scope, { paused: true });
     const list = [];
@@ -151,7 +153,7 @@ describe('Outbox: durable writes', () => {
   });
 
   it('backs off exponentially with jitter, capped, while the host stays away', async () => {
-    const host = new FakeHost();
+    const host = new TestHost();
     host.down = true;
     let jitter = 0;
     const o = outbox(host, uniqueScope(), { now: () => 1_000, random: () => jitter, backoffBaseMs: 100, backoffMaxMs: 300 });
@@ -170,13 +172,13 @@ describe('Outbox: durable writes', () => {
   });
 
   it('retries at once when the browser comes back online', async () => {
-    const host = new FakeHost();
+    const host = new TestHost();
     host.down = true;
     const o = outbox(host, uniqueScope(), { backoffBaseMs: 60_000, backoffMaxMs: 60_000 });
     await o.enqueue('acknowledgeBaggage', ack('k1'));
     await until(() => host.attempts.length === 1);
     host.down = false;
-    await new Promise((r) => setTimeout(r, 30));
+    await tick(30); // a retry before the backoff has its chance to happen
     expect(host.applied).to.have.length(0); // still backing off (a minute)
     window.dispatchEvent(new Event('online'));
     await o.whenSent('k1');
@@ -184,7 +186,7 @@ describe('Outbox: durable writes', () => {
   });
 
   it('a success after failures drains the rest right away', async () => {
-    const host = new FakeHost();
+    const host = new TestHost();
     host.down = true;
     const o = outbox(host, uniqueScope(), { backoffBaseMs: 60_000, backoffMaxMs: 60_000 });
     await o.enqueueMany([1, 2, 3].map((i) => ({ kind: 'acknowledgeBaggage' as const, payload: ack(`k${i}`) })));
@@ -198,7 +200,7 @@ describe('Outbox: durable writes', () => {
 
   it('a permanent error keeps the entry, with the host reason, until the agent resends a fixed payload', async () => {
     const scope = uniqueScope();
-    const host = new FakeHost();
+    const host = new TestHost();
     host.refuse = (_kind, p) =>
       (p as { problem?: string }).problem === '' ? { code: 'invalid_request', message: 'Problem is required.' } : null;
     const o = outbox(host, scope);
@@ -227,7 +229,7 @@ describe('Outbox: durable writes', () => {
 
   it('a permanent error survives a reload, and a discard removes it everywhere', async () => {
     const scope = uniqueScope();
-    const host = new FakeHost();
+    const host = new TestHost();
     host.refuse = () => ({ code: 'permission', message: 'Agents cannot request callbacks.' });
     const first = outbox(host, scope);
     await first.enqueue('requestCallback', { ...ack('cb1'), reason: 'Severe dissatisfaction' } as never);
@@ -251,7 +253,7 @@ describe('Outbox: durable writes', () => {
   });
 
   it('only an entry that needs attention can be resent or discarded', async () => {
-    const host = new FakeHost();
+    const host = new TestHost();
     host.down = true;
     const o = outbox(host, uniqueScope(), { backoffBaseMs: 60_000 });
     await o.enqueue('acknowledgeBaggage', ack('k1'));
@@ -265,7 +267,7 @@ describe('Outbox: durable writes', () => {
 
   it('1,000 entries queued while offline are stored in one transaction and all arrive once', async () => {
     const scope = uniqueScope();
-    const host = new FakeHost();
+    const host = new TestHost();
     host.down = true;
     const o = outbox(host, scope, { backoffBaseMs: 60_000, backoffMaxMs: 60_000, concurrency: 8 });
     await o.ready;
@@ -291,7 +293,7 @@ describe('Outbox: durable writes', () => {
   });
 
   it('coalesces status updates: many deliveries do not cost one transaction each', async () => {
-    const host = new FakeHost();
+    const host = new TestHost();
     const o = outbox(host, uniqueScope(), { paused: true, persistDelayMs: 20 });
     await o.enqueueMany(Array.from({ length: 60 }, (_, i) => ({ kind: 'acknowledgeBaggage' as const, payload: ack(`k${i}`, `i${i % 6}`) })));
     const writes = await countWriteTransactions(async () => {
@@ -304,7 +306,7 @@ describe('Outbox: durable writes', () => {
 
   it('fires change, sent and window mend-outbox-change events with the pending count', async () => {
     const scope = uniqueScope();
-    const host = new FakeHost();
+    const host = new TestHost();
     const o = outbox(host, scope, { paused: true });
     const seen: OutboxChangeDetail[] = [];
     const onWindow = (e: CustomEvent<OutboxChangeDetail>) => e.detail.scope === scope && seen.push(e.detail);
@@ -331,7 +333,7 @@ describe('Outbox: durable writes', () => {
   });
 
   it('the same idempotency key enqueued twice is one entry, applied once', async () => {
-    const host = new FakeHost();
+    const host = new TestHost();
     const o = outbox(host, uniqueScope(), { paused: true });
     await o.enqueue('acknowledgeBaggage', ack('k1'));
     await o.enqueueMany([
@@ -347,7 +349,7 @@ describe('Outbox: durable writes', () => {
   });
 
   it('keeps the stored payload safe from later changes by the caller', async () => {
-    const host = new FakeHost();
+    const host = new TestHost();
     const o = outbox(host, uniqueScope(), { paused: true });
     const payload = rootCause('k1');
     await o.enqueue('logRootCause', payload);
@@ -360,7 +362,7 @@ describe('Outbox: durable writes', () => {
 
   it('rejects a write it cannot store with invalid_request, storing nothing', async () => {
     const scope = uniqueScope();
-    const o = outbox(new FakeHost(), scope, { paused: true });
+    const o = outbox(new TestHost(), scope, { paused: true });
     const error = await o.enqueue('deleteCustomer' as never, ack('k1') as never).catch((e: HostError) => e);
     expect((error as HostError).code).to.equal('invalid_request');
     const noKey = await o.enqueue('acknowledgeBaggage', { ...ack('x'), idempotencyKey: '' }).catch((e: HostError) => e);
@@ -378,7 +380,7 @@ describe('Outbox: durable writes', () => {
     await set('good', good, store);
     await set('junk', { id: 'junk', kind: 'dropTables' }, store);
     await set('other', 'just a string', store);
-    const host = new FakeHost();
+    const host = new TestHost();
     const o = outbox(host, scope);
     await o.whenSent('good'); // an interrupted 'sending' is sent again, with its key
     expect(host.appliedKeys()).to.deep.equal(['good']);
@@ -386,7 +388,7 @@ describe('Outbox: durable writes', () => {
   });
 
   it('keeps only the newest delivered entries in memory', async () => {
-    const host = new FakeHost();
+    const host = new TestHost();
     const o = outbox(host, uniqueScope(), { keepSent: 3, paused: true });
     await o.enqueueMany(Array.from({ length: 6 }, (_, i) => ({ kind: 'acknowledgeBaggage' as const, payload: ack(`k${i}`) })));
     o.resume();
@@ -396,7 +398,7 @@ describe('Outbox: durable writes', () => {
   });
 
   it('outboxFor gives one outbox per host and scope; dispose removes its listeners', async () => {
-    const host = guardHost(new FakeHost());
+    const host = guardHost(new TestHost());
     const scope = uniqueScope();
     const a = outboxFor(host, scope);
     expect(outboxFor(host, scope)).to.equal(a);
@@ -409,7 +411,7 @@ describe('Outbox: durable writes', () => {
     let changes = 0;
     a.addEventListener('change', () => changes++);
     window.dispatchEvent(new Event('online'));
-    await new Promise((r) => setTimeout(r, 10));
+    await tick(10); // a change event has its chance to fire
     expect(changes).to.equal(0);
   });
 });

@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import { createStore, keys, set } from 'idb-keyval';
 import { guardHost } from '../../src/adapter/guard.js';
 import { Outbox, leaseLock, webLock, type OutboxLock } from '../../src/adapter/outbox.js';
-import { FakeHost, ack, uniqueScope, until } from './fake-host.js';
+import { TestHost } from '../helpers/test-host.js';
+import { until } from '../helpers/until.js';
+import { ack, uniqueScope } from '../helpers/writes.js';
 
 const open: Outbox[] = [];
 const frames: HTMLIFrameElement[] = [];
@@ -17,15 +19,15 @@ afterEach(async () => {
 type TabWindow = Window & { outbox?: Outbox };
 
 /** Two "tabs" in this page: two Outbox instances on one scope (separate channels and lock requests). */
-function tab(host: FakeHost, scope: string, lock?: OutboxLock): Outbox {
+function tab(host: TestHost, scope: string, lock?: OutboxLock): Outbox {
   const o = new Outbox(guardHost(host, { timeoutMs: 2000 }), scope, { backoffBaseMs: 5, backoffMaxMs: 40, persistDelayMs: 2, lock });
   open.push(o);
   return o;
 }
 
 /** A real page of the same origin (an iframe) with its own Outbox on the test page's host. */
-async function frame(host: FakeHost, query: Record<string, string>): Promise<HTMLIFrameElement> {
-  (window as unknown as { outboxTestHost: FakeHost }).outboxTestHost = host;
+async function frame(host: TestHost, query: Record<string, string>): Promise<HTMLIFrameElement> {
+  (window as unknown as { outboxTestHost: TestHost }).outboxTestHost = host;
   const f = document.createElement('iframe');
   f.title = 'agent desktop tab';
   f.src = `/test/outbox/fixtures/tab.html?${new URLSearchParams(query)}`;
@@ -38,7 +40,7 @@ const outboxIn = (f: HTMLIFrameElement) => (f.contentWindow as TabWindow).outbox
 
 const noLock: OutboxLock = { run: (_name, task) => task(new AbortController().signal) };
 
-async function twoTabsFlush(host: FakeHost, a: Outbox, b: Outbox): Promise<void> {
+async function twoTabsFlush(host: TestHost, a: Outbox, b: Outbox): Promise<void> {
   host.latency = 2;
   const writes = (prefix: string) =>
     Array.from({ length: 15 }, (_, i) => ({ kind: 'acknowledgeBaggage' as const, payload: ack(`${prefix}${String(i).padStart(2, '0')}`, `i${i % 3}`) }));
@@ -56,7 +58,7 @@ describe('Outbox across tabs', () => {
 
     it(`two tabs flush the same queue without a duplicate (${mode === 'web' ? 'Web Locks' : 'IndexedDB lease fallback'})`, async () => {
       const scope = uniqueScope(mode);
-      const host = new FakeHost();
+      const host = new TestHost();
       const a = tab(host, scope, lock());
       const b = tab(host, scope, lock());
       await twoTabsFlush(host, a, b);
@@ -72,7 +74,7 @@ describe('Outbox across tabs', () => {
 
     it(`two real pages of the same origin flush without a duplicate (${mode})`, async () => {
       const scope = uniqueScope(mode);
-      const host = new FakeHost();
+      const host = new TestHost();
       const query = { scope, lock: mode };
       const [fa, fb] = await Promise.all([frame(host, query), frame(host, query)]);
       await twoTabsFlush(host, outboxIn(fa), outboxIn(fb));
@@ -85,7 +87,7 @@ describe('Outbox across tabs', () => {
 
   it('control: without a cross-tab lock two tabs would send duplicates (the tests above can fail)', async () => {
     const scope = uniqueScope('nolock');
-    const host = new FakeHost();
+    const host = new TestHost();
     const a = tab(host, scope, noLock);
     const b = tab(host, scope, noLock);
     await twoTabsFlush(host, a, b);
@@ -95,7 +97,7 @@ describe('Outbox across tabs', () => {
 
   it('a tab sees another tab\'s needs-attention entry with its reason, and can resend it', async () => {
     const scope = uniqueScope();
-    const host = new FakeHost();
+    const host = new TestHost();
     let refuse = true;
     host.refuse = () => (refuse ? { code: 'invalid_request', message: 'Department is unknown.' } : null);
     const a = tab(host, scope);
@@ -113,7 +115,7 @@ describe('Outbox across tabs', () => {
     Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true });
     let a: Outbox;
     let b: Outbox;
-    const host = new FakeHost();
+    const host = new TestHost();
     const scope = uniqueScope('nolocks');
     try {
       expect(webLock()).to.equal(null);
@@ -157,7 +159,7 @@ describe('Outbox across tabs', () => {
 
   it('a real page reload after a lost answer: the host receives the entry exactly once', async () => {
     const scope = uniqueScope('reload');
-    const host = new FakeHost();
+    const host = new TestHost();
     host.loseAnswers = 1;
     const f = await frame(host, { scope, base: '60000', max: '60000' });
     const before = outboxIn(f);
@@ -172,7 +174,7 @@ describe('Outbox across tabs', () => {
 
   it('a real page closed between storing and sending: the next page delivers it', async () => {
     const scope = uniqueScope('closed');
-    const host = new FakeHost();
+    const host = new TestHost();
     const closing = await frame(host, { scope, paused: '1' });
     await outboxIn(closing).enqueue('acknowledgeBaggage', ack('k1'));
     closing.remove(); // the tab is closed, nothing was sent
@@ -189,7 +191,7 @@ describe('Outbox across tabs', () => {
 describe('Outbox: a write of a tab that died before telling', () => {
   it('the sending tab finds it and sends it within seconds, once', async () => {
     const scope = uniqueScope('pickup');
-    const host = new FakeHost();
+    const host = new TestHost();
     host.latency = 150;
     const survivor = tab(host, scope);
     await survivor.ready;

@@ -1,7 +1,7 @@
 // Shared helpers of the security tests: mounting without animation frames (the runner's second page
 // is hidden), reading shadow roots, traps for injected script and for uncaught errors.
-import { text } from '../helpers/dom.js';
-import { until } from '../helpers/until.js';
+import { q, qa, text } from '../helpers/dom.js';
+import { tick, until } from '../helpers/until.js';
 import { render, type TemplateResult } from 'lit';
 import { MemoryAdapter, type MemoryOptions, type MemorySeed } from '../../src/adapter/memory-adapter.js';
 import { sessionFor } from '../../src/adapter/session.js';
@@ -16,9 +16,7 @@ import '../../src/define/root-cause-logger.js';
 export const WIDGETS = ['mend-baggage-banner', 'mend-offer-picker', 'mend-fund-meter', 'mend-root-cause-logger'] as const;
 export type WidgetTag = (typeof WIDGETS)[number];
 
-export const tick = (ms = 0) => new Promise<void>((r) => setTimeout(r, ms));
-
-export { until };
+export { tick, until };
 
 const mounted: HTMLElement[] = [];
 afterEach(() => {
@@ -47,8 +45,7 @@ export async function settled(container: ParentNode): Promise<void> {
 }
 
 export const shadow = (el: Element): ShadowRoot => el.shadowRoot!;
-export const q = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-export const qa = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+export { q, qa };
 /** All text of a widget, as the DOM holds it (nothing collapsed or trimmed). */
 export const rawText = (el: Element) => el.shadowRoot!.textContent ?? '';
 /** Text with whitespace collapsed, for messages. */

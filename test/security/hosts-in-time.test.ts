@@ -2,10 +2,10 @@
 // customer's data, or writes twice.
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
-import { HostError } from '../../src/adapter/errors.js';
 import { loadSchemas } from '../../src/adapter/guard.js';
-import type { CallOptions, SpendRequest } from '../../src/adapter/host-adapter.js';
+import type { SpendRequest } from '../../src/adapter/host-adapter.js';
 import { MemoryAdapter, type MemoryMethod } from '../../src/adapter/memory-adapter.js';
+import { TestHost } from '../helpers/test-host.js';
 import type { Incident, Interaction } from '../../src/core/model.js';
 import { errorWithRetry, makeFund, makeInteraction, mount, q, qa, settled, text, tick, trap, until, world, type WidgetTag } from './helpers.js';
 
@@ -117,14 +117,18 @@ describe('slow and out-of-order answers', () => {
         { customer: { id: a.customerId, name: 'Ann A' }, incidents: [incident('Ann-only summary')] },
         { customer: { id: b.customerId, name: 'Bo B' }, incidents: [incident('Bo-only summary')] },
       ],
-    }), { latency: { getHistory: 40 } });
+    }));
     const c = await mount(html`<mend-baggage-banner .adapter=${w.adapter}></mend-baggage-banner>`);
     const el = c.firstElementChild as HTMLElement;
     await until(() => el.getAttribute('state') === 'ready', 'A shown');
+    // B's history is held (not merely slow), so "while it loads" lasts as long as the test looks.
+    const held = w.adapter.hold('getHistory');
     w.adapter.setInteraction(b);
+    await held.waitFor(1);
     await settled(c);
     expect(el.getAttribute('state')).to.equal('loading');
     expect(el.shadowRoot!.textContent).not.to.include('Ann-only summary');
+    await held.release();
     await until(() => el.getAttribute('state') === 'ready', 'B shown');
     expect(el.shadowRoot!.textContent).to.include('Bo-only summary');
   });
@@ -173,21 +177,17 @@ describe('duplicate and missing events', () => {
   });
 
   it('a host that drops fundChanged: the spend answer still updates the meter beside the picker', async () => {
-    class Quiet extends MemoryAdapter {
-      override emit(event: Parameters<MemoryAdapter['emit']>[0], payload: unknown): void {
-        if (event !== 'fundChanged') super.emit(event, payload);
-      }
-    }
     const base = world();
-    const adapter = new Quiet(
+    const adapter = new TestHost(
       {
         context: { agent: base.agent, interaction: base.interaction, locale: 'en-US', currency: 'USD' },
         agents: [base.agent],
         funds: [makeFund(base.agent.id)],
         histories: [{ customer: { id: base.interaction.customerId, name: 'Carmen' }, incidents: [] }],
       },
-      { latency: 1 },
+      { latency: 1, now: Date.now },
     );
+    adapter.muted.add('fundChanged');
     const c = await mount(html`<mend-host .adapter=${adapter}><mend-offer-picker></mend-offer-picker><mend-fund-meter></mend-fund-meter></mend-host>`);
     const picker = c.querySelector('mend-offer-picker')!;
     const meter = c.querySelector('mend-fund-meter')!;
@@ -232,24 +232,17 @@ describe('writes never apply twice', () => {
   });
 
   it('picker: a spend applied by the host whose answer is lost is retried with the same key and applied once', async () => {
-    class Lossy extends MemoryAdapter {
-      lose = 1;
-      override async spend(request: SpendRequest, options?: CallOptions) {
-        const answer = await super.spend(request, options);
-        if (this.lose-- > 0) throw new HostError('timeout', 'The answer was lost.');
-        return answer;
-      }
-    }
     const base = world();
-    const adapter = new Lossy(
+    const adapter = new TestHost(
       {
         context: { agent: base.agent, interaction: base.interaction, locale: 'en-US', currency: 'USD' },
         agents: [base.agent],
         funds: [makeFund(base.agent.id)],
         histories: [{ customer: { id: base.interaction.customerId, name: 'Carmen' }, incidents: [] }],
       },
-      { latency: 1 },
+      { latency: 1, now: Date.now },
     );
+    adapter.loseAnswers = 1; // the first write to arrive, the spend, is applied and its answer lost
     const { el } = await pickerWorld(adapter);
     q<HTMLButtonElement>(el, '[part~="confirm"]')!.click();
     await until(() => adapter.received.some((r) => r.kind === 'recordRecovery'), 'recorded', 3000);

@@ -3,6 +3,8 @@
 // test page (csp.test.ts) that opens this page in an iframe. `?control` runs the negative control:
 // things the policy must block, to prove it is live.
 import { report } from './record.js';
+import { inside } from '../../helpers/dom.js';
+import { tick, until } from '../../helpers/until.js';
 import { html, render } from 'lit';
 import { MemoryAdapter } from '../../../src/adapter/memory-adapter.js';
 import { demoSeed, DEMO_IDS } from '../../../src/adapter/demo-data.js';
@@ -12,16 +14,8 @@ import '../../../src/define/offer-picker.js';
 import '../../../src/define/fund-meter.js';
 import '../../../src/define/root-cause-logger.js';
 
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => unknown, what: string, ms = 4000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await tick(5);
-  }
-}
-const root = (tag: string) => document.querySelector(tag)!.shadowRoot!;
-const q = <T extends Element>(tag: string, selector: string) => root(tag).querySelector<T>(selector);
+// One element inside a widget's shadow root.
+const q = <T extends Element>(tag: string, selector: string) => inside<T>(document, tag, selector);
 
 async function widgets(): Promise<void> {
   const seed = demoSeed();
