@@ -28,7 +28,8 @@ function kit(options: ZendeskOptions = {}): ZendeskAdapter {
 function service(): MemoryAdapter {
   const demo = demoSeed();
   const seed: MemorySeed = {
-    agents: [{ id: '9001', name: 'Dana Agent', role: 'agent' }],
+    // The Zendesk agent, and the demo's team lead (the contract's lead decides the agent's spends).
+    agents: [{ id: '9001', name: 'Dana Agent', role: 'agent' }, ...demo.agents.filter((a) => a.role === 'lead')],
     funds: [{ ...demo.funds[0]!, agentId: '9001' }],
     policy: demo.policy,
     taxonomy: demo.taxonomy,
