@@ -7,6 +7,7 @@ import { readContext, readHistory, readPolicy } from '../../controllers/reads.js
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { handled, WriteAction, type WriteStatus } from '../../controllers/write-action.js';
 import type { BaggageLevel, BaggagePolicy, Customer, Incident, RecoveryPolicy } from '../../core/model.js';
+import { writeKey } from '../../core/write-key.js';
 import { bannerStyles } from './baggage-banner.styles.js';
 import { renderIncident, type IncidentWords } from './baggage-banner.incident.js';
 import {
@@ -16,7 +17,6 @@ import {
   statusLine,
   TALK_KEYS,
   talkingPoints,
-  writeKey,
   type BannerInputs,
   type BannerState,
   type BannerView,

@@ -172,11 +172,8 @@ export function bannerView(input: BannerInputs, words: BannerWords, assess?: Ass
   }
 }
 
-/** The idempotency key of a write: one per interaction (or per customer without one) and kind. */
-export function writeKey(kind: BannerWrite, view: BannerView): string {
-  const scope = view.interactionId || `customer:${view.customer?.id ?? ''}`;
-  return `${kind === 'acknowledgeBaggage' ? 'ack' : 'callback'}:${scope}`;
-}
+/** The idempotency key of a write (shared with the picker, which acknowledges at Accept). */
+export { writeKey } from '../../core/write-key.js';
 
 /** The talking points in the order they are said: acknowledge, take ownership, be transparent. */
 export function talkingPoints(assessment: BaggageAssessment): TalkingPoint[] {
