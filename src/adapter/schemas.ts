@@ -95,6 +95,7 @@ const OfferSchema = z.object({
   counts: z.optional(z.boolean()),
   minSeverity: z.optional(z.string()),
   reason: z.optional(text(64)),
+  notOn: z.optional(z.array(z.enum(CHANNELS))),
 });
 
 export const RecoveryPolicySchema = z.object({

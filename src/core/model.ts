@@ -122,6 +122,8 @@ export interface Offer {
   minSeverity?: Severity;
   /** Reason code recorded in the fund ledger (e.g. `item_damaged`, `goodwill`). */
   reason?: string;
+  /** Channels on which the offer makes no sense (e.g. "Escalate to a voice call" on a voice call): not offered there. */
+  notOn?: Channel[];
 }
 
 /** Per severity: which remedies together make a sufficient recovery (R3). */

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_BAGGAGE_POLICY } from './baggage-policy.js';
 import { evaluateSpend } from './fund.js';
-import type { AuthorityLimit, BaggageLevel, ChosenOffer, Fund, Offer, RecoveryPolicy, Severity, SeverityRule } from './model.js';
+import type { AuthorityLimit, BaggageLevel, Channel, ChosenOffer, Fund, Offer, RecoveryPolicy, Severity, SeverityRule } from './model.js';
 import { formatMoney } from './money.js';
 import { reason, type Reason } from './reasons.js';
 
@@ -35,7 +35,16 @@ function defaultPolicy(): RecoveryPolicy {
       { id: 'apology', kind: 'apology', label: 'Sincere apology', monetary: false, description: 'Acknowledge the error and own it.' },
       { id: 'fix', kind: 'assistance', label: 'Fix or replace now', monetary: false, description: 'Solve the problem during this contact.' },
       { id: 'expedited', kind: 'assistance', label: 'Expedited replacement', monetary: false, description: 'Ship a replacement with priority delivery.' },
-      { id: 'escalate-voice', kind: 'assistance', label: 'Escalate to a voice call', monetary: false, description: 'Move a complicated issue to a call (R9).', minSeverity: 'medium' },
+      // R9: offered from medium severity, never on a call already.
+      {
+        id: 'escalate-voice',
+        kind: 'assistance',
+        label: 'Escalate to a voice call',
+        monetary: false,
+        description: 'Move a complicated issue to a call.',
+        minSeverity: 'medium',
+        notOn: ['voice'],
+      },
       { id: 'credit-15', kind: 'compensation', label: 'Goodwill credit', monetary: true, amount: 1500, reason: 'goodwill' },
       { id: 'credit-25', kind: 'compensation', label: 'Goodwill credit', monetary: true, amount: 2500, reason: 'goodwill', minSeverity: 'medium' },
       { id: 'refund', kind: 'compensation', label: 'Refund', monetary: true, customAmount: true, reason: 'refund' },
@@ -46,7 +55,8 @@ function defaultPolicy(): RecoveryPolicy {
         label: 'Policy review',
         monetary: false,
         counts: true,
-        description: 'Ask the policy owner to re-examine the rule that hurt the customer (R11).',
+        // R11: the ideal resolution is not always money.
+        description: 'Ask the policy owner to re-examine the rule that hurt the customer.',
       },
       {
         id: 'loyalty-points',
@@ -162,7 +172,21 @@ export interface RecommendInput {
   policy: RecoveryPolicy;
   role?: string;
   fund?: Fund | null;
+  /** The contact's channel: offers the policy marks `notOn` it are not recommended. */
+  channel?: Channel;
 }
+
+/** Whether an offer makes sense on the contact's channel (an unknown channel: every offer does). */
+export function offeredOn(offer: Pick<Offer, 'notOn'>, channel: Channel | undefined): boolean {
+  return !channel || !offer.notOn?.includes(channel);
+}
+
+/** What a bundle is to the agent: its offers, a preset amount aside (two credits that differ only by amount read alike). */
+const looksLike = (b: Bundle): string =>
+  b.offers
+    .map((o) => (o.amount !== undefined ? `money:${o.kind}:${o.label}` : o.offerId))
+    .sort()
+    .join('+');
 
 /**
  * Judges the money in a bundle against the role's authority and the fund; never cuts, only marks.
@@ -241,7 +265,7 @@ export function recommend(input: RecommendInput): Recommendation {
   const eligible = policy.offers.filter((o) => {
     const min = o.minSeverity === undefined ? -1 : policy.severities.indexOf(o.minSeverity);
     // Monetary offers without a preset amount are typed by the agent, not recommended.
-    return min <= level && !(o.monetary && o.amount === undefined);
+    return min <= level && !(o.monetary && o.amount === undefined) && offeredOn(o, input.channel);
   });
   const apology = eligible.find((o) => o.kind === 'apology') ?? { id: 'apology', kind: 'apology' as const, label: 'Apology', monetary: false };
   const byKind = (k: Needed) => eligible.filter((o) => o.kind === k && counts(o));
@@ -271,11 +295,11 @@ export function recommend(input: RecommendInput): Recommendation {
         (x.b.id < y.b.id ? -1 : x.b.id > y.b.id ? 1 : 0),
     );
   // Variety: the best bundle of each strategy, then bundles sharing no offer with those picked,
-  // then the rest in rank order.
+  // then the rest in rank order; never two that differ only by an amount (a clear choice).
   const picked: typeof ranked = [];
   const used = new Set<string>();
   const take = (x: (typeof ranked)[number]) => {
-    if (picked.length < MAX_BUNDLES && !picked.includes(x)) {
+    if (picked.length < MAX_BUNDLES && !picked.includes(x) && !picked.some((p) => looksLike(p.b) === looksLike(x.b))) {
       picked.push(x);
       x.s.forEach((o) => used.add(o.id));
     }

@@ -109,6 +109,26 @@ describe('recovery: R1-R3, R7, R11', () => {
     expect(voice('high')).to.equal(true);
   });
 
+  it('channel-aware: "Escalate to a voice call" is never recommended on a voice call (R9), and still is on chat', () => {
+    const voice = (channel: 'voice' | 'chat') =>
+      ['medium', 'high'].some((severity) =>
+        recommend({ severity, baggage: 'heavy', policy: P, role: 'agent', channel }).bundles.some((b) => b.offers.some((o) => o.offerId === 'escalate-voice')),
+      );
+    expect(voice('voice')).to.equal(false);
+    expect(voice('chat')).to.equal(true);
+  });
+
+  it('never two recommendations that differ only by an amount (a clear choice), and no rule codes in offer text', () => {
+    for (const severity of ['low', 'medium', 'high']) {
+      for (const channel of ['voice', 'chat'] as const) {
+        const bundles = recommend({ severity, baggage: 'none', policy: P, role: 'agent', channel }).bundles;
+        const looks = bundles.map((b) => b.offers.map((o) => `${o.kind}:${o.label}`).sort().join('+'));
+        expect(new Set(looks).size, `${severity}/${channel}: ${looks.join(' | ')}`).to.equal(looks.length);
+      }
+    }
+    for (const o of P.offers) expect(`${o.label} ${o.description ?? ''}`).not.to.match(/\(R\d+\)/);
+  });
+
   it('each bundle says why: R1 remedies, R2 apology with more, R3 the severity rule', () => {
     const [b] = recommend({ severity: 'low', baggage: 'none', policy: P, role: 'agent' }).bundles;
     expect(b!.reasons.map((x) => x.rule)).to.include.members(['R1', 'R2', 'R3']);
