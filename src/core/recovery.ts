@@ -181,12 +181,9 @@ export function offeredOn(offer: Pick<Offer, 'notOn'>, channel: Channel | undefi
   return !channel || !offer.notOn?.includes(channel);
 }
 
-/** What a bundle is to the agent: its offers, a preset amount aside (two credits that differ only by amount read alike). */
-const looksLike = (b: Bundle): string =>
-  b.offers
-    .map((o) => (o.amount !== undefined ? `money:${o.kind}:${o.label}` : o.offerId))
-    .sort()
-    .join('+');
+/** Two bundles that offer the same credit in two sizes ("Goodwill credit" $15 and $25): not a clear choice. */
+const twoSizes = (a: Bundle, b: Bundle): boolean =>
+  a.offers.some((x) => x.amount !== undefined && b.offers.some((y) => y.amount !== undefined && y.label === x.label && y.kind === x.kind && y.amount !== x.amount));
 
 /**
  * Judges the money in a bundle against the role's authority and the fund; never cuts, only marks.
@@ -295,11 +292,11 @@ export function recommend(input: RecommendInput): Recommendation {
         (x.b.id < y.b.id ? -1 : x.b.id > y.b.id ? 1 : 0),
     );
   // Variety: the best bundle of each strategy, then bundles sharing no offer with those picked,
-  // then the rest in rank order; never two that differ only by an amount (a clear choice).
+  // then the rest in rank order; never the same credit in two sizes (a clear choice).
   const picked: typeof ranked = [];
   const used = new Set<string>();
   const take = (x: (typeof ranked)[number]) => {
-    if (picked.length < MAX_BUNDLES && !picked.includes(x) && !picked.some((p) => looksLike(p.b) === looksLike(x.b))) {
+    if (picked.length < MAX_BUNDLES && !picked.includes(x) && !picked.some((p) => twoSizes(p.b, x.b))) {
       picked.push(x);
       x.s.forEach((o) => used.add(o.id));
     }
