@@ -12,6 +12,7 @@ runFormControlSuite<MendOfferPicker>({
     el.policy = makePolicy();
     el.fund = makeFund();
     el.locale = 'en-US';
+    el.optionsOpen = true; // the composer is behind "Other options"
     return el;
   },
   settle,

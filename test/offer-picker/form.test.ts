@@ -11,6 +11,7 @@ async function inForm(severity = 'high', extra: { required?: boolean } = {}): Pr
     <fieldset>
       <legend>Wrap-up</legend>
       <mend-offer-picker
+      options-open
         name="recovery"
         severity=${severity}
         ?required=${extra.required ?? false}

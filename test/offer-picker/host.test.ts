@@ -60,7 +60,7 @@ function world(
 }
 
 async function mount(w: World): Promise<MendOfferPicker> {
-  const el = await fixture<MendOfferPicker>(html`<mend-offer-picker .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
+  const el = await fixture<MendOfferPicker>(html`<mend-offer-picker options-open .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
   await until(() => $(el, '[part~="bundles"]') || $(el, '[part~="error"]'), 'the picker settles');
   await until(() => $(el, '[part~="impact"]') && !text($(el, '[part~="impact"]')).includes('Loading'), 'the fund loads');
   return el;
@@ -93,7 +93,7 @@ describe('<mend-offer-picker> with a host: reading', () => {
   it('shows loading (space reserved, busy) until the policy arrives', async () => {
     const w = world({ severity: 'high' });
     const held = w.adapter.hold('getPolicy');
-    const el = await fixture<MendOfferPicker>(html`<mend-offer-picker .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
+    const el = await fixture<MendOfferPicker>(html`<mend-offer-picker options-open .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
     await held.waitFor(1);
     await settle(el);
     expect($(el, '[part~="loading"]')).to.not.equal(null);
@@ -109,7 +109,7 @@ describe('<mend-offer-picker> with a host: reading', () => {
   it('a failed policy read says what failed, with a Retry that loads it', async () => {
     const w = world();
     w.adapter.failNext('getPolicy', 'unavailable');
-    const el = await fixture<MendOfferPicker>(html`<mend-offer-picker .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
+    const el = await fixture<MendOfferPicker>(html`<mend-offer-picker options-open .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
     await until(() => $(el, '[part~="error"]'), 'the error shows');
     expect(text($(el, '[part~="error"]'))).to.contain('Could not load:');
     expect($(el, '[part~="error"]')!.getAttribute('role')).to.equal('alert');
@@ -122,7 +122,7 @@ describe('<mend-offer-picker> with a host: reading', () => {
   it('a malformed fund becomes an error line with Retry, not an exception', async () => {
     const w = world();
     w.adapter.malformNext('getFund', { agentId: w.agentId, budget: 'lots' });
-    const el = await fixture<MendOfferPicker>(html`<mend-offer-picker .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
+    const el = await fixture<MendOfferPicker>(html`<mend-offer-picker options-open .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
     await until(() => $(el, '[part~="error"]'), 'the fund error shows');
     expect(bundles(el).length, 'the rest still works').to.be.greaterThan(0);
     await expect(el).to.be.accessible();
@@ -133,7 +133,7 @@ describe('<mend-offer-picker> with a host: reading', () => {
 
   it('a host without a fund: a quiet line, compensation from the fund is not offered, no error', async () => {
     const w = world({ options: { capabilities: { fund: false, spend: false } } });
-    const el = await fixture<MendOfferPicker>(html`<mend-offer-picker .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
+    const el = await fixture<MendOfferPicker>(html`<mend-offer-picker options-open .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
     await until(() => $(el, '[part~="unsupported"]'), 'the quiet line');
     expect(text($(el, '[part~="unsupported"]'))).to.contain('does not provide a discretionary fund');
     expect($(el, '[part~="error"]')).to.equal(null);
@@ -153,7 +153,7 @@ describe('<mend-offer-picker> with a host: reading', () => {
 
   it('the severity attribute wins over the host', async () => {
     const w = world({ severity: 'high' });
-    const el = await fixture<MendOfferPicker>(html`<mend-offer-picker .adapter=${w.adapter} severity="low" locale="en-US"></mend-offer-picker>`);
+    const el = await fixture<MendOfferPicker>(html`<mend-offer-picker options-open .adapter=${w.adapter} severity="low" locale="en-US"></mend-offer-picker>`);
     await until(() => $(el, '[part~="severity"]'), 'severity');
     expect(text($(el, '[part~="severity"]'))).to.equal('Severity: low');
   });
@@ -161,7 +161,7 @@ describe('<mend-offer-picker> with a host: reading', () => {
   it('two pickers on one host load the fund once', async () => {
     const w = world();
     const wrapper = fixtureSync<HTMLElement>(html`<div>
-      <mend-offer-picker .adapter=${w.adapter}></mend-offer-picker><mend-offer-picker .adapter=${w.adapter}></mend-offer-picker>
+      <mend-offer-picker options-open .adapter=${w.adapter}></mend-offer-picker><mend-offer-picker options-open .adapter=${w.adapter}></mend-offer-picker>
     </div>`);
     const [a, b] = [...wrapper.querySelectorAll('mend-offer-picker')];
     await until(() => text($(a, '[part~="impact"]')).startsWith('Leaves') && text($(b, '[part~="impact"]')).startsWith('Leaves'));

@@ -35,6 +35,7 @@ async function picker(setup: Setup = {}): Promise<MendOfferPicker> {
   const fund = 'fund' in setup ? setup.fund : makeFund();
   const wrapper = fixtureSync<HTMLElement>(html`<div dir=${setup.dir ?? 'ltr'}>
     <mend-offer-picker
+      options-open
       .policy=${policy}
       .fund=${fund}
       .interaction=${{ id: 'int-1', customerId: 'cust-1', channel: 'voice', startedAt: '2026-11-25T10:00:00.000Z' }}

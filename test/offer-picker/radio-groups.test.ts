@@ -8,7 +8,7 @@ import { $$, makeFund, makePolicy, settle } from './fixtures.js';
 
 async function picker(dir: 'ltr' | 'rtl'): Promise<MendOfferPicker> {
   const wrapper = fixtureSync<HTMLElement>(html`<div dir=${dir}>
-    <mend-offer-picker .policy=${makePolicy()} .fund=${makeFund()} severity="high" baggage="none" locale="en-US"></mend-offer-picker>
+    <mend-offer-picker options-open .policy=${makePolicy()} .fund=${makeFund()} severity="high" baggage="none" locale="en-US"></mend-offer-picker>
   </div>`);
   const el = wrapper.querySelector('mend-offer-picker')!;
   await settle(el);

@@ -1,11 +1,12 @@
 /**
- * The picker's recommended bundles: a radio group (its keyboard model is the element's
- * RadioGroupController), each bundle with its own reasons; what every bundle shares is said once,
- * above them.
+ * The picker's recommended bundles behind "Other options" (loaded on demand with the composer): a
+ * radio group (its keyboard model is the element's RadioGroupController; Enter and Space choose),
+ * each bundle with its own reasons; what every bundle shares is said once, above them.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Reason } from '../../core/reasons.js';
 import type { Bundle } from '../../core/recovery.js';
+import { bundleNames } from './offer-words.js';
 
 export interface BundlesView {
   bundles: readonly Bundle[];
@@ -22,10 +23,11 @@ export function renderBundles(view: BundlesView): TemplateResult {
   const { bundles, current, off, t, words, money, pick } = view;
   // What every bundle shares is said once, above them; each bundle says only what is its own.
   const said = bundles.map((bundle) => bundle.reasons.map((r) => words(r)));
+  const names = bundleNames(bundles, money);
   const [first, ...others] = said;
   const shared = others.length ? first!.filter((text) => others.every((texts) => texts.includes(text))) : [];
   return html`<div part="bundles">
-    <h3 id="bundles-title" class="legend">${t('offerRecommended')}</h3>
+    <h3 id="bundles-title" class="legend">${t('offerAllBundles')}</h3>
     ${shared.length ? html`<p id="bundles-why" part="bundles-why" class="muted">${shared.join(' ')}</p>` : nothing}
     <div
       role="radiogroup"
@@ -35,7 +37,6 @@ export function renderBundles(view: BundlesView): TemplateResult {
     >
     ${bundles.map((bundle, i) => {
       const checked = bundle.id === current;
-      const title = bundle.offers.map((o) => o.label).join(' + ');
       const why = said[i]!.filter((text) => !shared.includes(text));
       return html`<div
         part="bundle option"
@@ -49,7 +50,7 @@ export function renderBundles(view: BundlesView): TemplateResult {
       >
         <span class="mark" aria-hidden="true"></span>
         <span class="body">
-          <span class="name" id="b${i}-name">${title}${bundle.total ? ` · ${money(bundle.total)}` : ''}</span>
+          <span class="name" id="b${i}-name">${names[i]}</span>
           <span id="b${i}-why" class="muted">
             ${why.join(' ')}
             ${bundle.needsApproval ? html` <span class="tag">${t('offerNeedsApprovalTag')}:</span> ${bundle.approvalReasons.map((r) => words(r)).join(' ')}` : nothing}

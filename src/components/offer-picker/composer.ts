@@ -1,19 +1,22 @@
 /**
  * The picker's composer: the agent's own choice of apology, assistance, compensation (with a custom
- * amount) and other remedies, below the recommended bundles. Most recoveries are a recommended
- * bundle, so this part is loaded on demand, right after the picker's first render (the element's
- * `updateComplete` waits for it). It renders from a {@link ComposerView} the element gives it and
+ * amount) and other remedies, below the recommended bundles behind "Other options". Most recoveries
+ * are the recommended card, so this part is loaded on demand with the options (options.ts; the
+ * element's `updateComplete` waits for it). It renders from a {@link ComposerView} the element gives it and
  * holds no state of its own; the compensation options are a radio group whose keyboard model is the
  * element's `RadioGroupController`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { parseMoney } from '../../core/money-parse.js';
-import type { Offer, RecoveryPolicy } from '../../core/model.js';
+import type { Channel, Offer, RecoveryPolicy } from '../../core/model.js';
+import { offeredOn } from '../../core/recovery.js';
 import type { ParseAmount } from './selection.js';
 
 /** What the composer reads from the picker and the actions it calls back. */
 export interface ComposerView {
   policy: RecoveryPolicy;
+  /** The contact's channel: offers that make no sense on it are left out. */
+  channel?: Channel;
   /** Checked offers (not monetary). */
   picked: ReadonlySet<string>;
   /** The chosen compensation, null for none. */
@@ -41,7 +44,7 @@ export const parser =
 
 export function renderComposer(view: ComposerView): TemplateResult {
   const { policy, t } = view;
-  const of = (test: (o: Offer) => boolean) => policy.offers.filter(test);
+  const of = (test: (o: Offer) => boolean) => policy.offers.filter((o) => test(o) && offeredOn(o, view.channel));
   const apology = of((o) => o.kind === 'apology');
   const assistance = of((o) => o.kind === 'assistance' && !o.monetary);
   const monetary = of((o) => o.monetary);

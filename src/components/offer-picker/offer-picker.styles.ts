@@ -83,10 +83,13 @@ export const offerPickerStyles = css`
     border: 1px solid var(--_op-border);
     padding: var(--_space-2);
   }
+  /* Selected: a filled background and a thick start edge, never an outline (the outline is the focus ring). */
   [role='radio'][aria-checked='true'] {
     background: var(--_op-selected-surface);
-    outline: 2px solid var(--_op-accent);
-    outline-offset: -2px;
+    box-shadow: inset 4px 0 0 var(--_op-accent);
+  }
+  :host(:dir(rtl)) [role='radio'][aria-checked='true'] {
+    box-shadow: inset -4px 0 0 var(--_op-accent);
   }
   [role='radio'][aria-disabled='true'] {
     cursor: not-allowed;
@@ -179,10 +182,34 @@ export const offerPickerStyles = css`
   .tag {
     font-weight: 700;
   }
-  [part~='actions'] {
+  .row {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-2);
+  }
+  /* The recommendation as one action: compact, so Accept is on the first screen of a side panel. */
+  [part~='card'] {
+    display: grid;
+    gap: var(--_space-1);
+    padding: var(--_space-2) var(--_space-3);
+    border: 1px solid var(--_op-border);
+    border-inline-start: 4px solid var(--_op-accent);
+    border-radius: var(--_op-radius);
+  }
+  [part~='card-impact'][data-tone='warning'],
+  [part~='card-impact'][data-tone='danger'] {
+    background: none;
+    font-weight: 600;
+  }
+  [part~='card-actions'] {
+    margin-block-start: var(--_space-1);
+  }
+  [part~='options-toggle'] {
+    justify-self: start;
+  }
+  [part~='options'] {
+    display: grid;
+    gap: var(--_op-gap);
   }
   [part~='loading'] {
     display: grid;

@@ -1,46 +1,60 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { MendElement } from '../../base/mend-element.js';
+import { FocusStep } from '../../controllers/focus-step.js';
 import { FormControlController, type FormRestoreState, type Invalidity } from '../../controllers/form-control.js';
-import { OnDemand, part } from '../../controllers/on-demand.js';
+import { load, OnDemand, part } from '../../controllers/on-demand.js';
 import { RadioGroupController } from '../../controllers/radio-group.js';
-import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import { evaluateSpend, type SpendDecision } from '../../core/fund.js';
-import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
+import type { BaggageLevel, ChosenOffer, Fund, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
 import { formatMoney } from '../../core/money.js';
 import type { Reason } from '../../core/reasons.js';
-import { authorityFor, checkBundle, DEFAULT_POLICY, recommend, type Bundle, type BundleCheck, type Recommendation } from '../../core/recovery.js';
-import type { OfferReactionDetail } from '../../events/offer-picker.js';
+import { DEFAULT_POLICY, type Bundle } from '../../core/recovery.js';
+import { renderCard } from './card.js';
+import { pickerModel, type PickerModel } from './offer-picker.model.js';
+import { pickerLoading, renderError, renderPicker } from './offer-picker.view.js';
 import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
-import { renderBundles } from './bundles.js';
-import { amountMessage, approvalText, impactText, refusedText, renderImpact, type Words } from './offer-words.js';
-import { RecoveryActions } from './recovery-actions.js';
-import { matchingBundle, OfferSelection } from './selection.js';
+import { approvalText, bundleName, impactText, invalidity, refusedText, type Words } from './offer-words.js';
+import type { RecoveryActions } from './recovery-actions.js';
+import { OfferSelection } from './selection.js';
 
-/** The parts loaded on demand, once per page: not needed before the first render. */
-const composer = part(() => import('./composer.js'));
+/** The parts loaded on demand, once per page (not needed before the first render). Behind "Other options": every bundle and the composer. */
+const options = part(() => import('./options.js'));
 /** The baggage assessment: only once a customer's history has arrived (host mode). */
 const assessment = part(() => import('../../controllers/baggage.js'));
+/** The write path: Accept, Confirm and Decline (loaded right after the first render). */
+const writes = part(() => import('./recovery-actions.js'));
 
 /**
  * @tagname mend-offer-picker
  * @summary Recommends, composes and records a service recovery: apology, assistance, compensation
- * and non-monetary remedies, within the agent's authority and fund (R1, R2, R3, R7, R11).
+ * and non-monetary remedies, within the agent's authority and fund.
  *
- * The recommended bundles (from the core's `recommend`) come first, each with why; below, the agent
- * composes their own. An apology is always offered and never enough alone. Compensation shows its
- * live impact on the discretionary fund (the same shared fund state `<mend-fund-meter>` shows);
- * above the agent's authority, the approval threshold or what is left, Confirm becomes
- * "Request approval"; above the per-action cap it is refused with the reason.
+ * **The recommendation is one action.** The top recommended bundle (from the core's `recommend`,
+ * channel-aware) is a card: what it gives, each amount beside its offer and the fund after it, why in
+ * one line, and one **Accept** that chooses the bundle and confirms it (the spend-then-record
+ * transaction). When the customer's baggage is not acknowledged yet, Accept also stores the
+ * `acknowledgeBaggage` write with the banner's key, so `<mend-baggage-banner>` shows it as done and
+ * a retried write applies once; the card says so before Accept. "Customer declined" stays one
+ * action. After Accept the confirmation stays under the card and focus moves to the root cause
+ * (`session.handOff('root-cause')`), else it stays on Accept. The picker offers focus for the
+ * `recovery` step (`session.offerFocus`): a console's hotkey lands on Accept.
+ *
+ * **Other options** (a disclosure, loaded on demand): all recommended bundles, each with why, and the
+ * composer where the agent builds their own. An apology is always offered and never enough alone.
+ * Compensation shows its live impact on the discretionary fund (the same shared fund state
+ * `<mend-fund-meter>` shows); above the agent's authority, the approval threshold or what is left,
+ * Confirm becomes "Request approval"; above the per-action cap it is refused with the reason.
+ * Rule codes stay in data and docs (docs/rules.md), never in what the agent reads.
  *
  * **Host mode**: with an `adapter` (or inside `<mend-host>`), policy, severity, customer history
- * (baggage, the same assessment the baggage banner uses) and fund come from the host; Confirm spends
- * through the fund with the version it saw and records the recovery through the durable outbox.
+ * (baggage, the same assessment the baggage banner uses) and fund come from the host; Accept and
+ * Confirm spend through the fund with the version it saw and record the recovery through the durable
+ * outbox.
  *
  * **Plain-properties mode**: without an adapter, set `.policy` (default: the core's
- * `DEFAULT_POLICY`), `.fund`, `severity`, `baggage` and `.interaction`; Confirm and Decline then
+ * `DEFAULT_POLICY`), `.fund`, `severity`, `baggage` and `.interaction`; Accept, Confirm and Decline then
  * only fire `mend-offer-accept` / `mend-offer-reject` for the page to act on. A property set by the
  * page always wins over host data.
  *
@@ -49,19 +63,31 @@ const assessment = part(() => import('../../controllers/baggage.js'));
  * or not enough for the severity, with the core's reason), when a typed amount is not an amount,
  * or when the fund refuses the amount. `form.reset()` clears the choice.
  *
- * @fires change - The agent changed the selection: after the selection changed, once per change by
- *   the agent (not when code sets a property).
+ * @fires change - The agent changed the selection (Accept and Decline on the card choose its bundle
+ *   first): after the selection changed, once per change by the agent (not when code sets a property).
  * @fires mend-offer-accept - The customer accepted: fires after any spend went through and the
- *   `recordRecovery` write is stored (plain mode or a host without it: at Confirm), never when either
+ *   `recordRecovery` write is stored (plain mode or a host without it: at Accept / Confirm), never when either
  *   failed; once per recorded recovery. Without an adapter: accepted on the page only, nothing recorded (the
- *   picker says so). Detail: {@link OfferReactionDetail}.
+ *   picker says so). Detail: `OfferReactionDetail` (src/events/offer-picker.ts).
  * @fires mend-offer-reject - The customer declined: fires after the declined reaction is stored
- *   (plain mode: at the click), never when storing failed; once per decline. Detail: {@link OfferReactionDetail}.
+ *   (plain mode: at the click), never when storing failed; once per decline. Detail: `OfferReactionDetail`.
+ * @fires mend-baggage-acknowledge - Accept acknowledged the customer's baggage (it was not yet): after the
+ *   write is stored; once per interaction, shared with the banner's own (same key).
  *
  * @csspart base - The outer container.
- * @csspart header - Title, severity and why.
+ * @csspart header - Title and severity.
  * @csspart title - The heading.
- * @csspart severity - The effective severity line.
+ * @csspart severity - The effective severity line (said once, with why it was raised).
+ * @csspart card - The top recommendation as one action.
+ * @csspart card-gives - What the card's bundle gives, each amount beside its offer.
+ * @csspart card-impact - The fund after accepting the card's bundle.
+ * @csspart card-approval - Why the card's bundle needs approval.
+ * @csspart card-why - Why this bundle, in one line.
+ * @csspart card-records - What Accept also records (the baggage acknowledgement).
+ * @csspart card-actions - Accept and Customer declined.
+ * @csspart accept - The card's Accept button.
+ * @csspart options-toggle - The "Other options" disclosure button.
+ * @csspart options - The other bundles and the composer, once opened.
  * @csspart bundles - The radio group of recommended bundles.
  * @csspart bundle - One recommended bundle.
  * @csspart bundles-why - Why these bundles: the reasons they all share, said once above them.
@@ -69,12 +95,12 @@ const assessment = part(() => import('../../controllers/baggage.js'));
  * @csspart group - One remedy group (apology, assistance, compensation, remedies).
  * @csspart option - One option inside a group.
  * @csspart amount - The custom amount field and its hint.
- * @csspart impact - The live fund impact line.
+ * @csspart impact - The live fund impact line of the composed choice.
  * @csspart approval - The "needs approval" / "refused" line.
  * @csspart validation - Why the current choice is not a recovery yet.
- * @csspart message - The outcome of the last confirm or decline.
+ * @csspart message - The outcome of the last accept, confirm or decline.
  * @csspart storage-notice - The one notice that this browser cannot store work right now (shared by every writing widget).
- * @csspart actions - The button row.
+ * @csspart actions - The button row of the composed choice.
  * @csspart confirm - The Confirm / Request approval button.
  * @csspart decline - The Customer declined button.
  * @csspart loading - The loading placeholder.
@@ -84,7 +110,7 @@ const assessment = part(() => import('../../controllers/baggage.js'));
  *
  * @cssprop --mend-offer-picker-surface - Background.
  * @cssprop --mend-offer-picker-border-color - Borders of the widget, groups and bundles.
- * @cssprop --mend-offer-picker-accent - Selected bundle outline and checkbox colour.
+ * @cssprop --mend-offer-picker-accent - Selected bundle marker, card edge and checkbox colour.
  * @cssprop --mend-offer-picker-selected-surface - Background of a selected bundle or option.
  * @cssprop --mend-offer-picker-gap - Space between regions.
  * @cssprop --mend-offer-picker-radius - Corner radius.
@@ -125,13 +151,16 @@ export class MendOfferPicker extends MendElement {
   /** With `required`, an empty choice is invalid in a form. */
   @property({ type: Boolean, reflect: true }) required = false;
 
+  /** "Other options" is open: all bundles and the composer (loaded on demand). Always open without a recommendation. */
+  @property({ type: Boolean, reflect: true, attribute: 'options-open' }) optionsOpen = false;
+
   // The two radio groups' keyboard models (before the form control: its anchor reads their tab stop).
   protected readonly bundleKeys = new RadioGroupController(this, {
     elements: () => this.#radios('bundles'),
     focusInIndex: (radios) => Math.max(0, radios.findIndex((r) => r.getAttribute('aria-checked') === 'true')),
     isFocusableElement: () => !this.#off,
     elementEnterAction: (radio) => {
-      const bundle = this.#rec?.bundles.find((b) => b.id === radio.dataset.id);
+      const bundle = this.#m.rec?.bundles.find((b) => b.id === radio.dataset.id);
       if (bundle) this.#pickBundle(bundle);
     },
   });
@@ -142,10 +171,11 @@ export class MendOfferPicker extends MendElement {
     elementEnterAction: (radio) => this.#pickComp(radio.dataset.id === 'none' ? null : radio.dataset.id!),
   });
   #form = new FormControlController(this, {
-    value: () => (this.#chosen.length ? JSON.stringify(this.#chosen) : null),
+    value: () => (this.#m.chosen.length ? JSON.stringify(this.#m.chosen) : null),
     state: () => this.value,
     invalidity: () => this.#invalidity(),
-    anchor: () => this.renderRoot.querySelector<HTMLElement>('[part~="compose"] [tabindex="0"], [part~="compose"] input'),
+    anchor: () =>
+      this.renderRoot.querySelector<HTMLElement>('[part~="compose"] [tabindex="0"], [part~="compose"] input, [part~="accept"], [part~="options-toggle"]'),
     reset: () => this.#clear(),
     restore: (state) => typeof state === 'string' && (this.value = state),
     disabled: () => this.disabled,
@@ -153,65 +183,38 @@ export class MendOfferPicker extends MendElement {
 
   /** What the agent chose. */
   #selection = new OfferSelection();
-
-  // Outcome of the last confirm/decline.
-  #actions = new RecoveryActions(this, {
-    intent: () => {
-      const comp = this.#selection.comp ? this.#policy?.offers.find((o) => o.id === this.#selection.comp) : undefined;
-      const amount = this.#amount;
-      return {
-        session: this.session,
-        interaction: this.#interaction,
-        invalid: this.#invalidity(),
-        empty: !this.#chosen.length,
-        reaction: (accepted) => this.#reaction(accepted),
-        compensation: comp && amount ? { offerId: comp.id, amount, reason: comp.reason ?? 'goodwill' } : null,
-        fund: this.#fund,
-        agentId: this.#ctx.value?.agent.id ?? this.#fund?.agentId,
-        fundError: this.#fundRead.error ?? new Error(this.t('loading')),
-      };
-    },
-    off: () => this.#off,
-    t: (key, values) => this.t(key, values),
-    failure: (error) => this.failure(error),
-    money: (minor) => this.#money(minor),
-    announce: (message) => this.announce(message),
-  });
+  #parts = new OnDemand(this);
+  /** Accept, Confirm and Decline, once their part is loaded. */
+  #actions: RecoveryActions | null = null;
+  /** Where the last action was made: its outcome is said next to it. */
+  #last: 'card' | 'options' = 'card';
+  #accepted = false;
+  #acting = false;
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
   #lastInteraction: string | null = null;
   #lastStatus: string | undefined;
+  /** The console's recovery hotkey lands on Accept (session.handOff('recovery')); Accept hands off to the root cause. */
+  #focus = new FocusStep(this, { step: 'recovery', session: () => this.session, focus: () => this.#focusRecovery() });
+  /** Derived in willUpdate (offer-picker.model.ts). */
+  #m!: PickerModel;
 
-  // Derived in willUpdate.
-  #ctx!: Read<HostContext>;
-  #pol!: Read<RecoveryPolicy>;
-  #hist!: Read<CustomerHistory>;
-  #fundRead!: Read<Fund>;
-  #policy: RecoveryPolicy | null = null;
-  #fund: Fund | null = null;
-  #interaction: Interaction | null = null;
-  #baseSeverity: Severity = 'low';
-  #baggage: BaggageLevel = 'none';
-  #rec: Recommendation | null = null;
-  #chosen: ChosenOffer[] = [];
-  #check: BundleCheck | null = null;
-  #amount: number | undefined;
-  #amountError: string | null = null;
-  #decision: SpendDecision | null = null;
-  #failure: string | null = null;
-
-  /** JSON of the chosen offers (`ChosenOffer[]`); `[]` when nothing is chosen. Setting it restores a choice (no `change`). */
+  /**
+   * JSON of the chosen offers (`ChosenOffer[]`); `[]` when nothing is chosen. Setting it restores a
+   * choice (no `change`) and opens "Other options", where a restored choice is shown.
+   */
   get value(): string {
-    return JSON.stringify(this.#chosen);
+    return JSON.stringify(this.#m?.chosen ?? []);
   }
   set value(json: string) {
     this.#clear();
     this.#selection.restore(json, this.#catalog);
+    if (this.#selection.picked.size || this.#selection.comp) this.optionsOpen = true;
     this.requestUpdate();
   }
 
   /** The chosen offers. */
   get offers(): ChosenOffer[] {
-    return this.#chosen.map((o) => ({ ...o }));
+    return (this.#m?.chosen ?? []).map((o) => ({ ...o }));
   }
 
   // Form association: FormControlController (src/controllers/form-control.ts) does the work.
@@ -247,14 +250,18 @@ export class MendOfferPicker extends MendElement {
     return this.#form.disabled;
   }
   get #unsupported(): boolean {
-    return this.#fundRead.status === 'unsupported' && !this.fund;
+    return this.#m.fundRead.status === 'unsupported' && !this.fund;
   }
   /** The compensation group is off with the picker, or when the console has no fund. */
   get #compOff(): boolean {
     return this.#off || this.#unsupported;
   }
   get #catalog(): RecoveryPolicy {
-    return this.#policy ?? this.policy ?? DEFAULT_POLICY;
+    return this.#m?.policy ?? this.policy ?? DEFAULT_POLICY;
+  }
+  /** Other options are shown: opened, or the only way (no recommendation). */
+  get #open(): boolean {
+    return this.optionsOpen || !this.#m.top;
   }
   #radios(group: 'bundles' | 'compensation'): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>(`[part~="${group}"] [role="radio"]`)];
@@ -263,10 +270,9 @@ export class MendOfferPicker extends MendElement {
   /** Nothing chosen, nothing said, a new intent. */
   #clear(): void {
     this.#selection.clear();
-    this.#actions.reset();
+    this.#actions?.reset();
+    this.#accepted = false;
   }
-
-  #parts = new OnDemand(this);
 
   /** Rendered, with the parts it loads on demand for what it shows. */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -278,65 +284,51 @@ export class MendOfferPicker extends MendElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const session = this.session;
-    this.#ctx = readContext(session);
-    this.#pol = readPolicy(session);
-    this.#fundRead = readFund(session);
-    this.#hist = this.baggage ? ({ key: null, status: 'none', retry() {} } as Read<CustomerHistory>) : readHistory(session);
-    this.#interaction = this.interaction !== undefined ? this.interaction : (session?.interaction ?? null);
-    const id = this.#interaction?.id ?? null;
+    const loaded = this.#parts.need(writes);
+    if (loaded && !this.#actions) this.#actions = this.#makeActions(loaded.RecoveryActions);
+    const interaction = this.interaction !== undefined ? this.interaction : (session?.interaction ?? null);
+    const id = interaction?.id ?? null;
     if (id !== this.#lastInteraction) {
       // Another interaction: nothing chosen for the previous one carries over.
       if (this.#lastInteraction !== null) this.#clear();
       this.#lastInteraction = id;
     }
-    this.#policy = this.policy ?? this.#pol.value ?? (this.#pol.status === 'none' || this.#pol.status === 'unsupported' ? DEFAULT_POLICY : null);
-    this.#fund = this.fund ?? this.#fundRead.value ?? null;
-    this.#failure = null;
-    this.#rec = null;
-    this.#check = null;
-    this.#decision = null;
-    this.#amount = undefined;
-    this.#amountError = null;
-    const policy = this.#policy;
-    if (!policy) {
-      this.#chosen = [];
-      return;
-    }
-    try {
-      this.#derive(policy);
-    } catch (error) {
-      // Bad data never throws out of render: it becomes an error state.
-      this.#failure = error instanceof Error ? error.message : String(error);
-      this.#rec = null;
-    }
+    const parser = options.value?.parser;
+    this.#m = pickerModel(this, {
+      session,
+      selection: this.#selection,
+      done: this.#actions?.done ?? false,
+      assess: () => this.#parts.need(assessment)?.baggageFor,
+      parser: parser && ((currency) => parser(currency, this.resolvedLocale)),
+      currency: this.resolvedCurrency,
+    });
+    if (this.#m.policy && this.#open) this.#parts.need(options);
   }
 
-  #derive(policy: RecoveryPolicy): void {
-    const severities = policy.severities;
-    const wanted = this.severity || this.#interaction?.severity;
-    this.#baseSeverity = wanted && severities.includes(wanted) ? wanted : (severities[0] ?? 'low');
-    const history = this.baggage ? undefined : this.#hist.value;
-    const assess = history && this.#parts.need(assessment)?.baggageFor;
-    this.#baggage = this.baggage ?? (history && assess ? assess(history, policy.baggage).level : 'none');
-    const role = this.agentRole || this.#ctx.value?.agent.role || 'agent';
-    this.#rec = recommend({ severity: this.#baseSeverity, baggage: this.#baggage, policy, role, fund: this.#fund });
-    const { chosen, amount, amountError } = this.#selection.choice(policy, this.#parts.need(composer)?.parser(this.#currency, this.resolvedLocale));
-    this.#chosen = chosen;
-    this.#amount = amount;
-    this.#amountError = amountError && amountMessage(this.#w, amountError, this.#currency);
-    this.#check = chosen.length ? checkBundle(chosen, { severity: this.#baseSeverity, baggage: this.#baggage, policy }) : null;
-    // Once recorded, the fund already holds the spend: show it as it is, not minus the amount again.
-    if (this.#fund && amount !== undefined && !this.#actions.done) {
-      this.#decision = evaluateSpend(this.#fund, amount, authorityFor(policy, role), policy.currency);
-    }
+  #makeActions(Actions: typeof RecoveryActions): RecoveryActions {
+    return new Actions(this, {
+      session: () => this.session,
+      model: () => this.#m,
+      comp: () => this.#selection.comp,
+      invalid: () => this.#invalidity(),
+      off: () => this.#off,
+      t: (key, values) => this.t(key, values),
+      failure: (error) => this.failure(error),
+      money: (minor) => this.#money(minor),
+      announce: (message) => this.announce(message),
+      choose: (bundle) => this.#chooseTop(bundle),
+      name: (bundle) => bundleName(bundle, (minor) => this.#money(minor), this.#m.rec?.bundles),
+    });
   }
 
-  get #currency(): string {
-    return (this.#fund ?? this.fund)?.currency || (this.#policy ?? this.policy)?.currency || this.resolvedCurrency;
+  /** The write path, loading it if the agent acts before it arrived. */
+  async #writes(): Promise<RecoveryActions> {
+    if (!this.#actions) this.#actions = this.#makeActions((await load(writes)).RecoveryActions);
+    return this.#actions;
   }
 
   #money(minor: number): string {
-    return formatMoney(minor, this.#currency, this.resolvedLocale);
+    return formatMoney(minor, this.#m.currency, this.resolvedLocale);
   }
   /** A core reason in words (replaceable as `reason.<code>`), amounts in the fund's currency. */
   #words(reason: Reason): string {
@@ -350,50 +342,33 @@ export class MendOfferPicker extends MendElement {
     term: (kind, id) => this.term(kind, id),
   };
 
-
-
   /** Why the current choice cannot be submitted, or null when it can (and while disabled). */
   #invalidity(): Invalidity | null {
-    if (this.#off) return null;
-    if (!this.#chosen.length) return this.required ? { flags: { valueMissing: true }, message: this.t('offerEmpty') } : null;
-    if (this.#amountError) return { flags: { badInput: true }, message: this.#amountError };
-    const check = this.#check;
-    if (check && !check.sufficient) {
-      const apologyOnly = this.#chosen.every((o) => o.kind === 'apology');
-      return {
-        flags: { customError: true },
-        message: apologyOnly || !check.reasons[0] ? this.t('offerApologyOnly') : this.#words(check.reasons[0]),
-      };
-    }
-    if (this.#decision?.status === 'refused') {
-      return { flags: { customError: true }, message: refusedText(this.#w, this.#decision) };
-    }
-    return null;
+    return this.#off ? null : invalidity(this.#w, this.#m, this.required);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // The write path loads right after the first render, not at the first confirm: once per session
     // (a failed load is tried again at the next update).
-    this.#actions.preload(this.session);
+    this.#actions?.preload(this.session);
   }
 
   // ---- user actions ---------------------------------------------------------------------------
 
-  /** The agent changed the selection: a new intent, a `change` event, a polite word on the impact. */
-  async #changed(): Promise<void> {
-    this.#actions.reset();
+  /** The agent changed the selection: a new intent, a `change` event, a polite word on the impact (unless the action says its own). */
+  async #changed(say = true): Promise<void> {
+    this.#actions?.reset();
+    this.#accepted = false;
     this.requestUpdate();
     await this.updateComplete;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    const status = this.#decision?.status;
-    if (status !== this.#lastStatus) {
-      this.#lastStatus = status;
-      const d = this.#decision!;
-      if (status === 'needs_approval') this.announce(approvalText(this.#w, d, this.#amount));
-      else if (status === 'refused') this.announce(refusedText(this.#w, d));
-      else if (status === 'allowed' && this.#fund) this.announce(impactText(this.#w, this.#fund, d));
-    }
+    const d = this.#m.decision;
+    if (d?.status === this.#lastStatus || !say) return void (this.#lastStatus = d?.status);
+    this.#lastStatus = d?.status;
+    if (d?.status === 'needs_approval') this.announce(approvalText(this.#w, d, this.#m.amount));
+    else if (d?.status === 'refused') this.announce(refusedText(this.#w, d));
+    else if (d?.status === 'allowed' && this.#m.fund) this.announce(impactText(this.#w, this.#m.fund, d));
   }
 
   #pickBundle(bundle: Bundle): void {
@@ -408,171 +383,133 @@ export class MendOfferPicker extends MendElement {
   }
 
   #pickComp(id: string | null): void {
-    if (this.#off || !this.#selection.pickComp(id, this.#policy)) return;
+    if (this.#off || !this.#selection.pickComp(id, this.#m.policy)) return;
     void this.#changed();
   }
 
-  #reaction(accepted: boolean, extra: Partial<OfferReactionDetail> = {}): OfferReactionDetail {
-    return {
-      accepted,
-      strategy: this.#matching()?.strategy ?? 'custom',
-      offers: this.offers,
-      interactionId: this.#interaction?.id ?? null,
-      customerId: this.#interaction?.customerId ?? null,
-      severity: this.#rec?.severity ?? this.#baseSeverity,
-      ...extra,
-    };
+  /** The card's bundle becomes the choice (Accept and Decline act on it), said by the action itself. */
+  async #chooseTop(top: Bundle): Promise<void> {
+    if (this.#m.matching?.id === top.id) return;
+    this.#selection.apply(top.offers, this.#catalog);
+    await this.#changed(false);
   }
 
-  #matching(): Bundle | undefined {
-    return this.#rec ? matchingBundle(this.#rec.bundles, this.#chosen) : undefined;
+  /** The agent acts (on the card, or in Other options): its outcome is said there; once recorded, the next step takes focus. */
+  async #act(where: 'card' | 'options', act: (actions: RecoveryActions) => Promise<boolean | void>): Promise<void> {
+    if (this.#acting || this.#off) return; // one action at a time: a double click does it once
+    this.#acting = true;
+    try {
+      const actions = await this.#writes();
+      if (actions.busy || actions.done) return;
+      this.#last = where;
+      const recorded = await act(actions);
+      this.#accepted = !!recorded && where === 'card';
+      if (recorded) await this.#handOff();
+    } finally {
+      this.#acting = false;
+    }
+  }
+
+  /** Recorded: the next step takes focus (agent-initiated); without one, focus stays on a stable element here. */
+  async #handOff(): Promise<void> {
+    await this.updateComplete;
+    if (this.#focus.handOff('root-cause')) return;
+    this.renderRoot.querySelector('[part~="message"]')?.scrollIntoView({ block: 'nearest' });
+    const root = this.shadowRoot;
+    if (root && !root.activeElement && document.activeElement === this) this.#focusRecovery();
+  }
+
+  /** Focus Accept, or the first choice without a card; false when nothing here can take focus. */
+  #focusRecovery(): boolean {
+    const target = this.renderRoot.querySelector<HTMLElement>(
+      '[part~="accept"]:not([disabled]), [part~="bundles"] [tabindex="0"], [part~="compose"] [tabindex="0"], [part~="compose"] input:not([disabled])',
+    );
+    target?.focus();
+    return !!target && this.shadowRoot?.activeElement === target;
   }
 
   // ---- rendering ------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    return html`<section part="base" aria-labelledby="title" aria-busy=${this.#loading ? 'true' : 'false'}>
-      <div part="header">
-        <h2 id="title" part="title">${this.t('offerTitle')}</h2>
-        ${this.#renderHeader()}
-      </div>
-      ${this.#storage.render()}${this.#renderBody()} ${this.renderAnnouncer()}
-    </section>`;
-  }
-
-  get #loading(): boolean {
-    const busy = (read: Read<unknown>) => (read.status === 'loading' || read.status === 'idle') && read.value === undefined;
-    // A history is shown with its baggage: wait for the assessment too (unless it failed: an error).
-    const assessing = !this.baggage && this.#hist.value !== undefined && !assessment.value && !assessment.error;
-    return !this.#policy ? busy(this.#pol) || busy(this.#ctx) : busy(this.#hist) || assessing;
-  }
-
-  #renderHeader(): TemplateResult | typeof nothing {
-    const rec = this.#rec;
-    if (!rec || this.#loading) return nothing;
-    const raised = rec.raised ? rec.reasons.filter((r) => r.rule === 'R4' || /baggage|raise/i.test(r.code)) : [];
-    return html`<p part="severity">${this.t('offerSeverity', { severity: this.term('severity', rec.severity) })}
-        ${rec.raised ? html`<span class="muted">(${this.t('offerRaised', { severity: this.term('severity', rec.baseSeverity) })})</span>` : nothing}</p>
-      ${raised.length ? html`<ul class="muted">${raised.map((r) => html`<li>${this.#words(r)}</li>`)}</ul>` : nothing}`;
+    const loading = pickerLoading(this.#m, !!this.baggage, assessment);
+    return renderPicker(this.#m, this.#w, {
+      loading,
+      session: this.session,
+      storage: this.#storage.render(),
+      announcer: this.renderAnnouncer(),
+      open: this.#open,
+      assessError: assessment.error && !this.baggage && this.#m.hist.value ? { error: assessment.error, retry: () => this.#parts.reload(assessment) } : null,
+      error: (read) => this.#renderError(read),
+      card: (top) => this.#renderCard(top),
+      options: (policy) => this.#renderOptions(policy),
+      toggle: () => (this.optionsOpen = !this.optionsOpen),
+    });
   }
 
   /** An async dependency that failed (a host read, a part loaded on demand), with its Retry. */
   #renderError(read: { error?: unknown; retry(): void }): TemplateResult {
-    return html`<div part="error" data-tone="danger" role="alert">
-      <span><span class="tag">${this.t('errorPrefix', { message: this.failure(read.error as Error) })}</span></span>
-      <button part="retry" type="button" @click=${() => read.retry()}>${this.t('retry')}</button>
-    </div>`;
+    return renderError(this.#w, this.failure(read.error as Error), () => read.retry());
   }
 
-  #renderBody(): TemplateResult {
-    if (this.#loading) {
-      return html`<div part="loading"><p>${this.t('loading')}</p><div class="placeholder"></div><div class="placeholder"></div><div class="placeholder"></div></div>`;
-    }
-    const policy = this.#policy;
-    if (!policy) return this.#renderError(this.#pol.status === 'error' ? this.#pol : this.#ctx);
-    if (assessment.error && !this.baggage && this.#hist.value) return this.#renderError({ error: assessment.error, retry: () => this.#parts.reload(assessment) });
-    if (this.#failure || !this.#rec) {
-      return html`<div part="error" data-tone="danger" role="alert">${this.t('offerFailed', { message: this.#failure ?? '' })}</div>`;
-    }
-    const rec = this.#rec;
-    const session = this.session;
-    return html`
-      ${this.#ctx.status === 'error' && !this.#ctx.value ? this.#renderError(this.#ctx) : nothing}
-      ${this.#hist.status === 'error' ? this.#renderError(this.#hist) : nothing}
-      ${session && this.#ctx.value && !this.#interaction ? html`<p class="muted">${this.t('noInteraction')}</p>` : nothing}
-      ${rec.bundles.length
-        ? renderBundles({
-            bundles: rec.bundles,
-            current: this.#matching()?.id ?? '',
-            off: this.#off,
-            t: (key) => this.t(key),
-            words: (r) => this.#words(r),
-            money: (minor) => this.#money(minor),
-            pick: (bundle) => this.#pickBundle(bundle),
-          })
-        : nothing}
-      <div part="compose" role="group" aria-labelledby="compose-title">
-        <h3 id="compose-title" class="legend">${this.t('offerCompose')}</h3>
-        ${this.#renderComposer(policy)}
-      </div>
-      ${this.#renderFund()} ${this.#renderValidation()}
-      ${this.#actions.message
-        ? html`<p part="message" data-tone=${this.#actions.message.tone}><span>${this.#actions.message.text}</span></p>`
-        : nothing}
-      ${session && !session.host.can('recordRecovery') ? html`<p part="unsupported">${this.t('offerRecordUnsupported')}</p>` : nothing}
-      ${this.#renderActions()}
-    `;
+  #renderMessage(where: 'card' | 'options'): TemplateResult | typeof nothing {
+    const message = this.#actions?.message;
+    if (!message || (this.#m.top && this.#last !== where)) return nothing;
+    return html`<p part="message" data-tone=${message.tone}><span>${message.text}</span></p>`;
   }
 
-
-
-  #renderComposer(policy: RecoveryPolicy): TemplateResult {
-    const loaded = composer.value;
-    if (!loaded) {
-      if (composer.error) return this.#renderError({ error: composer.error, retry: () => this.#parts.reload(composer) });
-      return html`<div class="placeholder"></div>`;
-    }
-    const selection = this.#selection;
-    return loaded.renderComposer({
-      policy,
-      picked: selection.picked,
-      comp: selection.comp,
+  #renderCard(top: Bundle): TemplateResult {
+    const actions = this.#actions;
+    return renderCard(top, this.#m, this.#w, {
+      acknowledges: !!actions?.ackFor(this.#m) && !this.#accepted,
       off: this.#off,
-      unsupported: this.#unsupported,
-      amountText: selection.customText ?? (selection.customMinor === undefined ? '' : this.#money(selection.customMinor)),
-      amountError: this.#amountError,
-      t: (key, values) => this.t(key, values),
-      money: (minor) => this.#money(minor),
-      currency: this.#currency,
-      toggle: (offer, on) => this.#toggle(offer, on),
-      pickComp: (id) => this.#pickComp(id),
-      type: (text) => {
-        selection.customText = text;
-        void this.#changed();
-      },
+      blocked: !!actions && (actions.busy || actions.done),
+      accepted: this.#accepted,
+      busy: !!actions?.busy && this.#last === 'card',
+      message: this.#renderMessage('card'),
+      accept: () => void this.#act('card', (a) => a.accept()),
+      decline: () => void this.#act('card', (a) => a.decline()),
     });
   }
 
-  #renderFund(): TemplateResult | typeof nothing {
-    const fund = this.#fund;
-    const read = this.#fundRead;
-    if (!fund) {
-      if (read.status === 'error') return this.#renderError(read);
-      if (read.status === 'loading' || read.status === 'idle') return html`<p part="impact">${this.t('loading')}</p>`;
-      return nothing;
+  /** Behind "Other options" (loaded on demand): every bundle, the composer, the impact and Confirm. */
+  #renderOptions(policy: RecoveryPolicy): TemplateResult {
+    const loaded = options.value;
+    if (!loaded) {
+      return html`<div id="options" part="options">
+        ${options.error ? this.#renderError({ error: options.error, retry: () => this.#parts.reload(options) }) : html`<div class="placeholder"></div>`}
+      </div>`;
     }
-    return renderImpact(this.#w, fund, this.#decision, this.#amount);
+    const actions = this.#actions;
+    const selection = this.#selection;
+    return html`<div id="options" part="options">
+      ${loaded.renderOptions({
+        m: this.#m,
+        policy,
+        selection,
+        w: this.#w,
+        validation: this.#showsValidation(),
+        message: this.#renderMessage('options'),
+        error: (read) => this.#renderError(read),
+        off: this.#off,
+        unsupported: this.#unsupported,
+        blocked: !!actions && (actions.busy || actions.done),
+        busy: !!actions?.busy && this.#last === 'options',
+        pick: (b) => this.#pickBundle(b),
+        toggle: (offer, on) => this.#toggle(offer, on),
+        pickComp: (id) => this.#pickComp(id),
+        type: (text) => {
+          selection.customText = text;
+          void this.#changed();
+        },
+        confirm: () => void this.#act('options', (a) => a.confirm({ spoken: (text) => `${text} ${this.t('offerNext')}` })),
+        decline: () => void this.#act('options', (a) => a.decline()),
+      })}
+    </div>`;
   }
 
   /** The live "not a recovery yet" hint (a refused amount has its own line). */
   #showsValidation(): string | null {
-    if (!this.#chosen.length || this.#actions.done || this.#decision?.status === 'refused') return null;
+    if (!this.#m.chosen.length || this.#actions?.done || this.#m.decision?.status === 'refused') return null;
     return this.#invalidity()?.message ?? null;
-  }
-
-  #renderValidation(): TemplateResult | typeof nothing {
-    const message = this.#showsValidation();
-    return message ? html`<p part="validation" id="validation" data-tone="warning"><span>${message}</span></p>` : nothing;
-  }
-
-  #renderActions(): TemplateResult {
-    const approval = this.#decision?.status === 'needs_approval';
-    const blocked = this.#actions.busy || this.#actions.done;
-    return html`<div part="actions">
-      <button
-        part="confirm"
-        type="button"
-        data-variant="primary"
-        ?disabled=${this.#off}
-        aria-disabled=${blocked ? 'true' : 'false'}
-        aria-describedby=${this.#showsValidation() ? 'validation' : nothing}
-        @click=${() => void this.#actions.confirm()}
-      >
-        ${this.#actions.busy ? this.t('offerBusy') : approval ? this.t('offerRequestApproval') : this.t('offerConfirm')}
-      </button>
-      <button part="decline" type="button" ?disabled=${this.#off} aria-disabled=${blocked ? 'true' : 'false'} @click=${() => void this.#actions.decline()}>
-        ${this.t('offerDecline')}
-      </button>
-    </div>`;
   }
 }

@@ -1,12 +1,15 @@
 /**
  * The picker's sentences about money: the live fund impact, why an amount needs approval or is
  * refused, and why a typed amount is not an amount. Pure functions over the element's words
- * (`t`, money in the fund's currency, a core reason in words), so the element only renders them.
+ * (`t`, money in the fund's currency, a core reason in words), so the element only renders them;
+ * and a bundle's name as the agent reads it.
  */
-import { html, nothing, type TemplateResult } from 'lit';
 import { remaining, type SpendDecision } from '../../core/fund.js';
 import type { Fund } from '../../core/model.js';
 import type { Reason } from '../../core/reasons.js';
+import type { Bundle } from '../../core/recovery.js';
+import type { Invalidity } from '../../controllers/form-control.js';
+import type { PickerModel } from './offer-picker.model.js';
 
 export interface Words {
   t: (key: string, values?: Record<string, string | number>) => string;
@@ -38,12 +41,48 @@ export function amountMessage(w: Words, error: string, currency: string): string
   return w.t(key ?? 'offerAmountInvalid', { currency, example: w.money(1250) });
 }
 
-/** The fund impact line and, when the amount is not simply allowed, the approval line. */
-export function renderImpact(w: Words, fund: Fund, decision: SpendDecision | null, amount: number | undefined): TemplateResult {
-  return html`<p part="impact" data-tone=${remaining(fund) <= 0 ? 'warning' : 'info'}><span>${impactText(w, fund, decision)}</span></p>
-    ${decision?.status === 'needs_approval'
-      ? html`<p part="approval" data-tone="warning"><span class="tag">${w.t('offerNeedsApprovalTag')}:</span><span>${approvalText(w, decision, amount)}</span></p>`
-      : decision?.status === 'refused'
-        ? html`<p part="approval" data-tone="danger"><span>${refusedText(w, decision)}</span></p>`
-        : nothing}`;
+/**
+ * The bundles as the agent reads them: each led by an offer no other bundle is led by (what sets it
+ * apart), each amount beside its offer, the apology (every bundle has one) last, so that no two
+ * names start with the same words.
+ */
+export function bundleNames(bundles: readonly Bundle[], money: (minor: number) => string): string[] {
+  type Offered = Bundle['offers'][number];
+  const said = (o: Offered) => (o.amount ? `${o.label} · ${money(o.amount)}` : o.label);
+  const rests = bundles.map((b) => b.offers.filter((o) => o.kind !== 'apology'));
+  // Distinct leads where possible (a tiny search: at most four bundles of a few offers), else the first offer.
+  const pick = (i: number, used: Set<string>): Offered[] | null => {
+    if (i === rests.length) return [];
+    for (const o of rests[i]!) {
+      if (used.has(o.label)) continue;
+      const next = pick(i + 1, new Set(used).add(o.label));
+      if (next) return [o, ...next];
+    }
+    return null;
+  };
+  const leads = pick(0, new Set()) ?? rests.map((r) => r[0]);
+  return bundles.map((b, i) => {
+    const rest = rests[i]!;
+    const lead = leads[i];
+    return [...rest.filter((o) => o === lead), ...rest.filter((o) => o !== lead), ...b.offers.filter((o) => o.kind === 'apology')].map(said).join(' + ');
+  });
+}
+
+/** One bundle's name among the bundles shown (`bundleNames`). */
+export function bundleName(bundle: Bundle, money: (minor: number) => string, all: readonly Bundle[] = [bundle]): string {
+  const list = all.includes(bundle) ? all : [bundle];
+  return bundleNames(list, money)[list.indexOf(bundle)]!;
+}
+
+/** Why the choice cannot be submitted, or null when it can. */
+export function invalidity(w: Words, m: PickerModel, required: boolean): Invalidity | null {
+  const { chosen, amountError, check, decision } = m;
+  if (!chosen.length) return required ? { flags: { valueMissing: true }, message: w.t('offerEmpty') } : null;
+  if (amountError) return { flags: { badInput: true }, message: amountMessage(w, amountError, m.currency) };
+  if (check && !check.sufficient) {
+    const apologyOnly = chosen.every((o) => o.kind === 'apology');
+    return { flags: { customError: true }, message: apologyOnly || !check.reasons[0] ? w.t('offerApologyOnly') : w.words(check.reasons[0]) };
+  }
+  if (decision?.status === 'refused') return { flags: { customError: true }, message: refusedText(w, decision) };
+  return null;
 }
