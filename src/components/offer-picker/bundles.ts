@@ -6,24 +6,23 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Reason } from '../../core/reasons.js';
 import type { Bundle } from '../../core/recovery.js';
-import { bundleNames } from './offer-words.js';
 
 export interface BundlesView {
   bundles: readonly Bundle[];
+  /** Each bundle's name (offer-words.ts `bundleNames`). */
+  names: readonly string[];
   /** The id of the bundle the choice matches ('' for none). */
   current: string;
   off: boolean;
   t: (key: string) => string;
   words: (reason: Reason) => string;
-  money: (minor: number) => string;
   pick: (bundle: Bundle) => void;
 }
 
 export function renderBundles(view: BundlesView): TemplateResult {
-  const { bundles, current, off, t, words, money, pick } = view;
+  const { bundles, names, current, off, t, words, pick } = view;
   // What every bundle shares is said once, above them; each bundle says only what is its own.
   const said = bundles.map((bundle) => bundle.reasons.map((r) => words(r)));
-  const names = bundleNames(bundles, money);
   const [first, ...others] = said;
   const shared = others.length ? first!.filter((text) => others.every((texts) => texts.includes(text))) : [];
   return html`<div part="bundles">

@@ -8,15 +8,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { parseMoney } from '../../core/money-parse.js';
-import type { Channel, Offer, RecoveryPolicy } from '../../core/model.js';
-import { offeredOn } from '../../core/recovery.js';
+import type { Offer, RecoveryPolicy } from '../../core/model.js';
 import type { ParseAmount } from './selection.js';
 
 /** What the composer reads from the picker and the actions it calls back. */
 export interface ComposerView {
+  /** The policy, its offers those that make sense on the contact's channel. */
   policy: RecoveryPolicy;
-  /** The contact's channel: offers that make no sense on it are left out. */
-  channel?: Channel;
   /** Checked offers (not monetary). */
   picked: ReadonlySet<string>;
   /** The chosen compensation, null for none. */
@@ -44,7 +42,7 @@ export const parser =
 
 export function renderComposer(view: ComposerView): TemplateResult {
   const { policy, t } = view;
-  const of = (test: (o: Offer) => boolean) => policy.offers.filter((o) => test(o) && offeredOn(o, view.channel));
+  const of = (test: (o: Offer) => boolean) => policy.offers.filter(test);
   const apology = of((o) => o.kind === 'apology');
   const assistance = of((o) => o.kind === 'assistance' && !o.monetary);
   const monetary = of((o) => o.monetary);

@@ -8,8 +8,8 @@ import type { baggageFor } from '../../controllers/baggage.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import type { BaggageAssessment } from '../../core/baggage.js';
 import { evaluateSpend, type SpendDecision } from '../../core/fund.js';
-import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, RecoveryPolicy, Severity } from '../../core/model.js';
-import { authorityFor, checkBundle, DEFAULT_POLICY, recommend, type Bundle, type BundleCheck, type Recommendation } from '../../core/recovery.js';
+import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
+import { authorityFor, checkBundle, DEFAULT_POLICY, offeredOn, recommend, type Bundle, type BundleCheck, type Recommendation } from '../../core/recovery.js';
 import type { OfferReactionDetail } from '../../events/offer-picker.js';
 import { matchingBundle, type OfferSelection, type ParseAmount } from './selection.js';
 
@@ -55,6 +55,8 @@ export interface PickerModel {
   rec: Recommendation | null;
   /** The top recommendation, shown as the card with its Accept. */
   top?: Bundle;
+  /** The policy's offers that make sense on the contact's channel (what the composer offers). */
+  offered: Offer[];
   /** The recommended bundle the choice is exactly, if any. */
   matching?: Bundle;
   /** What accepting the top recommendation does to the fund. */
@@ -95,6 +97,7 @@ export function pickerModel(props: PickerProps, loaded: PickerInputs): PickerMod
     baseSeverity: 'low',
     baggage: 'none',
     rec: null,
+    offered: [],
     topDecision: null,
     chosen: [],
     check: null,
@@ -123,6 +126,7 @@ function derive(m: PickerModel, policy: RecoveryPolicy, input: PickerInputs & Pi
   m.assessment = history && assess ? assess(history, policy.baggage) : undefined;
   m.baggage = input.baggage ?? m.assessment?.level ?? 'none';
   const channel = m.interaction?.channel;
+  m.offered = policy.offers.filter((o) => offeredOn(o, channel));
   m.rec = recommend({ severity: m.baseSeverity, baggage: m.baggage, policy, role: m.role, fund: m.fund, channel });
   m.top = m.rec.bundles[0];
   const { chosen, amount, amountError } = input.selection.choice(policy, input.parser?.(m.currency));

@@ -11,11 +11,12 @@ import { formatMoney } from '../../core/money.js';
 import type { Reason } from '../../core/reasons.js';
 import { DEFAULT_POLICY, type Bundle } from '../../core/recovery.js';
 import { renderCard } from './card.js';
-import { pickerModel, type PickerModel } from './offer-picker.model.js';
+import { remaining } from '../../core/fund.js';
+import { pickerModel, reactionOf, type PickerModel } from './offer-picker.model.js';
 import { pickerLoading, renderError, renderPicker } from './offer-picker.view.js';
 import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
-import { approvalText, bundleName, impactText, invalidity, refusedText, type Words } from './offer-words.js';
+import { amountMessage, approvalText, bundleName, bundleNames, impactText, invalidity, refusedText, type Words } from './offer-words.js';
 import type { RecoveryActions } from './recovery-actions.js';
 import { OfferSelection } from './selection.js';
 
@@ -318,6 +319,8 @@ export class MendOfferPicker extends MendElement {
       announce: (message) => this.announce(message),
       choose: (bundle) => this.#chooseTop(bundle),
       name: (bundle) => bundleName(bundle, (minor) => this.#money(minor), this.#m.rec?.bundles),
+      reaction: (accepted) => reactionOf(this.#m, accepted),
+      left: remaining,
     });
   }
 
@@ -352,6 +355,10 @@ export class MendOfferPicker extends MendElement {
     // The write path loads right after the first render, not at the first confirm: once per session
     // (a failed load is tried again at the next update).
     this.#actions?.preload(this.session);
+    // The options' styles come with their part: adopted once it is in.
+    const sheet = options.value?.optionsStyles.styleSheet;
+    const root = this.shadowRoot;
+    if (sheet && root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   // ---- user actions ---------------------------------------------------------------------------
@@ -487,6 +494,14 @@ export class MendOfferPicker extends MendElement {
         policy,
         selection,
         w: this.#w,
+        say: {
+          impact: (fund, d) => impactText(this.#w, fund, d),
+          approval: (d, amount) => approvalText(this.#w, d, amount),
+          refused: (d) => refusedText(this.#w, d),
+          amount: (code) => amountMessage(this.#w, code, this.#m.currency),
+          left: remaining,
+          names: bundleNames(this.#m.rec?.bundles ?? [], (minor) => this.#money(minor)),
+        },
         validation: this.#showsValidation(),
         message: this.#renderMessage('options'),
         error: (read) => this.#renderError(read),

@@ -7,14 +7,30 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Read } from '../../controllers/reads.js';
-import { remaining } from '../../core/fund.js';
+import type { SpendDecision } from '../../core/fund.js';
 import type { Fund, RecoveryPolicy } from '../../core/model.js';
 import type { Bundle } from '../../core/recovery.js';
 import { renderBundles } from './bundles.js';
 import { renderComposer, type ComposerView } from './composer.js';
 import type { PickerModel } from './offer-picker.model.js';
-import { amountMessage, approvalText, impactText, refusedText, type Words } from './offer-words.js';
+import type { Words } from './offer-words.js';
 import type { OfferSelection } from './selection.js';
+
+/**
+ * The picker's sentences (offer-words.ts, bound by the element): passed in rather than imported, so
+ * this part shares no module with the first render (a shared chunk would cost the first load).
+ */
+export { optionsStyles } from './options.styles.js';
+
+export interface Sentences {
+  impact: (fund: Fund, decision: SpendDecision | null) => string;
+  approval: (decision: SpendDecision, amount: number | undefined) => string;
+  refused: (decision: SpendDecision) => string;
+  amount: (code: string) => string;
+  left: (fund: Fund) => number;
+  /** The bundles' names. */
+  names: readonly string[];
+}
 
 export { parser } from './composer.js';
 
@@ -24,6 +40,7 @@ export interface OptionsView {
   policy: RecoveryPolicy;
   selection: OfferSelection;
   w: Words;
+  say: Sentences;
   /** Why the choice is not a recovery yet (null: it is, or nothing to say). */
   validation: string | null;
   /** The outcome of the last Confirm / Decline made here. */
@@ -50,19 +67,18 @@ export function renderOptions(v: OptionsView): TemplateResult {
   const alone = !m.top;
   const bundles = m.rec?.bundles ?? [];
   return html`${bundles.length
-      ? renderBundles({ bundles, current: m.matching?.id ?? '', off: v.off, t, words: w.words, money: w.money, pick: v.pick })
+      ? renderBundles({ bundles, names: v.say.names, current: m.matching?.id ?? '', off: v.off, t, words: w.words, pick: v.pick })
       : nothing}
     <div part="compose" role="group" aria-labelledby="compose-title">
       <h3 id="compose-title" class="legend">${t('offerCompose')}</h3>
       ${renderComposer({
-        policy: v.policy,
-        channel: m.interaction?.channel,
+        policy: { ...v.policy, offers: m.offered },
         picked: selection.picked,
         comp: selection.comp,
         off: v.off,
         unsupported: v.unsupported,
         amountText: selection.customText ?? (selection.customMinor === undefined ? '' : w.money(selection.customMinor)),
-        amountError: m.amountError && amountMessage(w, m.amountError, m.currency),
+        amountError: m.amountError && v.say.amount(m.amountError),
         t,
         money: w.money,
         currency: m.currency,
@@ -96,17 +112,17 @@ export function renderOptions(v: OptionsView): TemplateResult {
 
 /** The fund impact line and, when the amount is not simply allowed, the approval line. */
 function fundLine(v: OptionsView): TemplateResult | typeof nothing {
-  const { w } = v;
+  const { w, say } = v;
   const { fund, fundRead, decision } = v.m;
   if (!fund) {
     if (fundRead.status === 'error') return v.error(fundRead);
     if (fundRead.status === 'loading' || fundRead.status === 'idle') return html`<p part="impact">${w.t('loading')}</p>`;
     return nothing;
   }
-  return html`<p part="impact" data-tone=${remaining(fund) <= 0 ? 'warning' : 'info'}><span>${impactText(w, fund, decision)}</span></p>
+  return html`<p part="impact" data-tone=${say.left(fund) <= 0 ? 'warning' : 'info'}><span>${say.impact(fund, decision)}</span></p>
     ${decision?.status === 'needs_approval'
-      ? html`<p part="approval" data-tone="warning"><span class="tag">${w.t('offerNeedsApprovalTag')}:</span><span>${approvalText(w, decision, v.m.amount)}</span></p>`
+      ? html`<p part="approval" data-tone="warning"><span class="tag">${w.t('offerNeedsApprovalTag')}:</span><span>${say.approval(decision, v.m.amount)}</span></p>`
       : decision?.status === 'refused'
-        ? html`<p part="approval" data-tone="danger"><span>${refusedText(w, decision)}</span></p>`
+        ? html`<p part="approval" data-tone="danger"><span>${say.refused(decision)}</span></p>`
         : nothing}`;
 }

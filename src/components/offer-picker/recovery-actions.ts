@@ -2,7 +2,7 @@
  * The picker's actions, Accept / Confirm and Decline, as a controller: busy and done states, the
  * outcome in words, and the write path. Loaded on demand (the picker's first render does not need
  * it). With a host, Confirm runs the spend-then-record transaction (`src/adapter/recovery-transaction.ts`,
- * loaded on demand) and Decline records the declined reaction; the writes go through the shared
+ * loaded with this part) and Decline records the declined reaction; the writes go through the shared
  * {@link WriteAction} (stored in the outbox first, each event told once its write is stored). Accept
  * may also acknowledge the customer's baggage: the same `acknowledgeBaggage` write, with the same key
  * (`writeKey` of src/core/write-key.ts), as the banner's Acknowledge, so it is stored once. Without
@@ -12,17 +12,15 @@
  * element fills from its state, never the element class.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { AcceptOutcome, RecoveryTransaction } from '../../adapter/recovery-transaction.js';
+import { RecoveryTransaction, type AcceptOutcome } from '../../adapter/recovery-transaction.js';
 import type { HostSession } from '../../adapter/session.js';
-import { load, part } from '../../controllers/on-demand.js';
 import { StoredEvent } from '../../controllers/stored-event.js';
 import { handled, WriteAction, type WriteRequest, type WriteState } from '../../controllers/write-action.js';
-import { remaining } from '../../core/fund.js';
 import type { Fund, Interaction } from '../../core/model.js';
 import type { Bundle } from '../../core/recovery.js';
 import { writeKey } from '../../core/write-key.js';
 import type { OfferReactionDetail } from '../../events/offer-picker.js';
-import { reactionOf, type PickerModel } from './offer-picker.model.js';
+import type { PickerModel } from './offer-picker.model.js';
 
 export type Tone = 'info' | 'success' | 'warning' | 'danger';
 export interface Message {
@@ -71,6 +69,10 @@ export interface RecoveryActionsOptions {
   choose: (bundle: Bundle) => Promise<void>;
   /** A bundle in words (offer-words.ts `bundleName`). */
   name: (bundle: Bundle) => string;
+  /** The customer's reaction to the choice (the events' detail). */
+  reaction: (accepted: boolean) => OfferReactionDetail;
+  /** What is left of a fund (core `remaining`), in minor units. */
+  left: (fund: Fund) => number;
   /** The element is disabled: the actions do nothing. */
   off: () => boolean;
   t: (key: string, values?: Record<string, string | number>) => string;
@@ -79,7 +81,6 @@ export interface RecoveryActionsOptions {
   announce: (message: string) => void;
 }
 
-const transaction = part(() => import('../../adapter/recovery-transaction.js'));
 
 export class RecoveryActions {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -87,7 +88,8 @@ export class RecoveryActions {
   readonly #told: StoredEvent;
   /** The picker's writes through the outbox (shared controller; it follows the session's outbox). */
   readonly writes: WriteAction;
-  #tx: RecoveryTransaction | null = null;
+  /** The spend-then-record transaction (its keys live as long as one intent). */
+  readonly #tx = new RecoveryTransaction();
   #preloaded: HostSession | null = null;
   /** A confirm or decline is running. */
   busy = false;
@@ -134,7 +136,7 @@ export class RecoveryActions {
       interaction,
       invalid: this.#options.invalid(),
       empty: !m.chosen.length,
-      reaction: (accepted) => reactionOf(m, accepted),
+      reaction: this.#options.reaction,
       compensation: comp && amount ? { offerId: comp.id, amount, reason: comp.reason ?? 'goodwill' } : null,
       fund,
       agentId: ctx.value?.agent.id ?? fund?.agentId,
@@ -153,25 +155,20 @@ export class RecoveryActions {
   reset(): void {
     this.message = null;
     this.done = false;
-    this.#tx?.reset();
+    this.#tx.reset();
   }
 
-  /** Load the write path ahead of the first Confirm: once per session (again after a failure). */
+  /** Open the outbox ahead of the first Confirm: once per session (again after a failure). */
   preload(session: HostSession | null): void {
     if (session === this.#preloaded || !session?.host.can('recordRecovery')) return;
     this.#preloaded = session;
-    Promise.all([session.openOutbox(), this.#transaction()]).catch(() => (this.#preloaded = null));
+    session.openOutbox().catch(() => (this.#preloaded = null));
   }
 
   say(tone: Tone, text: string, spoken = text): void {
     this.message = { tone, text };
     this.#options.announce(spoken);
     this.#host.requestUpdate();
-  }
-
-  async #transaction(): Promise<RecoveryTransaction> {
-    const { RecoveryTransaction } = await load(transaction);
-    return (this.#tx ??= new RecoveryTransaction());
   }
 
   /** Busy while `work` runs (a second click does nothing meanwhile). */
@@ -234,7 +231,7 @@ export class RecoveryActions {
       }
       let outcome: AcceptOutcome;
       try {
-        const tx = await this.#transaction();
+        const tx = this.#tx;
         outcome = await tx.accept({
           session,
           interaction,
@@ -272,7 +269,8 @@ export class RecoveryActions {
       else if (outcome.status === 'conflict') {
         const { now, seen } = outcome;
         const money = this.#options.money;
-        const text = now ? t('offerFundChanged', { now: money(remaining(now)), before: money(remaining(seen)) }) : failure(outcome.error);
+        const left = this.#options.left;
+        const text = now ? t('offerFundChanged', { now: money(left(now)), before: money(left(seen)) }) : failure(outcome.error);
         this.say('warning', t('offerConflict', { message: text }));
       }
     });
@@ -301,7 +299,7 @@ export class RecoveryActions {
     }
     await this.#working(async () => {
       try {
-        const tx = await this.#transaction();
+        const tx = this.#tx;
         const outcome = await tx.decline({
           interaction,
           severity: detail.severity,
