@@ -1,77 +1,52 @@
 /**
  * A console-wide key, such as `Alt+R`, that runs an action while its element is connected. The key
  * is heard on the element's document (the agent's focus may be anywhere in the console), and is
- * left alone while the agent is typing it as text or when another handler already used it.
+ * left alone when another handler already used it, or when it is a plain key typed into a field.
  *
- * Keys are written `Modifier+…+Key`: modifiers `Alt`, `Control` (or `Ctrl`), `Shift`, `Meta`; the
- * key a letter, digit, `F1`–`F12` or a `KeyboardEvent.key` name (`Home`, `/`). Letters and digits
- * match by physical key, so `Alt+R` works where Alt changes the character (macOS types "®").
+ * Keys are written `Modifier+…+Key`: modifiers `Alt`, `Control`, `Shift`, `Meta`; the key a letter,
+ * a digit or a `KeyboardEvent.key` name (`F2`, `Home`, `/`). Letters and digits match by physical
+ * key, so `Alt+R` works where Alt changes the character (macOS types "®").
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export interface Hotkey {
-  key: string;
-  alt: boolean;
-  ctrl: boolean;
-  shift: boolean;
-  meta: boolean;
-}
+const MODIFIERS = ['alt', 'control', 'shift', 'meta'] as const;
 
-/** Read `Alt+R`-style text; null when it names no key. */
-export function parseHotkey(text: string | null | undefined): Hotkey | null {
-  const parts = (text ?? '').split('+').map((p) => p.trim()).filter(Boolean);
-  const key = parts.pop();
-  if (!key) return null;
-  const mods = new Set(parts.map((p) => p.toLowerCase()));
-  return { key, alt: mods.has('alt'), ctrl: mods.has('control') || mods.has('ctrl'), shift: mods.has('shift'), meta: mods.has('meta') || mods.has('cmd') };
-}
-
-/** Whether a key press is the hotkey. */
-export function matchesHotkey(event: KeyboardEvent, hotkey: Hotkey): boolean {
-  if (event.altKey !== hotkey.alt || event.ctrlKey !== hotkey.ctrl || event.shiftKey !== hotkey.shift || event.metaKey !== hotkey.meta) return false;
-  const key = hotkey.key;
-  if (/^[a-z]$/i.test(key)) return event.code === `Key${key.toUpperCase()}`;
-  if (/^[0-9]$/.test(key)) return event.code === `Digit${key}` || event.code === `Numpad${key}`;
-  return event.key.toLowerCase() === key.toLowerCase();
+/** Whether a key press is the key written as `text`. */
+export function isHotkey(event: KeyboardEvent, text: string): boolean {
+  const parts = text.toLowerCase().split('+');
+  const key = parts.pop()!.trim();
+  const down = { alt: event.altKey, control: event.ctrlKey, shift: event.shiftKey, meta: event.metaKey };
+  if (!key || MODIFIERS.some((m) => down[m] !== parts.some((p) => p.trim() === m))) return false;
+  return /^[a-z0-9]$/.test(key) ? event.code.toLowerCase().replace(/^(key|digit|numpad)/, '') === key : event.key.toLowerCase() === key;
 }
 
 export class HotkeyController implements ReactiveController {
-  #host: ReactiveControllerHost & HTMLElement;
-  #key: () => string | null | undefined;
-  #run: () => boolean;
   #doc: Document | null = null;
 
   /** `run` does the action and says whether it did (then the key is used up). */
-  constructor(host: ReactiveControllerHost & HTMLElement, key: () => string | null | undefined, run: () => boolean) {
-    this.#host = host;
-    this.#key = key;
-    this.#run = run;
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly key: () => string | null | undefined,
+    private readonly run: () => boolean,
+  ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.#doc = this.#host.ownerDocument;
-    this.#doc.addEventListener('keydown', this.#onKeydown);
+    (this.#doc = this.host.ownerDocument).addEventListener('keydown', this.#onKeydown);
   }
 
   hostDisconnected(): void {
     this.#doc?.removeEventListener('keydown', this.#onKeydown);
-    this.#doc = null;
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.isComposing || event.repeat) return;
-    const hotkey = parseHotkey(this.#key());
-    if (!hotkey || !matchesHotkey(event, hotkey)) return;
-    // A plain printable key (no Alt/Control/Meta) typed into a field is text, not a command.
-    const printable = !hotkey.alt && !hotkey.ctrl && !hotkey.meta && event.key.length === 1;
-    if (printable && isTyping(event)) return;
-    if (this.#run()) event.preventDefault();
+    const key = this.key();
+    if (!key || event.defaultPrevented || event.isComposing || event.repeat || !isHotkey(event, key)) return;
+    // A plain printable key typed into a field is text, not a command.
+    const field = event.composedPath()[0];
+    const typing = field instanceof HTMLElement && (field.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(field.tagName));
+    if (typing && event.key.length === 1 && !event.altKey && !event.ctrlKey && !event.metaKey) return;
+    if (this.run()) event.preventDefault();
   };
-}
-
-function isTyping(event: KeyboardEvent): boolean {
-  const target = event.composedPath()[0];
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
