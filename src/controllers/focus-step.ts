@@ -13,15 +13,7 @@
  * Typed against a `ReactiveControllerHost`, never an element class.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { HostSession } from '../adapter/session.js';
-
-export type RecoveryStep = 'recovery' | 'root-cause';
-
-/** The session's hand-off (present on sessions that support it). */
-interface Steps {
-  offerFocus?(step: RecoveryStep, focus: () => boolean): () => void;
-  handOff?(step: RecoveryStep): boolean;
-}
+import type { HostSession, RecoveryStep } from '../adapter/session.js';
 
 export interface FocusStepOptions {
   step: RecoveryStep;
@@ -33,7 +25,7 @@ export interface FocusStepOptions {
 export class FocusStep implements ReactiveController {
   #host: ReactiveControllerHost;
   #options: FocusStepOptions;
-  #session: (HostSession & Steps) | null = null;
+  #session: HostSession | null = null;
   #withdraw?: () => void;
 
   constructor(host: ReactiveControllerHost, options: FocusStepOptions) {
@@ -47,11 +39,11 @@ export class FocusStep implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const session = this.#options.session() as (HostSession & Steps) | null;
+    const session = this.#options.session();
     if (session === this.#session) return;
     this.hostDisconnected();
     this.#session = session;
-    this.#withdraw = session?.offerFocus?.(this.#options.step, this.#options.focus);
+    this.#withdraw = session?.offerFocus(this.#options.step, this.#options.focus);
   }
 
   hostDisconnected(): void {
@@ -62,6 +54,6 @@ export class FocusStep implements ReactiveController {
 
   /** Move focus to another step (only after the agent's own action); true when a widget took it. */
   handOff(step: RecoveryStep): boolean {
-    return (this.#options.session() as (HostSession & Steps) | null)?.handOff?.(step) ?? false;
+    return this.#options.session()?.handOff(step) ?? false;
   }
 }
