@@ -9,18 +9,19 @@ import type { Bundle } from '../../core/recovery.js';
 
 export interface BundlesView {
   bundles: readonly Bundle[];
-  /** Each bundle's name (offer-words.ts `bundleNames`). */
-  names: readonly string[];
   /** The id of the bundle the choice matches ('' for none). */
   current: string;
   off: boolean;
   t: (key: string) => string;
   words: (reason: Reason) => string;
+  /** A bundle in words, led by `lead` (offer-words.ts `bundleName`, passed in: this part shares no module with the first render). */
+  name: (bundle: Bundle, lead?: Bundle['offers'][number]) => string;
   pick: (bundle: Bundle) => void;
 }
 
 export function renderBundles(view: BundlesView): TemplateResult {
-  const { bundles, names, current, off, t, words, pick } = view;
+  const { bundles, current, off, t, words, pick } = view;
+  const names = bundleNames(bundles, view.name);
   // What every bundle shares is said once, above them; each bundle says only what is its own.
   const said = bundles.map((bundle) => bundle.reasons.map((r) => words(r)));
   const [first, ...others] = said;
@@ -59,4 +60,25 @@ export function renderBundles(view: BundlesView): TemplateResult {
     })}
     </div>
   </div>`;
+}
+
+/**
+ * The bundles' names: each led by an offer no other bundle is led by (what sets it apart), where
+ * that is possible (a tiny search: at most four bundles of a few offers), so no two names start
+ * with the same words.
+ */
+export function bundleNames(bundles: readonly Bundle[], name: BundlesView['name']): string[] {
+  type Offered = Bundle['offers'][number];
+  const rests = bundles.map((b) => b.offers.filter((o) => o.kind !== 'apology'));
+  const pick = (i: number, used: Set<string>): Offered[] | null => {
+    if (i === rests.length) return [];
+    for (const o of rests[i]!) {
+      if (used.has(o.label)) continue;
+      const next = pick(i + 1, new Set(used).add(o.label));
+      if (next) return [o, ...next];
+    }
+    return null;
+  };
+  const leads = pick(0, new Set()) ?? [];
+  return bundles.map((b, i) => name(b, leads[i]));
 }

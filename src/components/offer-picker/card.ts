@@ -33,7 +33,7 @@ export function renderCard(top: Bundle, m: PickerModel, w: Words, v: CardState):
   const described = ['card-gives', m.fund ? 'card-impact' : '', v.acknowledges ? 'card-records' : ''].filter(Boolean).join(' ');
   return html`<section part="card" aria-labelledby="card-title">
     <h3 id="card-title" class="legend">${t('offerRecommended')}</h3>
-    <p part="card-gives" id="card-gives" class="name">${bundleName(top, w.money, m.rec?.bundles)}</p>
+    <p part="card-gives" id="card-gives" class="name">${bundleName(top, w.money)}</p>
     ${m.fund
       ? html`<p part="card-impact" id="card-impact" data-tone=${status === 'refused' ? 'danger' : status === 'needs_approval' ? 'warning' : 'info'}>
           ${impactText(w, m.fund, m.topDecision)}

@@ -17,7 +17,7 @@ import { pickerModel, reactionOf, type PickerModel } from './offer-picker.model.
 import { pickerLoading, renderError, renderPicker } from './offer-picker.view.js';
 import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
-import { amountMessage, approvalText, bundleName, bundleNames, impactText, invalidity, refusedText, type Words } from './offer-words.js';
+import { amountMessage, approvalText, bundleName, impactText, invalidity, refusedText, type Words } from './offer-words.js';
 import type { RecoveryActions } from './recovery-actions.js';
 import { OfferSelection } from './selection.js';
 
@@ -294,7 +294,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       money: (minor) => this.#money(minor),
       announce: (message) => this.announce(message),
       choose: (bundle) => this.#chooseTop(bundle),
-      name: (bundle) => bundleName(bundle, (minor) => this.#money(minor), this.#m.rec?.bundles),
+      name: (bundle) => bundleName(bundle, (minor) => this.#money(minor)),
       reaction: (accepted) => reactionOf(this.#m, accepted),
       left: remaining,
     });
@@ -476,7 +476,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
           refused: (d) => refusedText(this.#w, d),
           amount: (code) => amountMessage(this.#w, code, this.#m.currency),
           left: remaining,
-          names: bundleNames(this.#m.rec?.bundles ?? [], (minor) => this.#money(minor)),
+          name: (bundle, lead) => bundleName(bundle, (minor) => this.#money(minor), lead),
         },
         validation: this.#showsValidation(),
         message: this.#renderMessage('options'),

@@ -42,36 +42,15 @@ export function amountMessage(w: Words, error: string, currency: string): string
 }
 
 /**
- * The bundles as the agent reads them: each led by an offer no other bundle is led by (what sets it
- * apart), each amount beside its offer, the apology (every bundle has one) last, so that no two
- * names start with the same words.
+ * A bundle as the agent reads it: what it gives first, each amount beside its offer, the apology
+ * (every bundle has one) last. `lead`: the offer to say first (the list of bundles picks one per
+ * bundle, so that no two names start with the same words).
  */
-export function bundleNames(bundles: readonly Bundle[], money: (minor: number) => string): string[] {
-  type Offered = Bundle['offers'][number];
-  const said = (o: Offered) => (o.amount ? `${o.label} · ${money(o.amount)}` : o.label);
-  const rests = bundles.map((b) => b.offers.filter((o) => o.kind !== 'apology'));
-  // Distinct leads where possible (a tiny search: at most four bundles of a few offers), else the first offer.
-  const pick = (i: number, used: Set<string>): Offered[] | null => {
-    if (i === rests.length) return [];
-    for (const o of rests[i]!) {
-      if (used.has(o.label)) continue;
-      const next = pick(i + 1, new Set(used).add(o.label));
-      if (next) return [o, ...next];
-    }
-    return null;
-  };
-  const leads = pick(0, new Set()) ?? rests.map((r) => r[0]);
-  return bundles.map((b, i) => {
-    const rest = rests[i]!;
-    const lead = leads[i];
-    return [...rest.filter((o) => o === lead), ...rest.filter((o) => o !== lead), ...b.offers.filter((o) => o.kind === 'apology')].map(said).join(' + ');
-  });
-}
-
-/** One bundle's name among the bundles shown (`bundleNames`). */
-export function bundleName(bundle: Bundle, money: (minor: number) => string, all: readonly Bundle[] = [bundle]): string {
-  const list = all.includes(bundle) ? all : [bundle];
-  return bundleNames(list, money)[list.indexOf(bundle)]!;
+export function bundleName(bundle: Bundle, money: (minor: number) => string, lead?: Bundle['offers'][number]): string {
+  const said = (o: Bundle['offers'][number]) => (o.amount ? `${o.label} · ${money(o.amount)}` : o.label);
+  const rest = bundle.offers.filter((o) => o.kind !== 'apology');
+  const first = lead ?? rest[0];
+  return [...rest.filter((o) => o === first), ...rest.filter((o) => o !== first), ...bundle.offers.filter((o) => o.kind === 'apology')].map(said).join(' + ');
 }
 
 /** Why the choice cannot be submitted, or null when it can. */

@@ -10,7 +10,7 @@ import type { Read } from '../../controllers/reads.js';
 import type { SpendDecision } from '../../core/fund.js';
 import type { Fund, RecoveryPolicy } from '../../core/model.js';
 import type { Bundle } from '../../core/recovery.js';
-import { renderBundles } from './bundles.js';
+import { renderBundles, type BundlesView } from './bundles.js';
 import { renderComposer, type ComposerView } from './composer.js';
 import type { PickerModel } from './offer-picker.model.js';
 import type { Words } from './offer-words.js';
@@ -28,8 +28,8 @@ export interface Sentences {
   refused: (decision: SpendDecision) => string;
   amount: (code: string) => string;
   left: (fund: Fund) => number;
-  /** The bundles' names. */
-  names: readonly string[];
+  /** A bundle in words, led by `lead`. */
+  name: BundlesView['name'];
 }
 
 export { parser } from './composer.js';
@@ -67,7 +67,7 @@ export function renderOptions(v: OptionsView): TemplateResult {
   const alone = !m.top;
   const bundles = m.rec?.bundles ?? [];
   return html`${bundles.length
-      ? renderBundles({ bundles, names: v.say.names, current: m.matching?.id ?? '', off: v.off, t, words: w.words, pick: v.pick })
+      ? renderBundles({ bundles, name: v.say.name, current: m.matching?.id ?? '', off: v.off, t, words: w.words, pick: v.pick })
       : nothing}
     <div part="compose" role="group" aria-labelledby="compose-title">
       <h3 id="compose-title" class="legend">${t('offerCompose')}</h3>
