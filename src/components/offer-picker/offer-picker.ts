@@ -17,7 +17,7 @@ import { pickerModel, reactionOf, type PickerModel } from './offer-picker.model.
 import { pickerLoading, renderError, renderPicker } from './offer-picker.view.js';
 import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
-import { amountMessage, approvalText, bundleName, impactText, invalidity, refusedText, type Words } from './offer-words.js';
+import { decisionSaid, invalidity, sentences, type Words } from './offer-words.js';
 import type { RecoveryActions } from './recovery-actions.js';
 import { OfferSelection } from './selection.js';
 
@@ -33,27 +33,23 @@ const writes = part(() => import('./recovery-actions.js'));
  * @summary Recommends, composes and records a service recovery: apology, assistance, compensation
  * and non-monetary remedies, within the agent's authority and fund.
  *
- * **The recommendation is one action.** The top recommended bundle (from the core's `recommend`,
- * channel-aware) is a card: what it gives, each amount beside its offer and the fund after it, why in
- * one line, and one **Accept** that chooses the bundle and confirms it (the spend-then-record
- * transaction). When the customer's baggage is not acknowledged yet, Accept also stores the
- * `acknowledgeBaggage` write with the banner's key, so `<mend-baggage-banner>` shows it as done and
- * a retried write applies once; the card says so before Accept. "Customer declined" stays one
- * action. After Accept the confirmation stays under the card and focus moves to the root cause
- * (`session.handOff('root-cause')`), else it stays on Accept. The picker offers focus for the
- * `recovery` step (`session.offerFocus`): a console's hotkey lands on Accept.
+ * **The recommendation is one action.** The top bundle (the core's `recommend`, channel-aware) is a
+ * card: what it gives, each amount beside its offer and the fund after it, why in one line, and one
+ * **Accept** that chooses and confirms it (spend, then record). When the customer's baggage is not
+ * acknowledged yet, Accept also stores the `acknowledgeBaggage` write with the banner's key (the
+ * banner then shows it as done; a retried write applies once); the card says so first. After Accept
+ * the confirmation stays under the card and focus moves to the root cause (`session.handOff`), else
+ * stays on Accept. The picker offers focus for the `recovery` step (a console's hotkey lands on Accept).
  *
- * **Other options** (a disclosure, loaded on demand): all recommended bundles, each with why, and the
- * composer where the agent builds their own. An apology is always offered and never enough alone.
- * Compensation shows its live impact on the discretionary fund (the same shared fund state
- * `<mend-fund-meter>` shows); above the agent's authority, the approval threshold or what is left,
- * Confirm becomes "Request approval"; above the per-action cap it is refused with the reason.
- * Rule codes stay in data and docs (docs/rules.md), never in what the agent reads.
+ * **Other options** (a disclosure, loaded on demand): every bundle with why, and the composer. An
+ * apology is always offered and never enough alone. Compensation shows its live impact on the shared
+ * fund (the one `<mend-fund-meter>` shows); above the agent's authority, the approval threshold or
+ * what is left, Confirm becomes "Request approval"; above the per-action cap it is refused with the
+ * reason. Rule codes stay in data and docs (docs/rules.md), never in what the agent reads.
  *
  * **Host mode**: with an `adapter` (or inside `<mend-host>`), policy, severity, customer history
- * (baggage, the same assessment the baggage banner uses) and fund come from the host; Accept and
- * Confirm spend through the fund with the version it saw and record the recovery through the durable
- * outbox.
+ * (baggage, the banner's assessment) and fund come from the host; Accept and Confirm spend with the
+ * fund version seen and record the recovery through the durable outbox.
  *
  * **Plain-properties mode**: without an adapter, set `.policy` (default: the core's
  * `DEFAULT_POLICY`), `.fund`, `severity`, `baggage` and `.interaction`; Accept, Confirm and Decline then
@@ -127,31 +123,22 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
 
   /** Form field name. */
   @property({ reflect: true }) name = '';
-
   /** Severity of the current issue (`low`, `medium`, `high` or the policy's own). Default: the host's interaction, then the policy's lowest. */
   @property() severity?: Severity;
-
   /** Baggage level (`none`, `light`, `heavy`). Default: the shared assessment of the customer's history. */
   @property() baggage?: BaggageLevel;
-
   /** Agent role selecting the authority limit. Default: the host's agent, then `agent`. */
   @property({ attribute: 'agent-role' }) agentRole?: string;
-
   /** The recovery policy. Default: the host's, then the core's `DEFAULT_POLICY`. */
   @property({ attribute: false }) policy?: RecoveryPolicy;
-
   /** The agent's fund. Default: the host's (shared with `<mend-fund-meter>`). */
   @property({ attribute: false }) fund?: Fund;
-
   /** The current interaction (plain mode). Default: the host's active interaction. */
   @property({ attribute: false }) interaction?: Interaction | null;
-
   /** Disables the whole picker (also set by a disabled `<fieldset>` or form). */
   @property({ type: Boolean, reflect: true }) disabled = false;
-
   /** With `required`, an empty choice is invalid in a form. */
   @property({ type: Boolean, reflect: true }) required = false;
-
   /** "Other options" is open: all bundles and the composer (loaded on demand). Always open without a recommendation. */
   @property({ type: Boolean, reflect: true, attribute: 'options-open' }) optionsOpen = false;
 
@@ -294,7 +281,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       money: (minor) => this.#money(minor),
       announce: (message) => this.announce(message),
       choose: (bundle) => this.#chooseTop(bundle),
-      name: (bundle) => bundleName(bundle, (minor) => this.#money(minor)),
+      name: (bundle) => this.#say.name(bundle),
       reaction: (accepted) => reactionOf(this.#m, accepted),
       left: remaining,
     });
@@ -320,6 +307,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     words: (reason) => this.#words(reason),
     term: (kind, id) => this.term(kind, id),
   };
+  #say = sentences(this.#w, () => this.#m.currency);
 
   /** Why the current choice cannot be submitted, or null when it can (and while disabled). */
   #invalidity(): Invalidity | null {
@@ -346,12 +334,10 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     this.requestUpdate();
     await this.updateComplete;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    const d = this.#m.decision;
-    if (d?.status === this.#lastStatus || !say) return void (this.#lastStatus = d?.status);
-    this.#lastStatus = d?.status;
-    if (d?.status === 'needs_approval') this.announce(approvalText(this.#w, d, this.#m.amount));
-    else if (d?.status === 'refused') this.announce(refusedText(this.#w, d));
-    else if (d?.status === 'allowed' && this.#m.fund) this.announce(impactText(this.#w, this.#m.fund, d));
+    const { decision, fund, amount } = this.#m;
+    const said = say && decision?.status !== this.#lastStatus && decisionSaid(this.#say, decision, fund, amount);
+    this.#lastStatus = decision?.status;
+    if (said) this.announce(said);
   }
 
   #pickBundle(bundle: Bundle): void {
@@ -457,11 +443,8 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   /** Behind "Other options" (loaded on demand): every bundle, the composer, the impact and Confirm. */
   #renderOptions(policy: RecoveryPolicy): TemplateResult {
     const loaded = options.value;
-    if (!loaded) {
-      return html`<div id="options" part="options">
-        ${options.error ? this.#renderError({ error: options.error, retry: () => this.#parts.reload(options) }) : html`<div class="placeholder"></div>`}
-      </div>`;
-    }
+    const retry = () => this.#parts.reload(options);
+    if (!loaded) return html`<div id="options" part="options">${options.error ? this.#renderError({ error: options.error, retry }) : html`<div class="placeholder"></div>`}</div>`;
     const actions = this.#actions;
     const selection = this.#selection;
     return html`<div id="options" part="options">
@@ -470,14 +453,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
         policy,
         selection,
         w: this.#w,
-        say: {
-          impact: (fund, d) => impactText(this.#w, fund, d),
-          approval: (d, amount) => approvalText(this.#w, d, amount),
-          refused: (d) => refusedText(this.#w, d),
-          amount: (code) => amountMessage(this.#w, code, this.#m.currency),
-          left: remaining,
-          name: (bundle, lead) => bundleName(bundle, (minor) => this.#money(minor), lead),
-        },
+        say: this.#say,
         validation: this.#showsValidation(),
         message: this.#renderMessage('options'),
         error: (read) => this.#renderError(read),

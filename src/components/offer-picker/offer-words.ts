@@ -5,6 +5,7 @@
  * and a bundle's name as the agent reads it.
  */
 import { remaining, type SpendDecision } from '../../core/fund.js';
+import type { Sentences } from './options.js';
 import type { Fund } from '../../core/model.js';
 import type { Reason } from '../../core/reasons.js';
 import type { Bundle } from '../../core/recovery.js';
@@ -64,4 +65,23 @@ export function invalidity(w: Words, m: PickerModel, required: boolean): Invalid
   }
   if (decision?.status === 'refused') return { flags: { customError: true }, message: refusedText(w, decision) };
   return null;
+}
+
+/** The sentences the on-demand options need, bound to the element's words (passed in, never imported there). */
+export function sentences(w: Words, currency: () => string): Sentences {
+  return {
+    impact: (fund, decision) => impactText(w, fund, decision),
+    approval: (decision, amount) => approvalText(w, decision, amount),
+    refused: (decision) => refusedText(w, decision),
+    amount: (code) => amountMessage(w, code, currency()),
+    left: remaining,
+    name: (bundle, lead) => bundleName(bundle, w.money, lead),
+  };
+}
+
+/** What the agent hears when the amount's standing changes: the approval it needs, why it is refused, or what it leaves. */
+export function decisionSaid(say: Sentences, decision: SpendDecision | null, fund: Fund | null, amount: number | undefined): string {
+  if (decision?.status === 'needs_approval') return say.approval(decision, amount);
+  if (decision?.status === 'refused') return say.refused(decision);
+  return decision?.status === 'allowed' && fund ? say.impact(fund, decision) : '';
 }
