@@ -36,7 +36,7 @@ describe('demo console', () => {
     expect(bannerCustomer(root)).to.equal('Carmen Ruiz');
     await until(() => root.querySelector('mend-baggage-banner')!.getAttribute('level') === 'heavy', 'the heavy baggage level');
     // ...the picker recommends for a high severity, the meter shows the agent's fund twice.
-    await until(() => !!inside(root, 'mend-offer-picker', '[part~="bundle"]'), 'the recommendation');
+    await until(() => !!inside(root, 'mend-offer-picker', '[part~="accept"]'), 'the recommendation');
     expect(text(inside(root, 'mend-offer-picker', '[part~="severity"]'))).to.include('high');
     await until(() => fundLeft(root) === '$70.00 left of $200.00', 'the full meter');
     await until(() => text(inside(root, '.top mend-fund-meter', '[part~="remaining"]')).includes('$70.00'), 'the compact meter');
@@ -64,13 +64,11 @@ describe('demo console', () => {
 
   it('the picker spends from the shared fund (both meters) and pre-fills the logger', async () => {
     const { root } = await mount();
-    await until(() => !!inside(root, 'mend-offer-picker', '[part~="bundle"]'), 'the recommendation');
+    await until(() => !!inside(root, 'mend-offer-picker', '[part~="accept"]'), 'the recommendation');
     const picker = root.querySelector('mend-offer-picker')!;
-    const bundle = picker.shadowRoot!.querySelector<HTMLElement>('[part~="bundle"]')!;
-    expect(text(bundle)).to.include('Goodwill credit · $15.00');
-    bundle.click();
-    await picker.updateComplete;
-    picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm"]')!.click();
+    // The recommendation is one action: its card says what it gives, Accept chooses and confirms it.
+    expect(text(picker.shadowRoot!.querySelector('[part~="card-gives"]'))).to.include('Goodwill credit · $15.00');
+    picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="accept"]')!.click();
     await until(() => fundLeft(root) === '$55.00 left of $200.00', 'the full meter to show the spend');
     await until(() => text(inside(root, '.top mend-fund-meter', '[part~="remaining"]')).includes('$55.00'), 'the compact meter too');
     const resolution = inside<HTMLTextAreaElement>(root, 'mend-root-cause-logger', '#resolution')!;
@@ -107,11 +105,9 @@ describe('demo console', () => {
   it('wrap-up is held until the root cause is logged; reset restores the queue and the fund', async () => {
     const { root, demo } = await mount();
     // Spend something first.
-    await until(() => !!inside(root, 'mend-offer-picker', '[part~="bundle"]'), 'the recommendation');
+    await until(() => !!inside(root, 'mend-offer-picker', '[part~="accept"]'), 'the recommendation');
     const picker = root.querySelector('mend-offer-picker')!;
-    picker.shadowRoot!.querySelector<HTMLElement>('[part~="bundle"]')!.click();
-    await picker.updateComplete;
-    picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm"]')!.click();
+    picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="accept"]')!.click();
     await until(() => fundLeft(root) === '$55.00 left of $200.00', 'the spend');
     await until(() => !!inside(root, 'mend-root-cause-logger', '#problem'), 'the logger');
 
@@ -194,7 +190,7 @@ describe('demo console', () => {
 
   it('passes axe: light, and dark offline with the event log filled', async () => {
     const { root, page } = await mount();
-    await until(() => !!inside(root, 'mend-offer-picker', '[part~="bundle"]'), 'the recommendation');
+    await until(() => !!inside(root, 'mend-offer-picker', '[part~="accept"]'), 'the recommendation');
     await expect(page).to.be.accessible();
     const select = root.querySelector<HTMLSelectElement>('.theme select')!;
     select.value = 'dark';

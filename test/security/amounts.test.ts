@@ -131,7 +131,7 @@ describe('amounts: typed by the agent in the picker', () => {
       funds: [makeFund(agent.id, { currency })],
     }));
     w.adapter.setInteraction(w.interaction);
-    const c = await mount(html`<mend-offer-picker .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
+    const c = await mount(html`<mend-offer-picker options-open .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
     const el = c.firstElementChild as HTMLElement & { checkValidity(): boolean };
     await until(() => q(el, '[part~="impact"]') && q(el, '[role="radio"][data-id="refund"]'), 'picker ready');
     const fix = [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('label.check')].find((l) => /Fix or replace/.test(l.textContent ?? ''))!;

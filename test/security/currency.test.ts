@@ -6,7 +6,7 @@ import { makeFund, mount, q, settled, text, tick, until, world } from './helpers
 describe('amounts: a fund in another currency than the offers', () => {
   it('the picker does not spend USD-priced offers from a EUR fund', async () => {
     const w = world(({ agent }) => ({ funds: [makeFund(agent.id, { currency: 'EUR' })] }));
-    const c = await mount(html`<mend-offer-picker .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
+    const c = await mount(html`<mend-offer-picker options-open .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
     const el = c.firstElementChild as HTMLElement;
     await until(() => q(el, '[part~="impact"]') && q(el, '[role="radio"][data-id="credit-15"]'), 'picker ready');
     [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('label.check')].find((l) => /Fix or replace/.test(l.textContent ?? ''))!.querySelector('input')!.click();

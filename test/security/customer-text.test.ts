@@ -60,7 +60,7 @@ const SHOW: Record<WidgetTag, (strings: string[]) => Promise<Shown>> = {
     const offers: Offer[] = strings.map((s, i) => ({ id: `x-${i}`, kind: 'assistance', label: fit(s, 200), description: s, monetary: false }));
     offers.push({ id: 'x-money', kind: 'compensation', label: fit(strings[0]!, 200), monetary: true, amount: 1000, reason: 'goodwill' });
     const w = world({ policy: { ...DEFAULT_POLICY, offers: [...DEFAULT_POLICY.offers, ...offers] } });
-    const c = await mount(html`<mend-offer-picker .adapter=${w.adapter}></mend-offer-picker>`);
+    const c = await mount(html`<mend-offer-picker options-open .adapter=${w.adapter}></mend-offer-picker>`);
     const el = c.firstElementChild as HTMLElement;
     await until(() => q(el, '[part~="bundles"]') && q(el, '[part~="impact"]'), 'picker ready');
     return { el, expected: strings };
@@ -177,7 +177,7 @@ describe('customer text is text: replaced strings through <mend-host .strings>',
     const strings = Object.fromEntries(KEYS.map((k, i) => [k, values[i % values.length]!])) as Record<string, string>;
     const template: TemplateResult = html`<mend-host .adapter=${w.adapter} .strings=${strings}>
       <mend-baggage-banner></mend-baggage-banner>
-      <mend-offer-picker></mend-offer-picker>
+      <mend-offer-picker options-open></mend-offer-picker>
       <mend-fund-meter ledger-open></mend-fund-meter>
       <mend-root-cause-logger></mend-root-cause-logger>
     </mend-host>`;

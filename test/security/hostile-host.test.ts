@@ -147,7 +147,7 @@ const SHOWN_BY: Record<Read, WidgetTag[]> = {
 /** The widget shows real data (the retry worked). */
 const READY: Record<WidgetTag, (el: HTMLElement) => unknown> = {
   'mend-baggage-banner': (el) => el.getAttribute('state') === 'ready',
-  'mend-offer-picker': (el) => q(el, '[part~="bundles"]') && q(el, '[part~="impact"]') && !q(el, '[part~="error"]'),
+  'mend-offer-picker': (el) => q(el, '[part~="card-impact"]') && !q(el, '[part~="error"]'),
   'mend-fund-meter': (el) => q(el, '[part~="meter"]') && !q(el, '[part~="error"]'),
   'mend-root-cause-logger': (el) => q(el, '[role="combobox"]:not([disabled])') && !q(el, '[part~="error"]'),
 };
@@ -181,7 +181,7 @@ function tagTemplate(tag: WidgetTag, w: ReturnType<typeof world>) {
     case 'mend-baggage-banner':
       return html`<mend-baggage-banner .adapter=${w.adapter}></mend-baggage-banner>`;
     case 'mend-offer-picker':
-      return html`<mend-offer-picker .adapter=${w.adapter}></mend-offer-picker>`;
+      return html`<mend-offer-picker options-open .adapter=${w.adapter}></mend-offer-picker>`;
     case 'mend-fund-meter':
       return html`<mend-fund-meter .adapter=${w.adapter}></mend-fund-meter>`;
     case 'mend-root-cause-logger':

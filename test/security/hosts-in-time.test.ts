@@ -26,7 +26,7 @@ function incident(summary: string): Incident {
 
 const READY: Record<WidgetTag, (el: HTMLElement) => unknown> = {
   'mend-baggage-banner': (el) => el.getAttribute('state') === 'ready',
-  'mend-offer-picker': (el) => q(el, '[part~="bundles"]') && q(el, '[part~="impact"]') && !q(el, '[part~="error"]'),
+  'mend-offer-picker': (el) => q(el, '[part~="card-impact"]') && !q(el, '[part~="error"]'),
   'mend-fund-meter': (el) => q(el, '[part~="meter"]') && !q(el, '[part~="error"]'),
   'mend-root-cause-logger': (el) => q(el, '[role="combobox"]:not([disabled])') && !q(el, '[part~="error"]'),
 };
@@ -153,7 +153,7 @@ describe('duplicate and missing events', () => {
     const w = world({}, { latency: 0 });
     const t = trap();
     const c = await mount(html`<mend-host .adapter=${w.adapter}>
-      <mend-baggage-banner></mend-baggage-banner><mend-offer-picker></mend-offer-picker>
+      <mend-baggage-banner></mend-baggage-banner><mend-offer-picker options-open></mend-offer-picker>
       <mend-fund-meter></mend-fund-meter><mend-root-cause-logger></mend-root-cause-logger>
     </mend-host>`);
     const [banner, picker, meter, logger] = [...c.querySelectorAll<HTMLElement>('mend-baggage-banner, mend-offer-picker, mend-fund-meter, mend-root-cause-logger')];
@@ -188,7 +188,7 @@ describe('duplicate and missing events', () => {
       { latency: 1, now: Date.now },
     );
     adapter.muted.add('fundChanged');
-    const c = await mount(html`<mend-host .adapter=${adapter}><mend-offer-picker></mend-offer-picker><mend-fund-meter></mend-fund-meter></mend-host>`);
+    const c = await mount(html`<mend-host .adapter=${adapter}><mend-offer-picker options-open></mend-offer-picker><mend-fund-meter></mend-fund-meter></mend-host>`);
     const picker = c.querySelector('mend-offer-picker')!;
     const meter = c.querySelector('mend-fund-meter')!;
     await until(() => READY['mend-offer-picker'](picker) && READY['mend-fund-meter'](meter), 'ready');
@@ -206,7 +206,7 @@ describe('duplicate and missing events', () => {
 describe('writes never apply twice', () => {
   async function pickerWorld(adapter?: MemoryAdapter) {
     const a = adapter ?? world().adapter;
-    const c = await mount(html`<mend-offer-picker .adapter=${a}></mend-offer-picker>`);
+    const c = await mount(html`<mend-offer-picker options-open .adapter=${a}></mend-offer-picker>`);
     const el = c.firstElementChild as HTMLElement;
     await until(() => READY['mend-offer-picker'](el), 'picker ready');
     q(el, '[part~="bundle"]')!.click();

@@ -19,6 +19,8 @@ export interface CardState {
   /** The card's bundle was accepted. */
   accepted: boolean;
   busy: boolean;
+  /** The fund's read failed: its error line with Retry (the card's money needs it). */
+  fundError: TemplateResult | typeof nothing;
   /** The outcome of the last card action, rendered under the buttons (stays in view). */
   message: TemplateResult | typeof nothing;
   accept: () => void;
@@ -38,7 +40,7 @@ export function renderCard(top: Bundle, m: PickerModel, w: Words, v: CardState):
       ? html`<p part="card-impact" id="card-impact" data-tone=${status === 'refused' ? 'danger' : status === 'needs_approval' ? 'warning' : 'info'}>
           ${impactText(w, m.fund, m.topDecision)}
         </p>`
-      : nothing}
+      : v.fundError}
     ${top.needsApproval
       ? html`<p part="card-approval"><span class="tag">${t('offerNeedsApprovalTag')}:</span> ${top.approvalReasons.map((r) => w.words(r)).join(' ')}</p>`
       : nothing}

@@ -435,6 +435,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       accepted: this.#accepted,
       busy: !!actions?.busy && this.#last === 'card',
       message: this.#renderMessage('card'),
+      fundError: this.#m.fundRead.status === 'error' && !this.#m.fund ? this.#renderError(this.#m.fundRead) : nothing,
       accept: () => void this.#act('card', (a) => a.accept()),
       decline: () => void this.#act('card', (a) => a.decline()),
     });

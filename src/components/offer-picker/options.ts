@@ -115,7 +115,8 @@ function fundLine(v: OptionsView): TemplateResult | typeof nothing {
   const { w, say } = v;
   const { fund, fundRead, decision } = v.m;
   if (!fund) {
-    if (fundRead.status === 'error') return v.error(fundRead);
+    // (With a card, the card shows the fund's error.)
+    if (fundRead.status === 'error') return v.m.top ? nothing : v.error(fundRead);
     if (fundRead.status === 'loading' || fundRead.status === 'idle') return html`<p part="impact">${w.t('loading')}</p>`;
     return nothing;
   }

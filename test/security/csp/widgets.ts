@@ -41,8 +41,10 @@ async function widgets(): Promise<void> {
   await until(() => q('mend-baggage-banner', '[part~="history-item"]'), 'history open');
   report.steps.push('history opened');
 
-  // The picker: pick the first recommended bundle, then a custom amount if one is offered.
-  await until(() => q('mend-offer-picker', '[part~="bundle"]'), 'picker ready');
+  // The picker: open Other options (loaded on demand, its styles adopted) and pick the first bundle.
+  await until(() => q('mend-offer-picker', '[part~="options-toggle"]'), 'picker ready');
+  q<HTMLButtonElement>('mend-offer-picker', '[part~="options-toggle"]')!.click();
+  await until(() => q('mend-offer-picker', '[part~="bundle"]'), 'the options');
   q<HTMLElement>('mend-offer-picker', '[part~="bundle"]')!.click();
   await until(() => q('mend-offer-picker', '[part~="bundle"][aria-checked="true"]'), 'bundle picked');
   report.steps.push('bundle picked');
