@@ -4,6 +4,7 @@ import { DEMO_IDS, demoSeed } from '../src/adapter/demo-data.js';
 import { MemoryAdapter, type MemoryOptions } from '../src/adapter/memory-adapter.js';
 import type { ChosenOffer, Fund, Interaction } from '../src/core/model.js';
 import { DEFAULT_POLICY } from '../src/core/recovery.js';
+import '../src/define/baggage-banner.js';
 import '../src/define/fund-meter.js';
 import '../src/define/host.js';
 import '../src/define/offer-picker.js';
@@ -182,4 +183,44 @@ export const RightToLeft: Story = {
   render: (args) => html`<div dir="rtl" style="max-inline-size:34rem">
     <mend-offer-picker .policy=${{ ...DEFAULT_POLICY, currency: 'ILS' }} .fund=${{ ...args.fund, currency: 'ILS' }} .interaction=${INTERACTION} severity="medium" locale="he-IL"></mend-offer-picker>
   </div>`,
+};
+
+/** Wait in a story's play function until `ready` holds (the story's elements load from an in-memory host). */
+async function whenReady<T>(ready: () => T | null | undefined | false): Promise<T> {
+  for (;;) {
+    const value = ready();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Other options open: every recommended bundle with why, and the composer (loaded on demand). */
+export const OtherOptions: Story = {
+  args: { severity: 'high' },
+  render: (args) =>
+    html`<mend-offer-picker style="max-inline-size:34rem" options-open .policy=${policyIn()} .fund=${args.fund} .interaction=${INTERACTION} severity=${args.severity} locale="en-US"></mend-offer-picker>`,
+};
+
+/**
+ * The recommendation as one action, on a voice call with Carmen Ruiz (heavy baggage, not acknowledged
+ * yet): Accept records the recovery and acknowledges the history with the banner's own write, so the
+ * banner shows "Acknowledged" by itself; the confirmation stays under the card.
+ */
+export const AcceptedWithBanner: Story = {
+  render: () => html`<mend-host .adapter=${demoHost('int-voice-1')} locale="en-US">
+    <div style="display:grid;gap:1rem;max-inline-size:34rem">
+      <mend-baggage-banner></mend-baggage-banner>
+      <mend-offer-picker></mend-offer-picker>
+    </div>
+  </mend-host>`,
+  play: async ({ canvasElement }) => {
+    const picker = canvasElement.querySelector('mend-offer-picker')!;
+    const accept = await whenReady(() => picker.shadowRoot?.querySelector('[part~="card-records"]') && picker.shadowRoot.querySelector<HTMLButtonElement>('[part~="accept"]'));
+    accept.click();
+  },
+};
+
+/** In a 400 px side panel: the card is compact, Accept is on the first screen. */
+export const SidePanel: Story = {
+  render: () => html`<div style="inline-size:400px"><mend-offer-picker .adapter=${demoHost('int-voice-1')} locale="en-US"></mend-offer-picker></div>`,
 };

@@ -164,6 +164,7 @@ describe('every user-visible string can be replaced (pseudo-localization)', () =
       .interaction=${interaction}
       severity="medium"
       baggage="heavy"
+      options-open
     ></mend-offer-picker>`);
     await settle(el);
     const refund = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="radio"]')].find((r) => r.textContent!.includes('Refund'))!;

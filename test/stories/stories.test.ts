@@ -50,7 +50,7 @@ const shadowOf = (root: HTMLElement, tag: string) => root.querySelector(tag)!.sh
 /** Story names a stories file must keep (the states its issue asks for). */
 const REQUIRED: Record<string, string[]> = {
   'baggage-banner.stories.ts': ['None', 'Light', 'HeavyWithCallback', 'Loading', 'ErrorState', 'Unsupported', 'LongHistory', 'Dark', 'RightToLeft', 'PlainProperties'],
-  'offer-picker.stories.ts': ['LowSeverity', 'MediumSeverity', 'HighSeverity', 'HeavyBaggage', 'OverAuthority', 'FundExhausted', 'ErrorState', 'InAForm', 'Dark', 'RightToLeft'],
+  'offer-picker.stories.ts': ['LowSeverity', 'MediumSeverity', 'HighSeverity', 'HeavyBaggage', 'OverAuthority', 'FundExhausted', 'ErrorState', 'InAForm', 'Dark', 'RightToLeft', 'OtherOptions', 'AcceptedWithBanner', 'SidePanel'],
   'fund-meter.stories.ts': ['Plenty', 'Low', 'Exhausted', 'PendingApprovals', 'Compact', 'LongLedger', 'ErrorState', 'Loading', 'Unsupported', 'Dark', 'RightToLeft'],
   'root-cause-logger.stories.ts': ['Empty', 'Filled', 'RecurringCause', 'QueuedOffline', 'NeedsAttention', 'WrapUpBlocked', 'LargeTaxonomy', 'Dark', 'RightToLeft'],
   'approval-queue.stories.ts': ['Default', 'Empty', 'Loading', 'ErrorState', 'ManyItems', 'RaceWithAnotherLead', 'Dark', 'Harbor', 'Ember', 'RightToLeft'],
@@ -82,6 +82,10 @@ const SHOWS: Record<string, (root: HTMLElement) => unknown> = {
     const shadow = shadowOf(root, 'mend-offer-picker');
     return text(shadow.querySelector('[part~="confirm"]')) === 'Request approval' && text(shadow.querySelector('[part~="approval"]')).includes('$50.00');
   },
+  'offer-picker.stories.ts/AcceptedWithBanner': (root) =>
+    text(shadowOf(root, 'mend-offer-picker').querySelector('[part~="card"] [part~="message"]')) === 'Recovery recorded.' &&
+    text(shadowOf(root, 'mend-baggage-banner').querySelector('[part~="acknowledge"]')) === 'Acknowledged',
+  'offer-picker.stories.ts/OtherOptions': has('mend-offer-picker', '[part~="bundles"] [role="radio"]'),
   'offer-picker.stories.ts/GermanEuro': (root) => {
     const picker = root.querySelector('mend-offer-picker') as HTMLElement & { checkValidity(): boolean };
     return /^12,50\s€$/.test(picker.shadowRoot!.querySelector<HTMLInputElement>('[part~="amount"] input')?.value ?? '') && picker.checkValidity();
