@@ -148,12 +148,15 @@ describe('<mend-offer-picker>: the recommendation as one action', () => {
 
   it('"Customer declined" on the card declines its bundle in one action', async () => {
     const el = await plain();
+    const said = voice(el);
     const event = oneEvent(el, 'mend-offer-reject');
     $<HTMLButtonElement>(el, '[part~="card"] [part~="decline"]')!.click();
     const { detail } = await event;
     expect(detail.accepted).to.equal(false);
     expect(detail.offers.map((o: ChosenOffer) => o.offerId)).to.deep.equal(['apology', 'fix', 'credit-15']);
     expect(text($(el, '[part~="card"] [part~="message"]'))).to.equal('Recorded: the customer declined.');
+    expect(said).to.deep.equal(['Recorded: the customer declined. Next: log the root cause.']);
+    await expect(el).to.be.accessible();
   });
 
   it('on a voice call nothing offers "Escalate to a voice call"; on chat it is offered', async () => {

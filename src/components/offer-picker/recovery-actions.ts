@@ -320,6 +320,7 @@ export class RecoveryActions {
   #declined(): void {
     this.done = true;
     this.busy = false;
-    this.say('info', this.#options.t('offerDeclined'));
+    const { t } = this.#options;
+    this.say('info', t('offerDeclined'), `${t('offerDeclined')} ${t('offerNext')}`);
   }
 }
