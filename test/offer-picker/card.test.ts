@@ -7,13 +7,13 @@ import type { BaggageAcknowledgement, RecoveryRecord, SpendRequest } from '../..
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { sessionFor } from '../../src/adapter/session.js';
 import { demoSeed } from '../../src/adapter/demo-data.js';
-import type { ChosenOffer, Incident, Interaction } from '../../src/core/model.js';
+import type { ChosenOffer, Interaction } from '../../src/core/model.js';
 import { DEFAULT_POLICY, recommend } from '../../src/core/recovery.js';
 import '../../src/define/baggage-banner.js';
 import '../../src/define/offer-picker.js';
 import type { MendOfferPicker } from '../../src/define/offer-picker.js';
 import { until } from '../helpers/until.js';
-import { $, $$, bundles, checkbox, makeFund, makePolicy, newAgentId, settle, text } from './fixtures.js';
+import { $, $$, bundles, checkbox, heavyIncident, makeFund, makePolicy, settle, text, world, type World } from './fixtures.js';
 
 const accept = (el: MendOfferPicker) => $<HTMLButtonElement>(el, '[part~="accept"]')!;
 const toggle = (el: MendOfferPicker) => $<HTMLButtonElement>(el, '[part~="options-toggle"]')!;
@@ -45,45 +45,8 @@ async function plain(setup: { severity?: string; channel?: Interaction['channel'
   return el;
 }
 
-let n = 0;
-interface World {
-  adapter: MemoryAdapter;
-  interaction: Interaction;
-}
-
 /** A host whose customer has heavy baggage (a recent unresolved high-severity incident). */
-function world(): World {
-  const id = `${++n}-${Math.random().toString(36).slice(2, 7)}`;
-  const agentId = newAgentId();
-  const interaction: Interaction = {
-    id: `int-card-${id}`,
-    customerId: `cust-card-${id}`,
-    channel: 'chat',
-    startedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
-    customerName: 'Carmen Ruiz',
-    severity: 'medium',
-  };
-  const incident: Incident = {
-    id: `inc-${id}`,
-    occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
-    severity: 'high',
-    category: 'delivery',
-    summary: 'Blender arrived broken',
-    resolved: false,
-    remedies: [],
-    surveyScore: 1,
-  };
-  const adapter = new MemoryAdapter(
-    {
-      context: { agent: { id: agentId, name: 'Dana Reyes', role: 'agent' }, interaction, locale: 'en-US', currency: 'USD' },
-      policy: makePolicy(),
-      funds: [makeFund({ agentId })],
-      histories: [{ customer: { id: interaction.customerId, name: 'Carmen Ruiz' }, incidents: [incident] }],
-    },
-    { latency: 2 },
-  );
-  return { adapter, interaction };
-}
+const heavyWorld = (): World => world({ severity: 'medium', incidents: [heavyIncident()] });
 
 const received = (w: World, kind: string) =>
   w.adapter.received.filter((r) => r.kind === kind && (r.payload as { interactionId: string }).interactionId === w.interaction.id);
@@ -221,7 +184,7 @@ describe('<mend-offer-picker>: Other options', () => {
 
 describe('<mend-offer-picker>: Accept with a host', () => {
   it('spends and records once, acknowledges the baggage with the banner\'s key, and the banner shows it; one announcement', async () => {
-    const w = world();
+    const w = heavyWorld();
     const { picker, banner } = await side(w);
     const said = voice(picker);
     accept(picker).click();
@@ -244,7 +207,7 @@ describe('<mend-offer-picker>: Accept with a host', () => {
   });
 
   it('when the banner acknowledged first, Accept does not say or write it again', async () => {
-    const w = world();
+    const w = heavyWorld();
     const { picker, banner } = await side(w);
     bannerAck(banner).click();
     await until(() => !$(picker, '[part~="card-records"]'), 'the card no longer says it will acknowledge');
@@ -257,7 +220,7 @@ describe('<mend-offer-picker>: Accept with a host', () => {
   });
 
   it('a failed Accept tried again records once and acknowledges once (the same key)', async () => {
-    const w = world();
+    const w = heavyWorld();
     const { picker } = await side(w);
     w.adapter.failNext('spend', 'permission');
     accept(picker).click();
@@ -273,7 +236,7 @@ describe('<mend-offer-picker>: Accept with a host', () => {
   });
 
   it('offers focus for the recovery step, and after Accept hands off to the root cause; without a taker focus stays on Accept, the confirmation in view', async () => {
-    const w = world();
+    const w = heavyWorld();
     const session = sessionFor(w.adapter) as unknown as {
       offerFocus(step: string, focus: () => boolean): () => void;
       handOff(step: string): boolean;

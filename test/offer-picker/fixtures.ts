@@ -1,7 +1,8 @@
 // Fixtures for the offer-picker tests: a small policy whose offers the tests name, funds, and DOM helpers.
 import { text } from '../helpers/dom.js';
 import { until } from '../helpers/until.js';
-import type { BaggagePolicy, Fund, RecoveryPolicy } from '../../src/core/model.js';
+import { MemoryAdapter, type MemoryOptions } from '../../src/adapter/memory-adapter.js';
+import type { BaggagePolicy, Fund, Incident, Interaction, RecoveryPolicy } from '../../src/core/model.js';
 import type { MendOfferPicker } from '../../src/define/offer-picker.js';
 
 const baggage: BaggagePolicy = { windowDays: 365, recentDays: 90, severeScore: 1, poorScore: 2, callbackDays: 30, heavyPoints: 4 };
@@ -115,3 +116,50 @@ export async function chooseRefund(el: MendOfferPicker, amount: string): Promise
   input.dispatchEvent(new Event('input'));
   await settle(el);
 }
+
+let n = 0;
+
+export interface World {
+  adapter: MemoryAdapter;
+  interaction: Interaction;
+  agentId: string;
+}
+
+/** A MemoryAdapter with one agent (fresh id), the test policy, a fund and the customer's history. */
+export function world(
+  setup: { severity?: string; incidents?: Incident[]; fund?: Partial<Fund>; options?: MemoryOptions } = {},
+): World {
+  const id = `${++n}-${Math.random().toString(36).slice(2, 7)}`;
+  const agentId = newAgentId();
+  const interaction: Interaction = {
+    id: `int-op-${id}`,
+    customerId: `cust-op-${id}`,
+    channel: 'chat',
+    startedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    customerName: 'Carmen Ruiz',
+    ...(setup.severity ? { severity: setup.severity } : {}),
+  };
+  const adapter = new MemoryAdapter(
+    {
+      context: { agent: { id: agentId, name: 'Dana Reyes', role: 'agent' }, interaction, locale: 'en-US', currency: 'USD' },
+      policy: makePolicy(),
+      funds: [makeFund({ agentId, ...setup.fund })],
+      histories: [{ customer: { id: interaction.customerId, name: 'Carmen Ruiz' }, incidents: setup.incidents ?? [] }],
+    },
+    { latency: 2, ...setup.options },
+  );
+  return { adapter, interaction, agentId };
+}
+
+/** A recent unresolved high-severity incident: heavy baggage on its own. */
+export const heavyIncident = (): Incident => ({
+  id: 'inc-1',
+  occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+  severity: 'high',
+  category: 'delivery',
+  summary: 'Blender arrived broken',
+  resolved: false,
+  remedies: [],
+  surveyScore: 1,
+});
+

@@ -3,61 +3,27 @@
 import { until } from '../helpers/until.js';
 import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import type { RecoveryRecord, SpendRequest, SpendResult } from '../../src/adapter/host-adapter.js';
-import { MemoryAdapter, type MemoryOptions } from '../../src/adapter/memory-adapter.js';
 import { sessionFor } from '../../src/adapter/session.js';
 import { HostError } from '../../src/adapter/errors.js';
 import { baggageFor } from '../../src/controllers/baggage.js';
-import type { Fund, Incident, Interaction } from '../../src/core/model.js';
 import '../../src/define/offer-picker.js';
 import type { MendOfferPicker } from '../../src/define/offer-picker.js';
 import {
   $,
   expectAnnounced,
+  heavyIncident,
+  world,
+  type World,
   bundles,
   checkbox,
   chooseRefund,
   confirmButton,
   declineButton,
-  makeFund,
   makePolicy,
-  newAgentId,
   radio,
   settle,
   text,
 } from './fixtures.js';
-
-let n = 0;
-
-interface World {
-  adapter: MemoryAdapter;
-  interaction: Interaction;
-  agentId: string;
-}
-
-function world(
-  setup: { severity?: string; incidents?: Incident[]; fund?: Partial<Fund>; options?: MemoryOptions } = {},
-): World {
-  const id = `${++n}-${Math.random().toString(36).slice(2, 7)}`;
-  const agentId = newAgentId();
-  const interaction: Interaction = {
-    id: `int-op-${id}`,
-    customerId: `cust-op-${id}`,
-    channel: 'chat',
-    startedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
-    customerName: 'Carmen Ruiz',
-    ...(setup.severity ? { severity: setup.severity } : {}),
-  };
-  const adapter = new MemoryAdapter(
-    {
-      context: { agent: { id: agentId, name: 'Dana Reyes', role: 'agent' }, interaction, locale: 'en-US', currency: 'USD' },
-      policy: makePolicy(),
-      funds: [makeFund({ agentId, ...setup.fund })],
-      histories: [{ customer: { id: interaction.customerId, name: 'Carmen Ruiz' }, incidents: setup.incidents ?? [] }],
-    },
-    { latency: 2, ...setup.options },
-  );
-  return { adapter, interaction, agentId };
-}
 
 async function mount(w: World): Promise<MendOfferPicker> {
   const el = await fixture<MendOfferPicker>(html`<mend-offer-picker options-open .adapter=${w.adapter} locale="en-US"></mend-offer-picker>`);
@@ -69,18 +35,6 @@ async function mount(w: World): Promise<MendOfferPicker> {
 const spends = (w: World) => w.adapter.received.filter((r) => r.kind === 'spend' && (r.payload as SpendRequest).interactionId === w.interaction.id);
 const records = (w: World) =>
   w.adapter.received.filter((r) => r.kind === 'recordRecovery' && (r.payload as RecoveryRecord).interactionId === w.interaction.id);
-
-/** A recent unresolved high-severity incident: heavy baggage on its own. */
-const heavyIncident = (): Incident => ({
-  id: 'inc-1',
-  occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
-  severity: 'high',
-  category: 'delivery',
-  summary: 'Blender arrived broken',
-  resolved: false,
-  remedies: [],
-  surveyScore: 1,
-});
 
 async function choose(el: MendOfferPicker, comp: string, assistance = true): Promise<void> {
   checkbox(el, 'Sincere apology').click();
