@@ -7,6 +7,7 @@ import { readContext, readHistory, readPolicy } from '../../controllers/reads.js
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { handled, WriteAction, type WriteStatus } from '../../controllers/write-action.js';
 import type { BaggageLevel, BaggagePolicy, Customer, Incident, RecoveryPolicy } from '../../core/model.js';
+import { bannerStrings } from './baggage-banner.strings.js';
 import { bannerStyles } from './baggage-banner.styles.js';
 import { renderIncident, type IncidentWords } from './baggage-banner.incident.js';
 import {
@@ -25,46 +26,7 @@ import {
 } from './baggage-banner.view.js';
 
 export { BANNER_STATES, HISTORY_PAGE, NONE_DISPLAYS, type BannerState, type NoneDisplay } from './baggage-banner.view.js';
-
-/** Strings this widget adds to the shared set (replaceable through `strings` like any other). */
-export const bannerStrings = {
-  baggageTitle: 'Customer history',
-  baggageNone: 'No past issues on record.',
-  baggageLight: 'Light baggage',
-  baggageHeavy: 'Heavy baggage',
-  baggageLevelLabel: 'Baggage: {level}',
-  baggageUnsupported: 'This console does not share customer history.',
-  baggageAcknowledge: 'Acknowledge',
-  baggageAcknowledged: 'Acknowledged',
-  baggageRequestCallback: 'Request callback',
-  baggageCallbackRequested: 'Callback requested',
-  baggageCallbackReason: 'Severe recent dissatisfaction: call back to hear what went wrong.',
-  baggageShowHistory: 'Show full history ({count})',
-  baggageHideHistory: 'Hide full history',
-  baggageTalkAcknowledge: 'Acknowledge',
-  baggageTalkOwn: 'Take ownership',
-  baggageTalkTransparent: 'Be transparent',
-  baggageResolved: 'Resolved',
-  baggageUnresolved: 'Unresolved',
-  baggageRemediesGiven: 'Given: {remedies}',
-  baggageSurvey: 'Rated {score} of 5',
-  baggageReasons: 'Why',
-  baggageNotable: 'Past incidents to mention',
-  baggageTalkingPoints: 'What to say',
-  baggageCallbackTitle: 'Callback recommended',
-  baggageHistoryLabel: 'Full history, newest first',
-  baggageShowing: 'Showing {shown} of {total}',
-  baggageShowMore: 'Show {count} more',
-  baggageSaving: 'Saving…',
-  baggageNotSaved: 'Not saved: {message}',
-  baggageSeverity: 'Severity: {severity}',
-  baggageErrorHistory: 'Could not load the customer history: {message}',
-  baggageErrorContext: 'Could not reach the console: {message}',
-  baggageErrorContextInvalid: 'The console sent a context the banner cannot read: {message}',
-  baggageInvalid: 'The customer history could not be read.',
-  baggageAnnounce: '{level}: {customer}.',
-  baggageNoRemedies: 'Nothing given yet',
-} as const;
+export { bannerStrings };
 
 /**
  * Loaded on demand (once per page; then used at once): the assessment rules when a banner first
@@ -125,6 +87,7 @@ const ICONS: Record<BaggageLevel, TemplateResult> = {
  * @csspart acknowledge - The Acknowledge button.
  * @csspart request-callback - The Request callback button.
  * @csspart history-toggle - The button that shows or hides the full history.
+ * @csspart details-toggle - The button that shows or hides the details (every reason, the resolved incidents, the talking points once acknowledged).
  * @csspart status - What happened to the agent's last action.
  * @csspart storage-notice - The one notice that this browser cannot store work right now (shared by every writing widget).
  * @csspart history - The full history panel.
@@ -174,6 +137,13 @@ export class MendBaggageBanner extends MendElement {
 
   /** Whether the full history is open (the agent's disclosure button toggles it; closes for a new customer). */
   @property({ type: Boolean, reflect: true, attribute: 'history-open' }) historyOpen = false;
+
+  /**
+   * Whether the details are open: every reason, the resolved incidents and, once acknowledged, the
+   * talking points. Closed, the banner is a summary: the level and its one-line why, the unresolved
+   * incidents, the talking points until acknowledged, the callback. Closes for a new customer.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'details-open' }) detailsOpen = false;
 
   @state() private shown = HISTORY_PAGE;
 
@@ -229,8 +199,8 @@ export class MendBaggageBanner extends MendElement {
     this.level = view.assessment?.level;
     const scope = `${view.interactionId}|${view.customer?.id ?? ''}`;
     if (view.state === 'ready' && scope !== this.#scope) {
-      // A new customer: the full history closes again (an initial `history-open` is kept).
-      if (this.#scope !== null) this.historyOpen = false;
+      // A new customer: the full history and the details close again (initial attributes are kept).
+      if (this.#scope !== null) this.historyOpen = this.detailsOpen = false;
       this.#scope = scope;
       this.shown = HISTORY_PAGE;
     }
@@ -332,7 +302,7 @@ export class MendBaggageBanner extends MendElement {
                 : nothing}
               <h2 id="title" part="title" class="title">
                 ${this.t('baggageTitle')}${view.customer?.name
-                  ? html`<span class="sep" aria-hidden="true">·</span><span part="customer">${view.customer.name}</span>`
+                  ? html`<span class="visually-hidden">, </span><span class="sep" aria-hidden="true">·</span><span part="customer">${view.customer.name}</span>`
                   : nothing}
               </h2>
             </div>
@@ -386,21 +356,29 @@ export class MendBaggageBanner extends MendElement {
         ${this.#renderHistory(incidents, words)}`;
     }
 
+    // A summary unless the details are open: nothing the agent must see is ever behind the toggle.
+    const closed = !this.detailsOpen;
+    const acked = handled(ack.status) && ack.status !== 'storing';
     const talk = talkingPoints(a);
+    const quietTalk = closed && acked;
+    const more = a.reasons.length > 1 || a.notable.some((i) => i.resolved) || (acked && talk.length > 0);
+    const open = a.notable.some((i) => !i.resolved);
     return html`
       ${a.reasons.length
-        ? html`<ul part="reasons" class="reasons" aria-label=${this.t('baggageReasons')}>
-            ${a.reasons.map((r) => html`<li>${this.words(r)}</li>`)}
+        ? html`<ul id="reasons" part="reasons" class="reasons" aria-label=${this.t('baggageReasons')}>
+            ${a.reasons.map((r, i) => html`<li ?hidden=${closed && i > 0}>${this.words(r)}</li>`)}
           </ul>`
         : nothing}
       ${a.notable.length
-        ? html`<div class="group">
+        ? html`<div id="notable" class="group" ?hidden=${closed && !open}>
             <h3 id="notable-title">${this.t('baggageNotable')}</h3>
-            <ul part="incidents" class="incidents" aria-labelledby="notable-title">${a.notable.map((i) => renderIncident(i, words, 'incident'))}</ul>
+            <ul part="incidents" class="incidents" aria-labelledby="notable-title">
+              ${a.notable.map((i) => renderIncident(i, words, 'incident', closed && i.resolved))}
+            </ul>
           </div>`
         : nothing}
       ${talk.length
-        ? html`<div class="group">
+        ? html`<div id="talk" class="group" ?hidden=${quietTalk}>
             <h3 id="talk-title">${this.t('baggageTalkingPoints')}</h3>
             <ul part="talking-points" class="talk" aria-labelledby="talk-title">
               ${talk.map(
@@ -423,6 +401,17 @@ export class MendBaggageBanner extends MendElement {
           ? this.#actionButton('requestCallback', 'request-callback', callback.status, 'baggageRequestCallback', 'baggageCallbackRequested', false)
           : nothing}
         ${historyToggle}
+        ${more
+          ? html`<button
+              part="details-toggle"
+              type="button"
+              aria-expanded=${closed ? 'false' : 'true'}
+              aria-controls=${[a.reasons.length && 'reasons', a.notable.length && 'notable', talk.length && 'talk'].filter(Boolean).join(' ')}
+              @click=${() => (this.detailsOpen = closed)}
+            >
+              ${this.t(closed ? 'baggageShowDetails' : 'baggageHideDetails')}
+            </button>`
+          : nothing}
       </div>
       <p part="status" class="status">${statusLine([
         [this.t('baggageAcknowledge'), ack.text],
