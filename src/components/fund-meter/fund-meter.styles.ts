@@ -30,6 +30,14 @@ export const fundMeterStyles = css`
   :host([variant='compact']) .base {
     padding: var(--_space-1) var(--_space-2);
   }
+  /* One line where it fits; in a narrow panel (or a larger theme font) it wraps rather than overflows. */
+  :host([variant='compact']) {
+    max-inline-size: 100%;
+  }
+  :host([variant='compact']) .line {
+    flex-wrap: wrap;
+    white-space: normal;
+  }
   .header,
   .line {
     display: flex;
