@@ -7,41 +7,9 @@ import type { MendFundMeter } from '../../src/define/fund-meter.js';
 import { demoSeed } from '../../src/adapter/demo-data.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { until } from '../helpers/until.js';
+import { THEMES, useThemes, theme } from '../helpers/themes.js';
 import * as pickerStories from '../../stories/offer-picker.stories.js';
 import * as loggerStories from '../../stories/root-cause-logger.stories.js';
-
-/** Every theme the demo offers: [class on <html>, dark or not]. */
-export const THEMES: ReadonlyArray<readonly [name: string, classes: string[], dark: boolean]> = [
-  ['default', [], false],
-  ['dark', ['mend-theme-dark'], true],
-  ['harbor', ['mend-theme-harbor'], false],
-  ['harbor-dark', ['mend-theme-harbor', 'mend-theme-dark'], true],
-  ['ember', ['mend-theme-ember'], false],
-  ['ember-dark', ['mend-theme-ember', 'mend-theme-dark'], true],
-];
-
-const sheets: HTMLLinkElement[] = [];
-before(async () => {
-  for (const name of ['dark', 'harbor', 'ember']) {
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: `/themes/${name}.css` });
-    const loaded = new Promise((resolve, reject) => {
-      link.onload = resolve;
-      link.onerror = reject;
-    });
-    document.head.append(link);
-    sheets.push(link);
-    await loaded;
-  }
-});
-after(() => {
-  for (const link of sheets.splice(0)) link.remove();
-});
-
-function theme(classes: string[]): void {
-  document.documentElement.classList.remove('mend-theme-dark', 'mend-theme-harbor', 'mend-theme-ember');
-  document.documentElement.classList.add(...classes);
-}
-afterEach(() => theme([]));
 
 /** Elements of a shadow tree (nested shadow roots too). */
 function deep(root: ParentNode): Element[] {
@@ -73,6 +41,8 @@ function behind(el: Element): number[] {
 type StoryModule = { default: { render: (args: unknown, context: unknown) => unknown; args?: object }; Dark: { render?: (args: unknown, context: unknown) => unknown; args?: object; play?: (c: { canvasElement: HTMLElement; args: unknown }) => Promise<void> } };
 
 describe('themes', () => {
+  useThemes();
+
   for (const [name, classes] of THEMES) {
     it(`${name}: the compact fund meter fits a 400 px panel`, async () => {
       theme(classes);
