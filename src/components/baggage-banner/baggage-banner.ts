@@ -9,7 +9,7 @@ import { handled, WriteAction, type WriteStatus } from '../../controllers/write-
 import type { BaggageLevel, BaggagePolicy, Customer, Incident, RecoveryPolicy } from '../../core/model.js';
 import { bannerStrings } from './baggage-banner.strings.js';
 import { bannerStyles } from './baggage-banner.styles.js';
-import { renderIncident, type IncidentWords } from './baggage-banner.incident.js';
+import type { IncidentWords } from './baggage-banner.incident.js';
 import {
   bannerView,
   HISTORY_PAGE,
@@ -29,11 +29,13 @@ export { BANNER_STATES, HISTORY_PAGE, NONE_DISPLAYS, type BannerState, type None
 export { bannerStrings };
 
 /**
- * Loaded on demand (once per page; then used at once): the assessment rules when a banner first
- * updates (in parallel with the host's history read, which the first render waits for anyway), the
- * full history when first opened, the write path at the first action.
+ * Loaded on demand (once per page; then used at once): the assessment rules and the incident rows
+ * when a banner first updates (in parallel with the host's history read, which the first render
+ * waits for anyway: neither is needed before there is a history to show), the full history when
+ * first opened, the write path at the first action.
  */
 const rules = onDemand(() => import('../../controllers/baggage.js'));
+const rows = onDemand(() => import('./baggage-banner.incident.js'));
 const history = onDemand(() => import('./baggage-banner.history.js'));
 const actions = onDemand(() => import('./baggage-banner.actions.js'));
 
@@ -193,8 +195,11 @@ export class MendBaggageBanner extends MendElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const words = { t: this.t.bind(this), failure: this.failure.bind(this), refresh: () => this.#refresh() };
-    const view = (this.#view = bannerView({ ...this.#inputs(), unloaded: this.#unloaded }, words, rules.value?.baggageFor));
+    // Ready only once both are here: the rules to assess, the rows to show the incidents.
+    const assess = rows.value && rules.value?.baggageFor;
+    const view = (this.#view = bannerView({ ...this.#inputs(), unloaded: this.#unloaded }, words, assess || undefined));
     if (!rules.value && !this.#unloaded) this.#demand(rules);
+    if (!rows.value && !this.#unloaded) this.#demand(rows);
     this.state = view.state;
     this.level = view.assessment?.level;
     const scope = `${view.interactionId}|${view.customer?.id ?? ''}`;
@@ -373,7 +378,7 @@ export class MendBaggageBanner extends MendElement {
         ? html`<div id="notable" class="group" ?hidden=${closed && !open}>
             <h3 id="notable-title">${this.t('baggageNotable')}</h3>
             <ul part="incidents" class="incidents" aria-labelledby="notable-title">
-              ${a.notable.map((i) => renderIncident(i, words, 'incident', closed && i.resolved))}
+              ${a.notable.map((i) => rows.value!.renderIncident(i, words, 'incident', closed && i.resolved))}
             </ul>
           </div>`
         : nothing}
@@ -455,7 +460,7 @@ export class MendBaggageBanner extends MendElement {
       t: words.t,
       locale: words.locale,
       page: HISTORY_PAGE,
-      row: (incident) => renderIncident(incident, words, 'history-item'),
+      row: (incident) => rows.value!.renderIncident(incident, words, 'history-item'),
       showMore: () => void this.#showMore(),
     });
   }

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { checkboxStyles } from '../../base/styles.js';
+import { checkboxStyles } from '../../base/checkbox.styles.js';
 
 /** Styles of `<mend-offer-picker>`: logical properties only (RTL), component tokens over the `--_*` system tokens. */
 export const offerPickerStyles = css`

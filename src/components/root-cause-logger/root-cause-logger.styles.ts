@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { checkboxStyles } from '../../base/styles.js';
+import { checkboxStyles } from '../../base/checkbox.styles.js';
 
 export const rootCauseLoggerStyles = css`
   ${checkboxStyles}
