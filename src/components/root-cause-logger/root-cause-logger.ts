@@ -16,11 +16,12 @@ import {
   type RootCauseField,
 } from '../../core/root-cause-form.js';
 import type { RootCauseMatch } from '../../core/taxonomy-search.js';
+import { FormAssociated } from '../../base/form-associated.js';
 import { MendElement } from '../../base/mend-element.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
 import type { CauseSearchController } from '../../controllers/cause-search.js';
 import { DraftController } from '../../controllers/draft.js';
-import { FormControlController, type FormRestoreState } from '../../controllers/form-control.js';
+import { FormControlController } from '../../controllers/form-control.js';
 import { readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { TimeLimitController, type Overdue } from '../../controllers/time-limit.js';
@@ -111,9 +112,8 @@ const REQUIRED: Record<Field, LoggerKey> = {
  *
  * @slot - None; the widget renders everything itself.
  */
-export class MendRootCauseLogger extends MendElement {
+export class MendRootCauseLogger extends FormAssociated(MendElement) {
   static override styles = [...MendElement.styles, rootCauseLoggerStyles];
-  static formAssociated = true;
   static override localStrings = { ...rootCauseLoggerStrings, ...storageStrings, ...writeStrings };
 
   /** The root-cause taxonomy (plain-properties mode; wins over the host's). */
@@ -231,32 +231,8 @@ export class MendRootCauseLogger extends MendElement {
     if (patch && !this.#locked) this.#update(patch);
   }
 
-  get form(): HTMLFormElement | null {
-    return this.#form.form;
-  }
-  get validity(): ValidityState {
-    return this.#form.validity;
-  }
-  get validationMessage(): string {
-    return this.#form.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.#form.willValidate;
-  }
-  checkValidity(): boolean {
-    return this.#form.checkValidity();
-  }
-  reportValidity(): boolean {
-    return this.#form.reportValidity();
-  }
-  formResetCallback(): void {
-    this.#form.formResetCallback();
-  }
-  formDisabledCallback(disabled: boolean): void {
-    this.#form.formDisabledCallback(disabled);
-  }
-  formStateRestoreCallback(state: FormRestoreState): void {
-    this.#form.formStateRestoreCallback(state);
+  protected get formControl(): FormControlController {
+    return this.#form;
   }
 
   /** Whether the root cause is logged (and not refused by the host) for the active interaction. */
