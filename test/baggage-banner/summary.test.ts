@@ -97,7 +97,7 @@ describe('<mend-baggage-banner> summary first (#20)', () => {
     expect(seen(part(el, 'talking-points'))).to.equal(false);
   });
 
-  it('a banner with nothing more to show has no toggle; a new customer closes the details again', async () => {
+  it('a single unresolved incident still has details (every reason); a new customer closes them again', async () => {
     const el = await banner([{ ...heavyIncidents()[0]!, id: 'only' }]);
     // One unresolved incident: one reason beyond the why (R12) is still behind the toggle.
     expect(part(el, 'details-toggle')).to.not.equal(null);

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toHostError, type HostError } from '../../adapter/errors.js';
 import { MendElement } from '../../base/mend-element.js';
@@ -7,6 +7,7 @@ import { readContext, readHistory, readPolicy } from '../../controllers/reads.js
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { handled, WriteAction, type WriteStatus } from '../../controllers/write-action.js';
 import type { BaggageLevel, BaggagePolicy, Customer, Incident, RecoveryPolicy } from '../../core/model.js';
+import { ICONS } from './baggage-banner.icons.js';
 import { bannerStrings } from './baggage-banner.strings.js';
 import { bannerStyles } from './baggage-banner.styles.js';
 import type { IncidentWords } from './baggage-banner.incident.js';
@@ -15,8 +16,8 @@ import {
   HISTORY_PAGE,
   LEVEL_KEYS,
   statusLine,
+  summary,
   TALK_KEYS,
-  talkingPoints,
   writeKey,
   type BannerInputs,
   type BannerState,
@@ -38,13 +39,6 @@ const rules = onDemand(() => import('../../controllers/baggage.js'));
 const rows = onDemand(() => import('./baggage-banner.incident.js'));
 const history = onDemand(() => import('./baggage-banner.history.js'));
 const actions = onDemand(() => import('./baggage-banner.actions.js'));
-
-/** A shape per level, so the level never relies on colour alone (the words say it too). */
-const ICONS: Record<BaggageLevel, TemplateResult> = {
-  none: svg`<circle cx="8" cy="8" r="6.5"/><path d="M5 8.2l2 2 4-4.2" fill="none" stroke="var(--_on-level)" stroke-width="1.8"/>`,
-  light: svg`<path d="M8 1.5l7 12.5H1z"/><path d="M8 6v4M8 11.5v1" stroke="var(--_on-level)" stroke-width="1.6"/>`,
-  heavy: svg`<path d="M5.3 1h5.4L15 5.3v5.4L10.7 15H5.3L1 10.7V5.3z"/><path d="M8 4v5M8 11v1.5" stroke="var(--_on-level)" stroke-width="1.8"/>`,
-};
 
 /**
  * @summary Pulls the customer's past bad experiences forward at the start of a contact: how heavy
@@ -361,13 +355,7 @@ export class MendBaggageBanner extends MendElement {
         ${this.#renderHistory(incidents, words)}`;
     }
 
-    // A summary unless the details are open: nothing the agent must see is ever behind the toggle.
-    const closed = !this.detailsOpen;
-    const acked = handled(ack.status) && ack.status !== 'storing';
-    const talk = talkingPoints(a);
-    const quietTalk = closed && acked;
-    const more = a.reasons.length > 1 || a.notable.some((i) => i.resolved) || (acked && talk.length > 0);
-    const open = a.notable.some((i) => !i.resolved);
+    const { closed, talk, quietTalk, more, open, controls } = summary(a, this.detailsOpen, handled(ack.status) && ack.status !== 'storing');
     return html`
       ${a.reasons.length
         ? html`<ul id="reasons" part="reasons" class="reasons" aria-label=${this.t('baggageReasons')}>
@@ -411,7 +399,7 @@ export class MendBaggageBanner extends MendElement {
               part="details-toggle"
               type="button"
               aria-expanded=${closed ? 'false' : 'true'}
-              aria-controls=${[a.reasons.length && 'reasons', a.notable.length && 'notable', talk.length && 'talk'].filter(Boolean).join(' ')}
+              aria-controls=${controls}
               @click=${() => (this.detailsOpen = closed)}
             >
               ${this.t(closed ? 'baggageShowDetails' : 'baggageHideDetails')}
