@@ -182,9 +182,9 @@ export const DetailsOpen: Story = {
   args: { detailsOpen: true },
 };
 
-/** The Harbor theme, dark: an example vendor theme (themes/harbor.css) over the tokens. */
-export const HarborDark: Story = {
-  render: (args) => html`<div class="mend-theme-harbor" style="color-scheme: dark; background:#0d1b22; padding:1rem">
-    <mend-baggage-banner style="max-inline-size: 25rem" interaction-id="int-harbor" details-open .customer=${args.customer} .incidents=${args.incidents}></mend-baggage-banner>
+/** The Harbor vendor theme (tokens only), in a 400 px side panel with the details open. */
+export const Harbor: Story = {
+  render: (args) => html`<div class="mend-theme-harbor" style="padding:1rem; max-inline-size: 400px">
+    <mend-baggage-banner interaction-id="int-harbor" details-open .customer=${args.customer} .incidents=${args.incidents}></mend-baggage-banner>
   </div>`,
 };
