@@ -4,7 +4,7 @@ import { FormAssociated } from '../../base/form-associated.js';
 import { MendElement } from '../../base/mend-element.js';
 import { FocusStep } from '../../controllers/focus-step.js';
 import { FormControlController, type Invalidity } from '../../controllers/form-control.js';
-import { load, OnDemand, part } from '../../controllers/on-demand.js';
+import { load, part } from '../../controllers/on-demand.js';
 import { RadioGroupController } from '../../controllers/radio-group.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import type { BaggageLevel, ChosenOffer, Fund, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
@@ -171,7 +171,6 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
 
   /** What the agent chose. */
   #selection = new OfferSelection();
-  #parts = new OnDemand(this);
   /** Accept, Confirm and Decline, once their part is loaded. */
   #actions: RecoveryActions | null = null;
   /** Where the last action was made: its outcome is said next to it. */
@@ -238,17 +237,10 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     this.#accepted = false;
   }
 
-  /** Rendered, with the parts it loads on demand for what it shows. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (await this.#parts.settle()) done = await super.getUpdateComplete();
-    return done;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const session = this.session;
-    const loaded = this.#parts.need(writes);
+    const loaded = this.parts.need(writes);
     if (loaded && !this.#actions) this.#actions = this.#makeActions(loaded.RecoveryActions);
     const interaction = this.interaction !== undefined ? this.interaction : (session?.interaction ?? null);
     const id = interaction?.id ?? null;
@@ -262,11 +254,11 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       session,
       selection: this.#selection,
       done: this.#actions?.done ?? false,
-      assess: () => this.#parts.need(assessment)?.baggageFor,
+      assess: () => this.parts.need(assessment)?.baggageFor,
       parser: parser && ((currency) => parser(currency, this.resolvedLocale)),
       currency: this.resolvedCurrency,
     });
-    if (this.#m.policy && this.#open) this.#parts.need(options);
+    if (this.#m.policy && this.#open) this.parts.need(options);
   }
 
   #makeActions(Actions: typeof RecoveryActions): RecoveryActions {
@@ -407,7 +399,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       storage: this.#storage.render(),
       announcer: this.renderAnnouncer(),
       open: this.#open,
-      assessError: assessment.error && !this.baggage && this.#m.hist.value ? { error: assessment.error, retry: () => this.#parts.reload(assessment) } : null,
+      assessError: assessment.error && !this.baggage && this.#m.hist.value ? { error: assessment.error, retry: () => this.parts.reload(assessment) } : null,
       error: (read) => this.#renderError(read),
       card: (top) => this.#renderCard(top),
       options: (policy) => this.#renderOptions(policy),
@@ -444,7 +436,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   /** Behind "Other options" (loaded on demand): every bundle, the composer, the impact and Confirm. */
   #renderOptions(policy: RecoveryPolicy): TemplateResult {
     const loaded = options.value;
-    const retry = () => this.#parts.reload(options);
+    const retry = () => this.parts.reload(options);
     if (!loaded) return html`<div id="options" part="options">${options.error ? this.#renderError({ error: options.error, retry }) : html`<div class="placeholder"></div>`}</div>`;
     const actions = this.#actions;
     const selection = this.#selection;

@@ -5,7 +5,7 @@ import { leadHost, type ReportData } from '../../adapter/lead.js';
 import { Resource } from '../../adapter/resource.js';
 import { formatDate, reasonText } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
-import { OnDemand, part } from '../../controllers/on-demand.js';
+import { part } from '../../controllers/on-demand.js';
 import { formatMoney } from '../../core/money.js';
 import { buildReport, type RecoveryReport, type Trend } from '../../core/report.js';
 import { recoveryReportStyles } from './recovery-report.styles.js';
@@ -114,7 +114,6 @@ export class MendRecoveryReport extends MendElement {
   /** The level of the title heading (default 2); charts are one below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  #parts = new OnDemand(this);
   #resource: Resource<ReportData> | null = null;
   #key = '';
   #report: RecoveryReport | null = null;
@@ -159,10 +158,10 @@ export class MendRecoveryReport extends MendElement {
   protected override render(): TemplateResult {
     const report = this.#report;
     const state = this.#resource?.state;
-    const drawn = this.#parts.need(charts);
+    const drawn = this.parts.need(charts);
     let body: TemplateResult;
     if (report && drawn) body = this.#renderReport(report, drawn);
-    else if (charts.error !== undefined) body = this.#renderError(chartsError(charts.error), () => this.#parts.reload(charts));
+    else if (charts.error !== undefined) body = this.#renderError(chartsError(charts.error), () => this.parts.reload(charts));
     else if (state?.status === 'unsupported') body = html`<p part="empty" class="quiet">${this.t('reportUnsupported')}</p>`;
     else if (state?.status === 'error') body = this.#renderError(state.error, () => void this.#resource?.reload());
     else if (report || state) body = html`<p part="loading" class="quiet">${report ? this.t('reportChartsLoading') : this.t('loading')}</p>`;
