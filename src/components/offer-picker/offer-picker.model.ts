@@ -10,7 +10,6 @@ import type { BaggageAssessment } from '../../core/baggage.js';
 import { evaluateSpend, type SpendDecision } from '../../core/fund.js';
 import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
 import { authorityFor, checkBundle, DEFAULT_POLICY, offeredOn, recommend, type Bundle, type BundleCheck, type Recommendation } from '../../core/recovery.js';
-import type { OfferReactionDetail } from '../../events/offer-picker.js';
 import { matchingBundle, type OfferSelection, type ParseAmount } from './selection.js';
 
 /** The element's properties the model reads (a property set by the page wins over host data). */
@@ -142,14 +141,3 @@ function derive(m: PickerModel, policy: RecoveryPolicy, input: PickerInputs & Pi
   }
 }
 
-/** The customer's reaction to what the model shows as chosen (the events' detail). */
-export function reactionOf(m: PickerModel, accepted: boolean): OfferReactionDetail {
-  return {
-    accepted,
-    strategy: m.matching?.strategy ?? 'custom',
-    offers: m.chosen.map((o) => ({ ...o })),
-    interactionId: m.interaction?.id ?? null,
-    customerId: m.interaction?.customerId ?? null,
-    severity: m.rec?.severity ?? m.baseSeverity,
-  };
-}

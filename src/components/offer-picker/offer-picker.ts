@@ -13,7 +13,7 @@ import type { Reason } from '../../core/reasons.js';
 import { DEFAULT_POLICY, type Bundle } from '../../core/recovery.js';
 import { renderCard } from './card.js';
 import { remaining } from '../../core/fund.js';
-import { pickerModel, reactionOf, type PickerModel } from './offer-picker.model.js';
+import { pickerModel, type PickerModel } from './offer-picker.model.js';
 import { pickerLoading, renderError, renderPicker } from './offer-picker.view.js';
 import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
@@ -274,7 +274,6 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       announce: (message) => this.announce(message),
       choose: (bundle) => this.#chooseTop(bundle),
       name: (bundle) => this.#say.name(bundle),
-      reaction: (accepted) => reactionOf(this.#m, accepted),
       left: remaining,
     });
   }

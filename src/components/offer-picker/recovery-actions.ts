@@ -69,8 +69,6 @@ export interface RecoveryActionsOptions {
   choose: (bundle: Bundle) => Promise<void>;
   /** A bundle in words (offer-words.ts `bundleName`). */
   name: (bundle: Bundle) => string;
-  /** The customer's reaction to the choice (the events' detail). */
-  reaction: (accepted: boolean) => OfferReactionDetail;
   /** What is left of a fund (core `remaining`), in minor units. */
   left: (fund: Fund) => number;
   /** The element is disabled: the actions do nothing. */
@@ -136,7 +134,7 @@ export class RecoveryActions {
       interaction,
       invalid: this.#options.invalid(),
       empty: !m.chosen.length,
-      reaction: this.#options.reaction,
+      reaction: (accepted) => reactionOf(m, accepted),
       compensation: comp && amount ? { offerId: comp.id, amount, reason: comp.reason ?? 'goodwill' } : null,
       fund,
       agentId: ctx.value?.agent.id ?? fund?.agentId,
@@ -323,4 +321,16 @@ export class RecoveryActions {
     const { t } = this.#options;
     this.say('info', t('offerDeclined'), `${t('offerDeclined')} ${t('offerNext')}`);
   }
+}
+
+/** The customer's reaction to what the model shows as chosen (the events' detail). */
+export function reactionOf(m: PickerModel, accepted: boolean): OfferReactionDetail {
+  return {
+    accepted,
+    strategy: m.matching?.strategy ?? 'custom',
+    offers: m.chosen.map((o) => ({ ...o })),
+    interactionId: m.interaction?.id ?? null,
+    customerId: m.interaction?.customerId ?? null,
+    severity: m.rec?.severity ?? m.baseSeverity,
+  };
 }
