@@ -43,7 +43,7 @@
  * ```
  *
  * `run` never throws: a failure is the key's state (`failed` / `storage_full`, with `error`), and it
- * resolves with that state. StoredEvent is loaded at the first `run` of the page (src/base/on-demand.ts):
+ * resolves with that state. StoredEvent is loaded at the first `run` of the page (src/controllers/on-demand.ts):
  * a widget that is only read never ships it; an element whose `updateComplete` must cover an action
  * started in plain-properties mode (where the event fires at the click) also awaits `loading`. A key that `needs_attention` is resent by `run` (with the new payload:
  * an edited resend) or by `resend(key)` (the stored payload); `discard(key)` drops it.

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toHostError, type HostError } from '../../adapter/errors.js';
 import { MendElement } from '../../base/mend-element.js';
-import { onDemand, type OnDemand } from '../../base/on-demand.js';
+import { part, type Part } from '../../controllers/on-demand.js';
 import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { handled, WriteAction, type WriteStatus } from '../../controllers/write-action.js';
@@ -35,10 +35,11 @@ export { bannerStrings };
  * waits for anyway: neither is needed before there is a history to show), the full history when
  * first opened, the write path at the first action.
  */
-const rules = onDemand(() => import('../../controllers/baggage.js'));
-const rows = onDemand(() => import('./baggage-banner.incident.js'));
-const history = onDemand(() => import('./baggage-banner.history.js'));
-const actions = onDemand(() => import('./baggage-banner.actions.js'));
+const rules = part(() => import('../../controllers/baggage.js'));
+const rows = part(() => import('./baggage-banner.incident.js'));
+const history = part(() => import('./baggage-banner.history.js'));
+const actions = part(() => import('./baggage-banner.actions.js'));
+const PARTS: Part<unknown>[] = [rules, rows, history, actions];
 
 /**
  * @summary Pulls the customer's past bad experiences forward at the start of a contact: how heavy
@@ -146,10 +147,6 @@ export class MendBaggageBanner extends MendElement {
   #view: BannerView = { state: 'idle', interactionId: '' };
   #scope: string | null = null;
   #announced = '';
-  /** Parts being loaded on demand: `updateComplete` waits for them. */
-  #loading = new Set<Promise<unknown>>();
-  /** Why a part could not be loaded (shown with a Retry until the agent retries). */
-  #unloaded?: HostError;
   #writes = new WriteAction(this, {
     session: () => this.session,
     t: (key, values) => this.t(key, values),
@@ -159,31 +156,15 @@ export class MendBaggageBanner extends MendElement {
   });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
 
-  /** Also waits for a part loaded on demand (the full history, the write path) and its render. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    const waiting = () => [...this.#loading, this.#writes.loading].filter((p) => p !== null);
-    while (waiting().length || this.isUpdatePending) {
-      await Promise.allSettled(waiting());
-      result = await super.getUpdateComplete();
-    }
-    return result;
-  }
-
-  /** Load a part on demand, then render again (or `then`); a failed load shows the error state with a Retry. */
-  #demand<T>(part: OnDemand<T>, then: () => unknown = () => this.requestUpdate()): void {
-    const tracked = part.load().then(then, (error: unknown) => {
-      this.#unloaded = toHostError(error);
-      this.requestUpdate();
-    });
-    const done = tracked.finally(() => this.#loading.delete(done));
-    this.#loading.add(done);
+  /** Why a part could not be loaded (shown with a Retry, which loads it again). */
+  get #unloaded(): HostError | undefined {
+    const failed = PARTS.find((p) => p.error !== undefined);
+    return failed ? toHostError(failed.error) : undefined;
   }
 
   /** Retry: load what failed to load again, compute again. */
   #refresh(): void {
-    this.#unloaded = undefined;
-    this.requestUpdate();
+    for (const p of PARTS) if (p.error !== undefined) this.parts.reload(p);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -192,8 +173,7 @@ export class MendBaggageBanner extends MendElement {
     // Ready only once both are here: the rules to assess, the rows to show the incidents.
     const assess = rows.value && rules.value?.baggageFor;
     const view = (this.#view = bannerView({ ...this.#inputs(), unloaded: this.#unloaded }, words, assess || undefined));
-    if (!rules.value && !this.#unloaded) this.#demand(rules);
-    if (!rows.value && !this.#unloaded) this.#demand(rows);
+    if (!this.#unloaded) for (const p of [rules, rows] as Part<unknown>[]) this.parts.need(p);
     this.state = view.state;
     this.level = view.assessment?.level;
     const scope = `${view.interactionId}|${view.customer?.id ?? ''}`;
@@ -203,7 +183,7 @@ export class MendBaggageBanner extends MendElement {
       this.#scope = scope;
       this.shown = HISTORY_PAGE;
     }
-    if (this.historyOpen && !history.value && !this.#unloaded) this.#demand(history);
+    if (this.historyOpen && !this.#unloaded) this.parts.need(history);
     // A write the host refused is said out loud once (the agent may be looking elsewhere).
     this.#writes.track(view.state === 'ready' ? [writeKey('acknowledgeBaggage', view), writeKey('requestCallback', view)] : []);
     if (view.assessment && view.state === 'ready') {
@@ -247,16 +227,15 @@ export class MendBaggageBanner extends MendElement {
     const view = this.#view;
     const key = writeKey(kind, view);
     if (view.state !== 'ready' || handled(this.#writes.state(key).status)) return; // once, even on a double click
-    const run = () =>
-      actions.value!.act(kind, key, view, {
+    this.parts.use(actions, ({ act }) =>
+      act(kind, key, view, {
         session: this.session,
         writes: this.#writes,
         t: (key) => this.t(key),
         reason: (reason) => this.words(reason),
         announce: (message) => this.announce(message),
-      });
-    if (actions.value) void run();
-    else this.#demand(actions, run);
+      }),
+    );
   }
 
   #toggleHistory(): void {
