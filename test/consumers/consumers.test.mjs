@@ -103,7 +103,7 @@ const inspect = (tags) =>
   Object.fromEntries([
     ['defined', tags.filter((t) => customElements.get(t))],
     ...tags.slice(1).map((t) => [t, document.querySelector(t)?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '']),
-    ['bundles', document.querySelector('mend-offer-picker')?.shadowRoot?.querySelectorAll('[part~="bundles"] [role="radio"]').length ?? 0],
+    ['recommendation', document.querySelector('mend-offer-picker')?.shadowRoot?.querySelector('[part~="card-gives"]')?.textContent ?? ''],
     ['accepted', document.getElementById('accepted')?.textContent ?? ''],
   ]);
 
@@ -171,7 +171,7 @@ describe('consumer production builds', () => {
           });
         await wait((tags) => tags.every((t) => customElements.get(t)), 'not every element registered', TAGS);
         // Data from the host: the picker's recommendations, the fund in money, the customer's history.
-        await wait(() => document.querySelector('mend-offer-picker')?.shadowRoot?.querySelector('[part~="bundles"] [role="radio"]'), 'the picker shows no recommendation');
+        await wait(() => document.querySelector('mend-offer-picker')?.shadowRoot?.querySelector('[part~="card"] [part~="accept"]'), 'the picker shows no recommendation');
         await wait(() => /\$\d/.test(document.querySelector('mend-fund-meter')?.shadowRoot?.textContent ?? ''), 'the fund meter shows no amount');
         await wait(
           () => {
@@ -182,13 +182,9 @@ describe('consumer production builds', () => {
         );
         await wait(() => (document.querySelector('mend-root-cause-logger')?.shadowRoot?.querySelectorAll('input, textarea').length ?? 0) > 1, 'the logger shows no form');
 
-        // Choose the first recommendation and confirm: the app's own handler shows the detail.
-        await page.evaluate(() => {
-          const picker = document.querySelector('mend-offer-picker').shadowRoot;
-          picker.querySelector('[part~="bundles"] [role="radio"]').click();
-        });
-        await wait(() => !document.querySelector('mend-offer-picker').shadowRoot.querySelector('[part~="confirm"]').disabled, 'Confirm stays disabled');
-        await page.evaluate(() => document.querySelector('mend-offer-picker').shadowRoot.querySelector('[part~="confirm"]').click());
+        // Accept the recommendation (one action: choose and confirm): the app's own handler shows the detail.
+        await wait(() => !document.querySelector('mend-offer-picker').shadowRoot.querySelector('[part~="accept"]').disabled, 'Accept stays disabled');
+        await page.evaluate(() => document.querySelector('mend-offer-picker').shadowRoot.querySelector('[part~="accept"]').click());
         await wait(() => document.getElementById('accepted')?.textContent, 'the app never received mend-offer-accept');
         const detail = JSON.parse(await page.evaluate(() => document.getElementById('accepted').textContent));
         assert.equal(detail.accepted, true);

@@ -133,7 +133,7 @@ export const WIDGETS: WidgetCase[] = [
       mountOn(
         options,
         'recordRecovery',
-        (adapter) => fixture<HTMLElement>(html`<mend-offer-picker .adapter=${adapter} locale="en-US"></mend-offer-picker>`),
+        (adapter) => fixture<HTMLElement>(html`<mend-offer-picker options-open .adapter=${adapter} locale="en-US"></mend-offer-picker>`),
         async (el) => {
           await ready(el, () => bundles(el as never).length > 0, 'picker');
           bundles(el as never)[0].click();

@@ -35,7 +35,7 @@ describe('import order', () => {
     };
     const adapter = adapterFor(interaction);
     const host = fixtureSync<HTMLElement & { adapter?: MemoryAdapter }>(
-      html`<mend-host locale="en-US"><mend-offer-picker></mend-offer-picker></mend-host>`,
+      html`<mend-host locale="en-US"><mend-offer-picker options-open></mend-offer-picker></mend-host>`,
     );
     host.adapter = adapter; // set on the not-yet-upgraded element, as a page script would
     const el = host.querySelector<MendOfferPicker>('mend-offer-picker')!;
@@ -61,6 +61,7 @@ describe('import order', () => {
 
   it('a picker with no adapter says that nothing was recorded, never "Accepted."', async () => {
     const el = fixtureSync<MendOfferPicker>(html`<mend-offer-picker
+      options-open
       .policy=${makePolicy()}
       .fund=${makeFund()}
       severity="low"
