@@ -389,7 +389,7 @@ export class DemoConsole {
       <div class="demo" data-online=${online ? 'true' : 'false'}>
         ${this.#topBar(online)}
         <p class="notice" role="status" dir="auto">${this.#notice}</p>
-        ${this.lead.tabs(this.#tab, (tab) => this.setTab(tab))}
+        <div class="desk-bar">${this.lead.tabs(this.#tab, (tab) => this.setTab(tab))} ${this.#demoControls(online)}</div>
         <div class="desk" id="agent-panel" role="tabpanel" aria-labelledby="tab-agent" ?hidden=${this.#tab !== 'agent'}>
           <div class="col col-queue">${this.#queue()} ${this.#eventLog()}</div>
           ${this.#resetting
@@ -430,7 +430,12 @@ export class DemoConsole {
           ${pending ? `Outbox: ${pending} waiting to send` : 'Outbox: all sent'}
         </p>
       </div>
-      <div class="top-demo" role="group" aria-labelledby="demo-controls">
+    </header>`;
+  }
+
+  /** The demo's own switches, beside the desk tabs (they are not part of a real console). */
+  #demoControls(online: boolean): TemplateResult {
+    return html`<div class="top-demo" role="group" aria-labelledby="demo-controls">
         <span id="demo-controls" class="label">Demo controls</span>
         <button type="button" class="switch" role="switch" aria-checked=${online ? 'true' : 'false'} @click=${() => this.setOnline(!online)}>
           <span class="switch-track" aria-hidden="true"><span class="switch-thumb"></span></span>
@@ -447,8 +452,7 @@ export class DemoConsole {
           Right-to-left
         </button>
         <button type="button" class="reset" ?disabled=${this.#resetting} @click=${() => void this.reset()}>Reset demo data</button>
-      </div>
-    </header>`;
+      </div>`;
   }
 
   #queue(): TemplateResult {
@@ -515,15 +519,14 @@ export class DemoConsole {
           ${active
             ? html`<div class="customer-head">
                   <h2 id="customer-title" class="customer-name" dir="auto">${active.customerName ?? active.customerId}</h2>
+                  <p class="customer-meta">
+                    <svg class="channel-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${CHANNEL_ICONS[active.channel]}</svg>
+                    <span>${CHANNEL_LABELS[active.channel]}</span>
+                    <span aria-hidden="true">·</span>
+                    <span>waiting ${this.#waiting(active.startedAt)}</span>
+                  </p>
                   <button type="button" class="wrap-up" ?disabled=${this.#busy} @click=${() => void this.wrapUp()}>Wrap up</button>
                 </div>
-                <p class="customer-meta">
-                  <svg class="channel-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${CHANNEL_ICONS[active.channel]}</svg>
-                  <span>${CHANNEL_LABELS[active.channel]}</span>
-                  <span aria-hidden="true">·</span>
-                  <span>waiting ${this.#waiting(active.startedAt)}</span>
-                  ${active.severity ? html`<span aria-hidden="true">·</span><span>Severity: ${active.severity}</span>` : nothing}
-                </p>
                 ${active.subject ? html`<p class="customer-subject" dir="auto">${active.subject}</p>` : nothing}`
             : html`<h2 id="customer-title" class="customer-name">No active contact</h2>
                 <p class="quiet">Pick a contact from the queue.</p>`}

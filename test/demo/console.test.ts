@@ -204,7 +204,7 @@ describe('demo console', () => {
 
   it('targets are at least 24 by 24 CSS pixels', async () => {
     const { root } = await mount();
-    const small = [...root.querySelectorAll<HTMLElement>('.top button, .top select, .queue button')]
+    const small = [...root.querySelectorAll<HTMLElement>('.top button, .top select, .desk-bar button, .desk-bar select, .queue button')]
       .map((el) => [text(el), el.getBoundingClientRect()] as const)
       .filter(([, r]) => r.width < 24 || r.height < 24);
     expect(small.map(([name]) => name)).to.deep.equal([]);
