@@ -5,15 +5,17 @@
  * counts) wins. Uses the one search over the taxonomy (`taxonomy-search.ts`), so a suggestion and
  * what the agent would find by typing the category are the same causes.
  *
- * Pure: no DOM. The logger shows the suggestion preselected; the agent can change it.
+ * Pure: no DOM. The logger shows the suggestion preselected; the agent can change it. It imports
+ * only types, so the type-ahead's chunk that runs it shares no code with the logger's first load.
  */
-import type { Incident, RecurrenceCount, RecurrencePolicy } from './model.js';
-import { plural, reason, type Reason } from './reasons.js';
-import { recurrence } from './root-cause-rules.js';
+import type { Incident } from './model.js';
+import type { Reason } from './reasons.js';
 import type { TaxonomyIndex } from './taxonomy-search.js';
 
 export interface CauseSuggestion {
   causeId: string;
+  /** The cause's label (what the type-ahead shows). */
+  label: string;
   /** The incident whose category it came from. */
   incidentId: string;
   category: string;
@@ -32,17 +34,15 @@ export const LEAST_SUGGESTED_SCORE = 70;
 /** Candidates looked at per incident. */
 const CANDIDATES = 50;
 
+/** How often a cause was logged in the recurrence window (`recurrence()` of `root-cause-rules.ts`). */
+export type Seen = (causeId: string) => { count: number; recurring: boolean; windowDays: number };
+
 /**
  * The cause to suggest for a customer's open incident, or null: none unresolved, or nothing in the
  * taxonomy matches its category well enough. Incidents are tried newest first; among the causes
- * of the best match tier, the most logged in the window wins (ties keep the search's order).
+ * of the best match tier, the most logged in the window (`seen`) wins (ties keep the search's order).
  */
-export function suggestCause(
-  incidents: readonly Incident[] | undefined,
-  index: Pick<TaxonomyIndex, 'search'>,
-  counts: readonly RecurrenceCount[],
-  policy: RecurrencePolicy,
-): CauseSuggestion | null {
+export function suggestCause(incidents: readonly Incident[] | undefined, index: Pick<TaxonomyIndex, 'search'>, seen: Seen): CauseSuggestion | null {
   const open = (Array.isArray(incidents) ? incidents : [])
     .filter((i) => i && !i.resolved && typeof i.category === 'string' && i.category.trim())
     .map((i) => ({ i, at: Date.parse(i.occurredAt) || 0 }))
@@ -51,29 +51,22 @@ export function suggestCause(
     const matches = index.search(incident.category, CANDIDATES).filter((m) => m.score >= LEAST_SUGGESTED_SCORE);
     const best = matches[0]?.score;
     if (best === undefined) continue;
-    let chosen: { causeId: string; count: number; recurring: boolean } | null = null;
+    let chosen: (ReturnType<Seen> & { causeId: string; label: string }) | null = null;
     for (const m of matches) {
       if (m.score < best) break;
-      const r = recurrence(counts, m.cause.id, policy);
-      if (!chosen || r.count > chosen.count) chosen = { causeId: m.cause.id, count: r.count, recurring: r.recurring };
+      const r = seen(m.cause.id);
+      if (!chosen || r.count > chosen.count) chosen = { ...r, causeId: m.cause.id, label: m.cause.label };
     }
-    const { causeId, count, recurring } = chosen!;
-    const facts = { causeId, incidentId: incident.id, category: incident.category, count, windowDays: policy.windowDays };
-    return {
-      causeId,
-      incidentId: incident.id,
-      category: incident.category,
-      count,
-      recurring,
-      reasons: [
-        reason(
-          'R8',
-          'suggested_from_incident',
-          `Suggested from the open incident's category "${incident.category}"${count ? `, logged ${plural(count, 'time')} in ${policy.windowDays} days` : ''}.`,
-          facts,
-        ),
-      ],
+    const { causeId, label, count, recurring, windowDays } = chosen!;
+    const { id: incidentId, category } = incident;
+    const times = count === 1 ? '1 time' : `${count} times`;
+    const reason: Reason = {
+      rule: 'R8',
+      code: 'suggested_from_incident',
+      facts: { causeId, incidentId, category, count, windowDays },
+      text: `Suggested from the open incident's category "${category}"${count ? `, logged ${times} in ${windowDays} days` : ''}.`,
     };
+    return { causeId, label, incidentId, category, count, recurring, reasons: [reason] };
   }
   return null;
 }

@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import type { WrapUpVerdict } from '../../adapter/host-adapter.js';
-import type { Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
+import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
 import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/recovery.js';
 import { recurrence as recurrenceOf, route } from '../../core/root-cause-rules.js';
 import {
@@ -15,21 +14,23 @@ import {
   type RootCauseDraft,
   type RootCauseField,
 } from '../../core/root-cause-form.js';
-import type { RootCauseMatch } from '../../core/taxonomy-search.js';
+import { formatList } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
+import { onDemand } from '../../base/on-demand.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
-import type { CauseSearchController } from '../../controllers/cause-search.js';
 import { DraftController } from '../../controllers/draft.js';
 import { FormControlController, type FormRestoreState } from '../../controllers/form-control.js';
-import { readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
+import { readHistory, readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import { TimeLimitController, type Overdue } from '../../controllers/time-limit.js';
+import { TimeLimitController } from '../../controllers/time-limit.js';
 import { WrapUpGuardController } from '../../controllers/wrap-up-guard.js';
 import type { RecordedRecovery } from '../../controllers/recorded-recovery.js';
 import { WriteAction, writeStrings } from '../../controllers/write-action.js';
 import type {} from '../../events/root-cause-logger.js';
 import { rootCauseLoggerStrings, type LoggerKey } from './root-cause-logger.strings.js';
 import { rootCauseLoggerStyles } from './root-cause-logger.styles.js';
+import type { LoggerTypeahead, SuggestionFacts } from './root-cause-logger.typeahead.js';
+import { overdueText, renderForm, renderOverdue, REQUIRED, type LoggerView } from './root-cause-logger.view.js';
 
 export { rootCauseLoggerStrings };
 
@@ -37,12 +38,17 @@ type LoggerDraft = RootCauseDraft;
 type Field = RootCauseField;
 const EMPTY = EMPTY_DRAFT;
 const MAX_OPTIONS = 20;
-const REQUIRED: Record<Field, LoggerKey> = {
-  problem: 'rcProblemRequired',
-  cause: 'rcCauseRequired',
-  department: 'rcDepartmentRequired',
-  resolution: 'rcResolutionRequired',
-};
+const NO_COUNTS: RecurrenceCount[] = [];
+const LABELS: Record<Field, LoggerKey> = { problem: 'rcProblem', cause: 'rcCause', department: 'rcDepartment', resolution: 'rcResolution' };
+/** The save flow and the saved log's status, loaded when the page is idle, at the first save, or for a saved draft. */
+const saving = onDemand(() => import('./root-cause-logger.save.js'));
+/** The type-ahead (search, options, the suggested cause), loaded when the page is idle or the agent starts typing. */
+const typeahead = onDemand(() => import('./root-cause-logger.typeahead.js'));
+/** What the session's outbox says about recorded recoveries, loaded once the outbox is. */
+const recoveries = onDemand(() => import('../../controllers/recorded-recovery.js'));
+
+/** The focus hand-off of the shared session (`HostSession.offerFocus`), where the session has it. */
+type FocusOffers = { offerFocus?: (step: 'root-cause', focus: () => boolean) => () => void };
 
 /**
  * @tagname mend-root-cause-logger
@@ -55,9 +61,20 @@ const REQUIRED: Record<Field, LoggerKey> = {
  * properties `taxonomy`, `recurrence`, `policy` and `interaction` (a plain property always wins over
  * host data); saving then only fires `mend-root-cause-log`.
  *
- * With a host, the resolution is pre-filled from the recovery recorded for the interaction through
- * the shared session (the `recordRecovery` write the offer picker stored), unless the agent typed
- * one; page events do not change it.
+ * Known facts are filled, never retyped: the problem from the interaction's `subject`; the root
+ * cause suggested from the category of the customer's newest unresolved incident (the history the
+ * banner shows, or the `incidents` property), the most logged of the best matches winning; the
+ * department routed from the cause; and, with a host, the resolution from the recovery recorded for
+ * the interaction through the shared session (the `recordRecovery` write the offer picker stored).
+ * Each is a suggestion the agent can change, and none replaces what the agent typed; page events do
+ * not change them.
+ *
+ * Keyboard: in the type-ahead the first match is highlighted as the agent types, so Enter takes it;
+ * Enter in any field (Shift+Enter: a new line in the text areas) saves a complete log, and an
+ * incomplete one says what is missing and focuses it. Choosing a cause says the cause, its
+ * department and how often it was seen; saving says what happened and what comes next, once. With
+ * a host, the logger offers the session's focus hand-off for the step `root-cause`: the first field
+ * still needing the agent, or Log root cause when the log is complete. It never takes focus itself.
  *
  * Saving stores the log in the durable outbox first ("Saved on this device; sending…") and then shows
  * its delivery status; a log the host refused can be edited and resent, or discarded. The draft of
@@ -87,6 +104,7 @@ const REQUIRED: Record<Field, LoggerKey> = {
  * @csspart resolution - The resolution text area.
  * @csspart notify - The "notify the department" row.
  * @csspart hint - Helper text under a field.
+ * @csspart suggestion - The hint saying the root cause was suggested from the open incident (also `hint`).
  * @csspart quiet - A quiet line (capability not available).
  * @csspart error - A validation or loading error.
  * @csspart recurrence - The recurring-cause message.
@@ -98,6 +116,7 @@ const REQUIRED: Record<Field, LoggerKey> = {
  * @csspart status - The delivery status of the saved log.
  * @csspart storage-notice - The one notice that this browser cannot store work right now (shared by every writing widget).
  * @csspart time-limit - The R10 time-limit message.
+ * @csspart icon - The clock drawn in the time-limit message.
  * @csspart wrap-up - The "log before wrap-up" message.
  *
  * @cssprop --mend-root-cause-logger-gap - Space between fields.
@@ -127,6 +146,9 @@ export class MendRootCauseLogger extends MendElement {
 
   /** The active interaction (plain-properties mode; wins over the host's). */
   @property({ attribute: false }) interaction?: Interaction | null;
+
+  /** The customer's past incidents, for the suggested cause (plain-properties mode; wins over the host's history). */
+  @property({ attribute: false }) incidents?: Incident[];
 
   /** The resolution to pre-fill (e.g. the recovery the page recorded), unless the agent typed one. */
   @property() resolution?: string;
@@ -167,9 +189,9 @@ export class MendRootCauseLogger extends MendElement {
     words: { failed: 'rcSaveFailed', storage_full: 'rcSaveFailed' },
   });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
-  /** The type-ahead, loaded when the page is idle or the agent starts typing. */
-  #causes: CauseSearchController | null = null;
-  #typeahead: Promise<CauseSearchController> | null = null;
+  #ta: LoggerTypeahead | null = null;
+  /** The type-ahead and the save flow were asked for in idle time. */
+  #idle = false;
   /** The agent typed before the type-ahead was loaded. */
   @state() private loading = false;
   #limit = new TimeLimitController(this, {
@@ -179,7 +201,7 @@ export class MendRootCauseLogger extends MendElement {
     resolved: () => this.complete,
     now: () => this.now ?? Date.now(),
     interval: () => this.timeCheckInterval,
-    changed: (_id, overdue) => this.announce(this.#overdueText(overdue)),
+    changed: (_id, overdue) => this.announce(overdueText((k, v) => this.t(k, v), overdue)),
   });
   #guard = new WrapUpGuardController(this, {
     session: () => this.session,
@@ -190,7 +212,6 @@ export class MendRootCauseLogger extends MendElement {
     message: () => this.t('rcWrapUpBlocked'),
     announce: (message) => this.announce(message),
   });
-  #recovered: Promise<unknown> | null = null;
   #recoveries: RecordedRecovery | null = null;
   #form = new FormControlController(this, {
     value: () => draftValue(this.draft, this.#departmentId) || null,
@@ -206,8 +227,8 @@ export class MendRootCauseLogger extends MendElement {
     },
     reset: () => {
       if (this.#locked) return;
-      this.#update({ ...EMPTY, resolution: this.resolution ?? '' });
-      this.#causes?.reset();
+      this.#update(this.#fresh());
+      this.#ta?.search.reset();
       this.errors = new Set();
       this.#submitted = false;
     },
@@ -219,6 +240,9 @@ export class MendRootCauseLogger extends MendElement {
   #submitted = false;
   #saving: Promise<void> = Promise.resolve();
   #lastStatus: string | null = null;
+  #historyRead: Read<{ incidents: Incident[] }> | null = null;
+  #focusFor: unknown = null;
+  #unfocus: (() => void) | undefined;
 
   /** JSON of what the agent filled in (`problem`, `causeId`, `departmentId`, `resolution`, `notifyDepartment`); '' when nothing. Setting it fills the form (no event). */
   get value(): string {
@@ -300,6 +324,10 @@ export class MendRootCauseLogger extends MendElement {
     return read && (read.status === 'loading' || read.status === 'idle') ? undefined : DEFAULT_ROOT_CAUSE_POLICY;
   }
 
+  get #counts(): RecurrenceCount[] | undefined {
+    return this.recurrence ?? this.#recurrenceRead?.value;
+  }
+
   get #canWrite(): boolean {
     return !!this.session && this.session.host.can('logRootCause');
   }
@@ -319,22 +347,29 @@ export class MendRootCauseLogger extends MendElement {
     return this.#writes.entry(draft.savedId)?.status !== 'needs_attention';
   }
 
+  /** A new interaction's draft: what is known already (the subject, the resolution the page gave). */
+  #fresh(): LoggerDraft {
+    return { ...EMPTY, problem: this.#interaction?.subject?.trim() ?? '', resolution: this.resolution ?? '' };
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const session = this.session;
     this.#taxonomyRead = this.taxonomy ? null : readTaxonomy(session);
     this.#policyRead = this.policy ? null : readPolicy(session);
     this.#recurrenceRead = this.recurrence ? null : readRecurrence(session);
+    this.#historyRead = this.incidents || !session?.host.can('history') ? null : readHistory(session);
     this.#writes.watch.follow(session);
     // The resolution follows the recovery recorded through the session (its stored write), never a
     // page event; the code for it loads once the session's outbox is there.
-    if (this.#writes.watch.loaded && !this.#recovered) this.#recovered = this.#followRecoveries();
+    if (this.#writes.watch.loaded && !this.#recoveries) this.#followRecoveries();
 
-    const id = this.#interaction?.id ?? null;
+    const interaction = this.#interaction;
+    const id = interaction?.id ?? null;
     if (id !== this.#loadedFor) {
       this.#loadedFor = id;
       const stored = id ? this.#drafts.read(this.#draftId(id)) : undefined;
-      this.draft = stored ? { ...EMPTY, ...stored } : { ...EMPTY, resolution: this.resolution ?? '' };
-      this.#causes?.reset();
+      this.draft = stored ? { ...EMPTY, ...stored } : this.#fresh();
+      this.#ta?.search.reset();
       this.errors = new Set();
       this.#submitted = false;
       const recovery = id ? this.#recoveries?.latest(id) : undefined;
@@ -342,13 +377,15 @@ export class MendRootCauseLogger extends MendElement {
     } else if (changed.has('resolution') && !this.draft.resolutionEdited && !this.#locked) {
       this.#update({ resolution: this.resolution ?? '' });
     }
+    if (interaction && !this.#locked) this.#known(interaction);
     const saved = this.draft.savedId;
     this.#writes.track(this.draft.key ? [this.draft.key] : []);
-    // Say delivery politely (focus stays where the agent is); refusals are said by the write action.
+    // Say delivery politely (focus stays where the agent is) when it had to wait: a prompt delivery
+    // was said at the save. Refusals are said by the write action.
     const entry = saved ? this.#writes.entry(saved) : undefined;
     const status = entry?.status ?? null;
     if (status !== this.#lastStatus) {
-      if (this.#lastStatus && status === 'sent') this.announce(this.t('sent'));
+      if (this.#lastStatus && status === 'sent' && entry!.attempts > 1) this.announce(this.t('sent'));
       this.#lastStatus = status;
     }
     // Delivered: keep only the marker that it was logged (the text is at the host now).
@@ -363,48 +400,86 @@ export class MendRootCauseLogger extends MendElement {
     if (id && !this.#limit.overdue(id)) this.#limit.check();
   }
 
+  /** Known facts fill what the agent has not written: the subject as the problem, the suggested cause. */
+  #known(interaction: Interaction): void {
+    const d = this.draft;
+    const subject = interaction.subject?.trim();
+    if (subject && !d.problem && !d.problemEdited) this.#update({ problem: subject });
+    this.#ta?.fill();
+  }
+
+  /** What the suggested cause is made from: the customer's incidents, the recurrence counts, the policy (null while loading). */
+  get #facts(): SuggestionFacts | null {
+    const history = this.#historyRead;
+    const incidents = this.incidents ?? (history?.key === this.#interaction?.customerId ? history?.value?.incidents : undefined);
+    const counts = this.#counts ?? (this.#recurrenceRead?.status === 'loading' ? undefined : NO_COUNTS);
+    const policy = this.#policy?.recurrence;
+    return incidents && counts && policy ? { incidents, counts, policy } : null;
+  }
+
   protected override updated(): void {
-    if (this.#taxonomy && !this.#typeahead) {
-      const load = () => void this.#loadTypeahead().catch(() => {});
+    if (this.#taxonomy && !this.#idle) {
+      this.#idle = true;
+      const load = () => {
+        void this.#typeahead().catch(() => {});
+        void saving.load().catch(() => {});
+      };
       if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 500 });
       else setTimeout(load, 16);
     }
+    // The session's focus hand-off: the picker hands the agent over after an accepted recovery.
+    const session = this.isConnected ? (this.session as FocusOffers | null) : null;
+    if (session !== this.#focusFor) {
+      this.#unfocus?.();
+      this.#focusFor = session;
+      this.#unfocus = session?.offerFocus?.('root-cause', () => this.#focusNext());
+    }
   }
 
-  #loadTypeahead(): Promise<CauseSearchController> {
-    return (this.#typeahead ??= import('../../controllers/cause-search.js').then(
-      ({ CauseSearchController }) => {
-        this.#causes ??= new CauseSearchController(this, {
-          id: 'cause-opt',
-          taxonomy: () => this.#taxonomy,
-          query: () => this.draft.query,
-          choose: (match) => this.#choose(match),
-          clear: () => {
-            if (!this.draft.query) return false;
-            this.#update({ query: '', causeId: '' });
-            return true;
-          },
-          found: (count) => this.announce(count ? this.t('rcResults', { count }) : this.t('rcNoMatch')),
-          limit: MAX_OPTIONS,
-        });
-        this.requestUpdate(); // its index is prepared after the next update, in idle time
-        return this.#causes;
-      },
-      (error: unknown) => {
-        this.#typeahead = null; // a failed chunk load is tried again
-        throw error;
-      },
-    ));
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unfocus?.();
+    this.#unfocus = undefined;
+    this.#focusFor = null;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    // Code loading for what the agent did or sees (a save, a saved log's status, an overdue notice) is part of the update.
+    const waiting = () => [saving.loading, this.#writes.loading, this.#limit.telling].filter((p) => p);
+    while (waiting().length) {
+      await Promise.allSettled(waiting());
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  #typeahead(): Promise<LoggerTypeahead> {
+    return typeahead.load().then(({ LoggerTypeahead }) => {
+      if (this.#ta) return this.#ta;
+      this.requestUpdate(); // its index is prepared after the next update, in idle time
+      return (this.#ta = new LoggerTypeahead(this, {
+        t: (key, values) => this.t(key, values),
+        announce: (message) => this.announce(message),
+        taxonomy: () => this.#taxonomy,
+        draft: () => this.draft,
+        update: (patch) => this.#update(patch),
+        facts: () => this.#facts,
+        seen: (id) => recurrenceOf(this.#counts ?? NO_COUNTS, id, this.#policy?.recurrence ?? DEFAULT_ROOT_CAUSE_POLICY.recurrence),
+        department: () => this.#departmentName,
+        limit: MAX_OPTIONS,
+      }));
+    });
   }
 
   /** Run `task` on the type-ahead, loading it first if the agent is quicker than the idle time. */
-  #withCauses(task: (causes: CauseSearchController) => void): void {
-    if (this.#causes) return task(this.#causes);
+  #withCauses(task: (causes: LoggerTypeahead['search']) => void): void {
+    if (this.#ta) return task(this.#ta.search);
     this.loading = true;
-    this.#loadTypeahead().then(
-      (causes) => {
+    this.#typeahead().then(
+      (ta) => {
         this.loading = false;
-        task(causes);
+        task(ta.search);
       },
       () => (this.loading = false),
     );
@@ -412,33 +487,31 @@ export class MendRootCauseLogger extends MendElement {
 
   #onCauseKey(event: KeyboardEvent): void {
     // Keys the list owns must not reach the form (Enter would submit it) while it loads.
-    if (!this.#causes && ['ArrowDown', 'ArrowUp', 'Enter'].includes(event.key)) event.preventDefault();
+    if (!this.#ta && ['ArrowDown', 'ArrowUp', 'Enter'].includes(event.key) && this.draft.query && !this.draft.causeId) event.preventDefault();
     this.#withCauses((causes) => causes.onKeyDown(event));
   }
 
-  async #followRecoveries(): Promise<void> {
-    try {
-      const { RecordedRecovery } = await import('../../controllers/recorded-recovery.js');
-      if (this.#recoveries) return;
-      this.#recoveries = new RecordedRecovery(this, {
-        outbox: () => (this.#writes.watch.loaded ? this.#writes.watch.outbox : null),
-        currency: () => this.resolvedCurrency,
-        locale: () => this.resolvedLocale,
-        declined: () => this.t('rcDeclined'),
-        recorded: (id, text, key, fresh) => this.#prefill(id, text, key, fresh),
-      });
-      this.requestUpdate();
-    } catch {
-      this.#recovered = null; // a failed chunk load is tried again on the next update
-    }
+  /** Follow the recoveries recorded through the session (its code loads first; a failed load is tried again on the next update). */
+  #followRecoveries(): void {
+    const loaded = recoveries.value;
+    if (!loaded) return void (recoveries.loading || recoveries.load().then(() => this.requestUpdate(), () => {}));
+    this.#recoveries = new loaded.RecordedRecovery(this, {
+      outbox: () => (this.#writes.watch.loaded ? this.#writes.watch.outbox : null),
+      currency: () => this.resolvedCurrency,
+      locale: () => this.resolvedLocale,
+      declined: () => this.t('rcDeclined'),
+      recorded: (id, text, key, fresh) => this.#prefill(id, text, key, fresh),
+    });
   }
 
-  /** A recovery recorded through the session: the resolution, unless the agent wrote one or saved. */
+  /**
+   * A recovery recorded through the session: the resolution, unless the agent wrote one or saved.
+   * Not announced: the picker said it (one voice per agent action).
+   */
   #prefill(interactionId: string, text: string, key: string, fresh: boolean): void {
     if (interactionId === this.#loadedFor) {
       if (this.draft.recovery === key || this.draft.resolutionEdited || this.#locked) return;
       this.#update({ resolution: text, recovery: key });
-      this.announce(this.t('rcPrefilled'));
     } else if (fresh) {
       const stored = this.#drafts.read(this.#draftId(interactionId)) ?? EMPTY;
       if (!stored.resolutionEdited && !stored.savedId && stored.recovery !== key)
@@ -460,11 +533,6 @@ export class MendRootCauseLogger extends MendElement {
     const selected = causeId && this.#taxonomy ? lookup(this.#taxonomy).byId(causeId) : undefined;
     this.#update({ query, causeId: selected && selected.label === query ? selected.id : '' });
     this.#withCauses((causes) => causes.search(query));
-  }
-
-  #choose(match: RootCauseMatch): void {
-    const changed = match.cause.id !== this.draft.causeId;
-    this.#update({ query: match.cause.label, causeId: match.cause.id, departmentId: changed ? '' : this.draft.departmentId });
   }
 
   // ---- saving ------------------------------------------------------------------------------
@@ -490,6 +558,18 @@ export class MendRootCauseLogger extends MendElement {
     return this.draft.departmentId || this.#routed?.id || '';
   }
 
+  get #departmentName(): string {
+    return (this.#taxonomy && lookup(this.#taxonomy).department(this.#departmentId)?.name) || this.#departmentId;
+  }
+
+  /** Enter in a field saves, as a form would (Shift+Enter: a new line in a text area). */
+  #onFormKey(event: KeyboardEvent): void {
+    const target = event.composedPath()[0] as HTMLElement;
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.defaultPrevented || target.localName === 'button') return;
+    event.preventDefault();
+    void this.#save();
+  }
+
   #save(event?: Event): Promise<void> {
     event?.preventDefault();
     if (this.busy) return this.#saving; // a double click: the same intent, already on its way
@@ -499,281 +579,136 @@ export class MendRootCauseLogger extends MendElement {
   }
 
   async #store(): Promise<void> {
-    if (this.busy || this.#locked) return;
     const interaction = this.#interaction;
-    if (!interaction) return;
+    if (this.busy || this.#locked || !interaction) return;
     this.#submitted = true;
     const errors = this.#validate();
     this.errors = errors;
     if (errors.size) {
-      this.announce(this.t('rcFixErrors', { count: errors.size }));
+      const missing = ROOT_CAUSE_FIELDS.filter((f) => errors.has(f));
+      this.announce(this.t('rcMissing', { fields: formatList(missing.map((f) => this.t(LABELS[f])), this.resolvedLocale) }));
       await this.updateComplete;
-      const first = ROOT_CAUSE_FIELDS.find((f) => errors.has(f))!;
-      this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+      this.renderRoot.querySelector<HTMLElement>(`#${missing[0]}`)?.focus();
       return;
     }
-    const key = this.draft.key ?? crypto.randomUUID();
-    this.#update({ key });
-    const d = this.draft;
-    const log = logOf(d, interaction, key, this.#departmentId);
-    const outbox = this.#canWrite;
     this.busy = true;
-    // Stored first, then told: once per stored version of the log (an edited resend of a refused
-    // log is stored again, so it is told again, with the same idempotency key).
-    await this.#writes.run({
-      kind: 'logRootCause',
-      payload: log,
-      store: outbox,
-      event: 'mend-root-cause-log',
-      detail: log,
-      once: d.savedId ? null : key,
-      // Shown as saved before the event fires, so a page that hears it sees the same.
-      onStored: () => {
-        if (interaction.id !== this.#loadedFor) return;
-        this.#update({ savedId: key, sent: !outbox });
-        if (!outbox && this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), { ...EMPTY, savedId: key, sent: true });
-        this.busy = false;
-        this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
-      },
+    const flow = saving.value ?? (await saving.load().catch(() => null));
+    if (!flow) {
+      this.busy = false;
+      this.announce(this.t('rcSaveFailed', { message: this.failure({ code: 'unavailable' }) }));
+      return;
+    }
+    const cause = this.#taxonomy && lookup(this.#taxonomy).byId(this.draft.causeId);
+    const department = this.#departmentName;
+    const departmentId = this.#departmentId;
+    await flow.saveLog({
+      interaction,
+      log: (key) => logOf(this.draft, interaction, key, departmentId),
+      draft: () => this.draft,
+      update: (patch) => this.#update(patch),
+      shown: (id) => id === this.#loadedFor,
+      forget: (id, savedId) => this.#drafts.write(this.#draftId(id), { ...EMPTY, savedId, sent: true }),
+      outbox: this.#canWrite,
+      writes: this.#writes,
+      busy: (busy) => (this.busy = busy),
+      saved: (outbox) => this.announce(outbox ? this.t('rcSaved', { cause: cause?.label ?? '', department }) : this.t('rcLogged')),
     });
-    this.busy = false;
   }
 
-  async #discard(): Promise<void> {
+  /** The save flow now, or undefined while it loads (the element updates once it is in). */
+  #flow() {
+    if (!saving.value) void saving.load().then(() => this.requestUpdate(), () => {});
+    return saving.value;
+  }
+
+  #discard(): void {
     const id = this.draft.savedId;
     if (!id || this.busy) return;
     this.busy = true;
-    try {
-      await this.#writes.discard(id);
-      this.#update({ savedId: undefined, key: undefined, sent: false });
-    } finally {
-      this.busy = false;
-    }
+    void saving.load().then(
+      (flow) => flow.discardLog({ writes: this.#writes, update: (patch) => this.#update(patch), busy: (busy) => (this.busy = busy) }, id),
+      () => (this.busy = false),
+    );
+  }
+
+  /**
+   * The session's focus hand-off for the step `root-cause`: the first field still needing the
+   * agent, or Log root cause when the log is complete. False when there is nothing to log here.
+   */
+  #focusNext(): boolean {
+    if (!this.isConnected || !this.#interaction || this.#locked) return false;
+    const missing = ROOT_CAUSE_FIELDS.find((f) => this.#validate().has(f));
+    const target = this.renderRoot.querySelector<HTMLElement>(missing ? `#${missing}` : 'button[type="submit"]');
+    target?.focus();
+    return !!target && this.shadowRoot?.activeElement === target;
   }
 
   // ---- render ------------------------------------------------------------------------------
 
-  #overdueText(o: Overdue): string {
-    return o.notified
-      ? this.t('rcOverdue', { minutes: o.minutes })
-      : this.t('rcOverdueNoNotify', { minutes: o.minutes, limit: o.limit });
-  }
-
-  #describedBy(field: Field, ...more: string[]): string | typeof nothing {
-    return [this.errors.has(field) ? `${field}-error` : '', ...more].filter(Boolean).join(' ') || nothing;
-  }
-
-  #error(field: Field, key: LoggerKey): TemplateResult | typeof nothing {
-    return this.errors.has(field)
-      ? html`<p id="${field}-error" part="error">${this.t(key)}</p>`
-      : nothing;
-  }
-
-  #renderCauseHint(): TemplateResult | typeof nothing {
-    const read = this.#taxonomyRead;
-    if (!this.taxonomy && read) {
-      if (read.status === 'loading' || read.status === 'idle')
-        return html`<p id="cause-hint" part="hint" aria-busy="true">${this.t('loading')}</p>`;
-      if (read.status === 'unsupported') return html`<p id="cause-hint" part="quiet">${this.t('rcTaxonomyUnsupported')}</p>`;
-      if (read.status === 'error')
-        return html`<p id="cause-hint" part="error" class="inline">
-          ${this.t('errorPrefix', { message: this.failure(read.error) })}
-          <button type="button" part="retry" @click=${() => read.retry()}>${this.t('retry')}</button>
-        </p>`;
-    }
-    const taxonomy = this.#taxonomy;
-    if (this.draft.query.trim() && !this.draft.causeId && !this.#causes?.results.length && taxonomy)
-      return html`<p id="cause-hint" part="hint">${this.t('rcNoMatch')}</p>`;
-    if (taxonomy && !this.draft.causeId)
-      return html`<p id="cause-hint" part="hint">${this.t('rcTypeToSearch', { count: taxonomy.causes.length.toLocaleString(this.resolvedLocale) })}</p>`;
-    return nothing;
-  }
-
   #renderRecurrence(): TemplateResult | typeof nothing {
     const policy = this.#policy;
-    const counts = this.recurrence ?? this.#recurrenceRead?.value;
+    const counts = this.#counts;
     const causeId = this.draft.causeId;
     if (!policy || !counts || !causeId) return nothing;
     const result = recurrenceOf(counts, causeId, policy.recurrence);
     if (!result.recurring) return nothing;
-    const department = (this.#taxonomy && lookup(this.#taxonomy).department(this.#departmentId)?.name) || this.#departmentId;
     return html`<p part="recurrence" id="recurrence">
-      ${this.t('rcRecurring', { count: result.count, days: result.windowDays, department })}
-    </p>`;
-  }
-
-  #renderStatus(): TemplateResult | typeof nothing {
-    const d = this.draft;
-    const failed = d.key && !d.savedId ? this.#writes.state(d.key) : null;
-    if (failed && (failed.status === 'failed' || failed.status === 'storage_full'))
-      return html`<p part="status" data-status="error">${failed.text}</p>`;
-    if (!d.savedId) return nothing;
-    const state = this.#writes.state(d.savedId);
-    const entry = state.entry;
-    if (!this.#canWrite || (!entry && d.sent))
-      return html`<p part="status" data-status="sent">${this.#canWrite ? `✓ ${this.t('sent')}` : this.t('rcLogged')}</p>`;
-    if (!entry) return html`<p part="status" data-status="queued">${this.t('savedLocally')}</p>`;
-    const attention = entry.status === 'needs_attention';
-    const mark = entry.status === 'sent' ? '✓ ' : attention ? '⚠ ' : '';
-    return html`<p part="status" data-status=${entry.status} id=${attention ? 'status-attention' : nothing}>
-      ${mark}${state.retrying ? this.t('rcWaiting') : state.text}
+      ${this.t('rcRecurring', { count: result.count, days: result.windowDays, department: this.#departmentName })}
     </p>`;
   }
 
   protected override render(): TemplateResult {
     const interaction = this.#interaction;
     const d = this.draft;
-    const taxonomy = this.#taxonomy;
     const locked = this.#locked;
-    const attention = !!d.savedId && this.#writes.entry(d.savedId)?.status === 'needs_attention';
-    const routed = this.#routed;
-    const departments = this.#taxonomy?.departments ?? [];
-    const departmentId = this.#departmentId;
-    const overridden = !!routed && !!d.departmentId && d.departmentId !== routed.id;
-    const combo = this.#causes?.combo;
-    const open = !!combo?.open;
-    const contextLoading = !interaction && this.session && this.session.context.state.status === 'loading';
-    // The host's context failed (unreachable or malformed): say so, with a retry, not "no interaction".
-    const context = !interaction && this.session?.context.state.status === 'error' ? this.session.context : null;
+    const off = locked || !interaction || this.#form.disabled;
+    const context = this.session?.context;
+    const status = interaction ? null : context?.state.status;
+    const t = (key: string, values?: Record<string, string | number>) => this.t(key, values);
+    const view: LoggerView = {
+      t,
+      failure: (error) => this.failure(error),
+      locale: this.resolvedLocale,
+      draft: d,
+      errors: this.errors,
+      taxonomy: this.#taxonomy,
+      read: this.taxonomy ? null : this.#taxonomyRead,
+      typeahead: this.#ta,
+      loading: this.loading,
+      off,
+      saveOff: off || this.busy,
+      busy: this.busy,
+      attention: !!d.savedId && this.#writes.entry(d.savedId)?.status === 'needs_attention',
+      routed: this.#routed,
+      departmentId: this.#departmentId,
+      recurrence: this.#renderRecurrence(),
+      noWrite: !!this.session && !this.#canWrite,
+      after: [
+        d.key || d.savedId ? this.#flow()?.renderStatus(t, d, this.#writes, this.#canWrite) : nothing,
+        renderOverdue(t, interaction ? this.#limit.overdue(interaction.id) : undefined),
+        interaction && this.#guard.refusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing,
+      ],
+      update: (patch) => this.#update(patch),
+      onCauseInput: (e) => this.#onCauseInput(e),
+      onCauseKey: (e) => this.#onCauseKey(e),
+      onSubmit: (e) => void this.#save(e),
+      onFormKey: (e) => this.#onFormKey(e),
+      onDiscard: () => this.#discard(),
+    };
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title" part="title">${this.t('rcTitle')}</h2>
       ${interaction
         ? nothing
-        : context
-          ? html`<p part="error" class="inline" role="alert">
-              ${this.t('errorPrefix', { message: this.failure(context.state.error) })}
-              <button type="button" part="retry" @click=${() => void context.reload()}>${this.t('retry')}</button>
+        : status === 'error'
+          ? // The host's context failed (unreachable or malformed): say so, with a retry, not "no interaction".
+            html`<p part="error" class="inline" role="alert">
+              ${this.t('errorPrefix', { message: this.failure(context!.state.error) })}
+              <button type="button" part="retry" @click=${() => void context!.reload()}>${this.t('retry')}</button>
             </p>`
-          : html`<p part="quiet" aria-busy=${contextLoading ? 'true' : 'false'}>
-            ${contextLoading ? this.t('loading') : this.t('noInteraction')}
-          </p>`}
-      <form part="form" novalidate @submit=${this.#save}>
-        <fieldset part="fields" ?disabled=${locked || !interaction || this.#form.disabled}>
-          <div part="field problem-field">
-            <label for="problem">${this.t('rcProblem')}</label>
-            <textarea
-              id="problem"
-              part="problem"
-              .value=${live(d.problem)}
-              aria-invalid=${this.errors.has('problem') ? 'true' : 'false'}
-              aria-describedby=${this.#describedBy('problem')}
-              @input=${(e: Event) => this.#update({ problem: (e.target as HTMLTextAreaElement).value })}
-            ></textarea>
-            ${this.#error('problem', 'rcProblemRequired')}
-          </div>
-          <div part="field cause-field">
-            <label for="cause" id="cause-label">${this.t('rcCause')}</label>
-            <div part="combobox">
-              <input
-                id="cause"
-                part="input"
-                type="text"
-                role="combobox"
-                autocomplete="off"
-                spellcheck="false"
-                aria-autocomplete="list"
-                aria-expanded=${open ? 'true' : 'false'}
-                aria-controls="cause-list"
-                aria-activedescendant=${combo?.activeId || nothing}
-                aria-busy=${this.loading || this.#causes?.searching ? 'true' : 'false'}
-                aria-invalid=${this.errors.has('cause') ? 'true' : 'false'}
-                aria-describedby=${this.#describedBy('cause', 'cause-hint', this.#renderRecurrence() === nothing ? '' : 'recurrence')}
-                ?disabled=${!taxonomy}
-                .value=${live(d.query)}
-                @input=${this.#onCauseInput}
-                @keydown=${this.#onCauseKey}
-                @blur=${() => combo?.close()}
-              />
-              <ul id="cause-list" part="listbox" role="listbox" aria-labelledby="cause-label" ?hidden=${!open}>
-                ${combo && open
-                  ? this.#causes!.results.map(
-                      (m, i) => html`<li
-                        id=${combo.optionId(i)}
-                        part="option"
-                        role="option"
-                        aria-selected=${i === combo.active ? 'true' : 'false'}
-                        @mousedown=${combo.keepFocus}
-                        @click=${() => combo.pick(i)}
-                      >
-                        <span>${m.cause.label}</span>
-                        <span part="option-meta">${m.cause.category} · ${m.department?.name ?? m.cause.departmentId}</span>
-                      </li>`,
-                    )
-                  : nothing}
-              </ul>
-            </div>
-            ${this.#renderCauseHint()} ${this.#error('cause', 'rcCauseRequired')} ${this.#renderRecurrence()}
-          </div>
-          <div part="field department-field">
-            <label for="department">${this.t('rcDepartment')}</label>
-            <select
-              id="department"
-              part="department"
-              aria-invalid=${this.errors.has('department') ? 'true' : 'false'}
-              aria-describedby=${this.#describedBy('department', routed ? 'department-hint' : '')}
-              @change=${(e: Event) => {
-                const value = (e.target as HTMLSelectElement).value;
-                this.#update({ departmentId: value === routed?.id ? '' : value });
-              }}
-            >
-              <option value="" ?selected=${!departmentId}>${this.t('rcChooseDepartment')}</option>
-              ${departments.map((dep) => html`<option value=${dep.id} ?selected=${dep.id === departmentId}>${dep.name}</option>`)}
-            </select>
-            ${routed
-              ? html`<p id="department-hint" part="hint">
-                  ${overridden ? this.t('rcOverridden', { department: routed.name }) : this.t('rcRouted')}
-                </p>`
-              : nothing}
-            ${this.#error('department', 'rcDepartmentRequired')}
-          </div>
-          <div part="field resolution-field">
-            <label for="resolution">${this.t('rcResolution')}</label>
-            <textarea
-              id="resolution"
-              part="resolution"
-              .value=${live(d.resolution)}
-              aria-invalid=${this.errors.has('resolution') ? 'true' : 'false'}
-              aria-describedby=${this.#describedBy('resolution')}
-              @input=${(e: Event) => this.#update({ resolution: (e.target as HTMLTextAreaElement).value, resolutionEdited: true })}
-            ></textarea>
-            ${this.#error('resolution', 'rcResolutionRequired')}
-          </div>
-          <div part="notify">
-            <input
-              id="notify"
-              type="checkbox"
-              .checked=${live(d.notify)}
-              @change=${(e: Event) => this.#update({ notify: (e.target as HTMLInputElement).checked })}
-            />
-            <label for="notify">${this.t('rcNotify')}</label>
-          </div>
-        </fieldset>
-        ${this.session && !this.session.host.can('logRootCause')
-          ? html`<p part="quiet">${this.t('rcNoWrite')}</p>`
-          : nothing}
-        <div part="actions">
-          <button
-            type="submit"
-            part=${attention ? 'resend' : 'save'}
-            data-variant="primary"
-            aria-disabled=${this.busy || locked || !interaction || this.#form.disabled ? 'true' : 'false'}
-            aria-describedby=${attention ? 'status-attention' : nothing}
-          >
-            ${attention ? this.t('rcResend') : this.t('rcSave')}
-          </button>
-          ${attention
-            ? html`<button type="button" part="discard" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#discard}>
-                ${this.t('rcDiscard')}
-              </button>`
-            : nothing}
-        </div>
-        ${this.#renderStatus()}
-        ${interaction && this.#limit.overdue(interaction.id)
-          ? html`<p part="time-limit">⏱ ${this.#overdueText(this.#limit.overdue(interaction.id)!)}</p>`
-          : nothing}
-        ${interaction && this.#guard.refusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing}
-      </form>
-      ${this.renderAnnouncer()}${this.#storage.render()}
+          : html`<p part="quiet" aria-busy=${status === 'loading' ? 'true' : 'false'}>
+              ${status === 'loading' ? this.t('loading') : this.t('noInteraction')}
+            </p>`}
+      ${renderForm(view)} ${this.renderAnnouncer()}${this.#storage.render()}
     </section>`;
   }
 }
