@@ -42,6 +42,8 @@ const THEME_LABELS: Record<Theme, string> = {
 };
 const THEME_CLASSES = ['mend-theme-dark', 'mend-theme-harbor', 'mend-theme-ember'];
 const PREFS = 'mend-demo:prefs';
+/** The console's own key to the recovery (`<mend-host recovery-key>`), shown in the top bar. */
+export const RECOVERY_KEY = 'Alt+R';
 
 export interface DemoOptions {
   /** IndexedDB name of the embedded CRM (default `mend-local-crm`); tests pass a fresh one. */
@@ -383,7 +385,7 @@ export class DemoConsole {
 
   #template(): TemplateResult {
     const online = this.adapter.online;
-    return html`<mend-host .adapter=${this.hostAdapter}>
+    return html`<mend-host .adapter=${this.hostAdapter} recovery-key=${RECOVERY_KEY}>
       <div class="demo" data-online=${online ? 'true' : 'false'}>
         ${this.#topBar(online)}
         <p class="notice" role="status" dir="auto">${this.#notice}</p>
@@ -414,6 +416,7 @@ export class DemoConsole {
           <span class="agent-name">${this.#agent?.name ?? '…'}</span>
         </p>
         ${keyed(this.#generation, html`<mend-fund-meter class="top-fund" variant="compact"></mend-fund-meter>`)}
+        <p class="hotkey"><kbd>${RECOVERY_KEY.replace('+', ' + ')}</kbd> recovery</p>
         <p class="host-state" data-online=${online ? 'true' : 'false'}>
           <svg class="state-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             ${online ? svg`<circle cx="8" cy="8" r="6"/>` : svg`<path d="M2 2h12v12H2z"/>`}

@@ -502,13 +502,19 @@ export class Outbox extends EventTarget {
     }
     if (this.#running || !this.#hasWork()) return;
     if (this.#now() < this.#retryAt) return this.#arm();
-    const run = this.#lock
-      .run('mend-outbox:' + this.scope, (signal) => this.#lead(signal))
-      .catch(() => {})
-      .finally(() => {
+    const run = this.#lock.run('mend-outbox:' + this.scope, (signal) => this.#lead(signal)).then(
+      () => {
         this.#running = null;
         if (this.#hasWork()) queueMicrotask(() => this.#kick());
-      });
+      },
+      () => {
+        // The lock or the store failed (storage refused, database closed): try again after the
+        // backoff, never at once, or a failure that repeats would spin the page.
+        this.#running = null;
+        this.#retryAt = Math.max(this.#retryAt, this.#now() + this.#base);
+        this.#arm();
+      },
+    );
     this.#running = run;
   }
 

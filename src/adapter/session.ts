@@ -29,6 +29,12 @@ export interface SessionOptions extends GuardOptions {
  * Whether this browser stores the agent's work. `full` from the first refused write (quota) until a
  * write or a re-probe succeeds; `episode` counts the times it became full (to say it once each time).
  */
+/**
+ * The steps of a recovery that can be given focus: the console's hotkey asks for `recovery`, and a
+ * finished recovery hands on to `root-cause`.
+ */
+export type RecoveryStep = 'recovery' | 'root-cause';
+
 export type StorageState = { status: 'ok'; episode: number } | { status: 'full'; episode: number; error: HostError };
 
 const sessions = new WeakMap<HostAdapter, HostSession>();
@@ -65,6 +71,7 @@ export class HostSession extends EventTarget {
   #watched = new WeakSet<Outbox>();
   #probeOutbox: Outbox | null = null;
   #notify = () => this.dispatchEvent(new Event('change'));
+  #focusTargets: Array<{ step: RecoveryStep; focus: () => boolean }> = [];
 
   constructor(host: GuardedHost, options: SessionOptions = {}) {
     super();
@@ -135,6 +142,27 @@ export class HostSession extends EventTarget {
       }
       this.#notify();
     });
+  }
+
+  /**
+   * A widget offers to take focus for a step while it is connected (the newest offer is tried first).
+   * `focus` moves focus and says whether it could. Returns the withdrawal.
+   */
+  offerFocus(step: RecoveryStep, focus: () => boolean): () => void {
+    const target = { step, focus };
+    this.#focusTargets.push(target);
+    return () => {
+      this.#focusTargets = this.#focusTargets.filter((t) => t !== target);
+    };
+  }
+
+  /**
+   * Move focus to a step of the recovery: only on the agent's request (a hotkey, a finished step),
+   * never by itself. True when a widget took focus.
+   */
+  handOff(step: RecoveryStep): boolean {
+    for (const target of [...this.#focusTargets].reverse()) if (target.step === step && target.focus()) return true;
+    return false;
   }
 
   /** Number of attached widgets. */

@@ -11,6 +11,7 @@ import { HostController } from '../controllers/host-controller.js';
 import { LocalizeController } from '../controllers/localize.js';
 import type { MendStrings, StringKey } from './strings.js';
 import { baseStyles, tokens } from './styles.js';
+import { speakerOf, voiceOf, type SayOptions, type Speaker } from './voice.js';
 
 /** The `detail` type of a declared event. */
 export type DetailOf<K extends keyof GlobalEventHandlersEventMap> =
@@ -105,13 +106,21 @@ export class MendElement extends LitElement {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
   }
 
-  /** Say something to screen readers politely, without taking focus. */
-  protected announce(message: string): void {
+  /**
+   * Say something to screen readers politely, without taking focus. With a session, it goes through
+   * the session's one {@link Voice}: what every widget says in the same moment is heard once.
+   */
+  protected announce(message: string, options?: SayOptions): void {
+    if (this.session) voiceOf(this.session).say(message, this.#speaker, options);
+    else this.#speaker.speak(message);
+  }
+
+  readonly #speaker: Speaker = speakerOf(this, (message) => {
     // Clear first so that the same message twice is announced twice. A timer, not an animation
     // frame: a console in a background tab runs no frames, and the message must still land.
     this.announcement = '';
-    setTimeout(() => (this.announcement = message), 0);
-  }
+    if (message) setTimeout(() => (this.announcement = message), 0);
+  });
 
   /** Render once in each widget's template. */
   protected renderAnnouncer(): TemplateResult {

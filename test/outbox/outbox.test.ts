@@ -415,3 +415,24 @@ describe('Outbox: durable writes', () => {
     expect(changes).to.equal(0);
   });
 });
+
+describe('Outbox: a lock or store that fails', () => {
+  it('tries again after the backoff, never at once, and then delivers', async () => {
+    const host = new TestHost();
+    const calls: number[] = [];
+    const lock = {
+      run<T>(_name: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+        calls.push(performance.now());
+        if (calls.length <= 3) return Promise.reject(new DOMException('The lock request failed.', 'AbortError'));
+        return task(new AbortController().signal);
+      },
+    };
+    const o = outbox(host, uniqueScope(), { lock, backoffBaseMs: 20 });
+    await o.enqueue('acknowledgeBaggage', ack('lock-1'));
+    await o.whenSent('lock-1');
+    expect(host.appliedKeys()).to.deep.equal(['lock-1']);
+    // A failure that repeated at once would spin the page (each attempt a microtask after the last).
+    const gaps = calls.slice(1, 4).map((at, i) => at - calls[i]!);
+    for (const gap of gaps) expect(gap, 'the wait after a failed attempt').to.be.at.least(15);
+  });
+});

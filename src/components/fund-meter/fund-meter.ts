@@ -178,7 +178,8 @@ export class MendFundMeter extends MendElement {
     const key = rolled ? `${rolled.agentId}:${remaining(rolled)}:${rolled.budget}:${rolled.pending}` : null;
     if (rolled && level && this.#lastLevel && this.#lastKey !== null && key !== this.#lastKey) {
       const left = this.#leftText(rolled);
-      this.announce(level !== this.#lastLevel ? this.t('fundLevelChanged', { level: this.t(LEVEL_KEY[level]), left }) : left);
+      // An echo: after a spend, the picker's own words come first and the meter's follow once.
+      this.announce(level !== this.#lastLevel ? this.t('fundLevelChanged', { level: this.t(LEVEL_KEY[level]), left }) : left, { echo: true });
       if (level !== this.#lastLevel && fromHost) {
         this.emit('mend-fund-level', { level, previous: this.#lastLevel, remaining: remaining(rolled), fund: rolled });
       }

@@ -4,6 +4,8 @@ import { property } from 'lit/decorators.js';
 import type { HostAdapter } from '../../adapter/host-adapter.js';
 import { adapterContext, settingsContext, type MendSettings } from '../../base/context.js';
 import type { MendStrings } from '../../base/strings.js';
+import { sessionFor } from '../../adapter/session.js';
+import { HotkeyController } from '../../controllers/hotkey.js';
 
 /**
  * @tagname mend-host
@@ -12,6 +14,10 @@ import type { MendStrings } from '../../base/strings.js';
  * Put the widgets of one agent desktop inside one `<mend-host>`; they then share one session with
  * the host: one load of the fund, one subscription to host events, one durable outbox. A widget's
  * own `adapter`, `locale`, `currency` or `strings` property overrides what the host provides.
+ *
+ * A console can give the agent one key that moves focus to the recovery, wherever focus is:
+ * `recovery-key="Alt+R"` (or call `focusRecovery()` from the console's own shortcut system). The
+ * widgets never move focus otherwise, except to hand on to the root cause after an accepted recovery.
  *
  * @slot - The widgets (and any other content).
  */
@@ -33,6 +39,22 @@ export class MendHost extends LitElement {
 
   /** Replacement user-visible strings (any subset). */
   @property({ attribute: false }) strings?: Partial<MendStrings> & Record<string, string>;
+
+  /**
+   * A key that moves focus to the recovery from anywhere in the console, e.g. `Alt+R` or
+   * `Control+Shift+M` (letters match the physical key). Choose one the console does not use.
+   */
+  @property({ attribute: 'recovery-key' }) recoveryKey?: string;
+
+  /** Move focus to the recovery (the offer picker's Accept or first choice). True when it could. */
+  focusRecovery(): boolean {
+    return this.adapter ? sessionFor(this.adapter).handOff('recovery') : false;
+  }
+
+  constructor() {
+    super();
+    new HotkeyController(this, () => this.recoveryKey, () => this.focusRecovery());
+  }
 
   #adapter = new ContextProvider(this, { context: adapterContext });
   #settings = new ContextProvider(this, { context: settingsContext, initialValue: {} });

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { FormAssociated } from '../../base/form-associated.js';
 import { MendElement } from '../../base/mend-element.js';
-import { FormControlController, type FormRestoreState, type Invalidity } from '../../controllers/form-control.js';
+import { FormControlController, type Invalidity } from '../../controllers/form-control.js';
 import { OnDemand, part } from '../../controllers/on-demand.js';
 import { RadioGroupController } from '../../controllers/radio-group.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
@@ -92,9 +93,8 @@ const assessment = part(() => import('../../controllers/baggage.js'));
  *
  * @slot - None: the picker renders everything from data.
  */
-export class MendOfferPicker extends MendElement {
+export class MendOfferPicker extends FormAssociated(MendElement) {
   static override styles = [...MendElement.styles, offerPickerStyles];
-  static formAssociated = true;
   /** Default texts of the strings this widget adds (override any through `strings`). */
   static override localStrings = { ...offerPickerStrings, ...storageStrings };
 
@@ -214,33 +214,9 @@ export class MendOfferPicker extends MendElement {
     return this.#chosen.map((o) => ({ ...o }));
   }
 
-  // Form association: FormControlController (src/controllers/form-control.ts) does the work.
-  get form(): HTMLFormElement | null {
-    return this.#form.form;
-  }
-  get validity(): ValidityState {
-    return this.#form.validity;
-  }
-  get validationMessage(): string {
-    return this.#form.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.#form.willValidate;
-  }
-  checkValidity(): boolean {
-    return this.#form.checkValidity();
-  }
-  reportValidity(): boolean {
-    return this.#form.reportValidity();
-  }
-  formResetCallback(): void {
-    this.#form.formResetCallback();
-  }
-  formDisabledCallback(disabled: boolean): void {
-    this.#form.formDisabledCallback(disabled);
-  }
-  formStateRestoreCallback(state: FormRestoreState): void {
-    this.#form.formStateRestoreCallback(state);
+  // Form association: FormAssociated forwards the form API to FormControlController.
+  protected get formControl(): FormControlController {
+    return this.#form;
   }
 
   get #off(): boolean {

@@ -15,11 +15,12 @@ import {
   type RootCauseField,
 } from '../../core/root-cause-form.js';
 import { formatList } from '../../base/format.js';
+import { FormAssociated } from '../../base/form-associated.js';
 import { MendElement } from '../../base/mend-element.js';
 import { onDemand } from '../../base/on-demand.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
 import { DraftController } from '../../controllers/draft.js';
-import { FormControlController, type FormRestoreState } from '../../controllers/form-control.js';
+import { FormControlController } from '../../controllers/form-control.js';
 import { readHistory, readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { TimeLimitController } from '../../controllers/time-limit.js';
@@ -46,9 +47,6 @@ const saving = onDemand(() => import('./root-cause-logger.save.js'));
 const typeahead = onDemand(() => import('./root-cause-logger.typeahead.js'));
 /** What the session's outbox says about recorded recoveries, loaded once the outbox is. */
 const recoveries = onDemand(() => import('../../controllers/recorded-recovery.js'));
-
-/** The focus hand-off of the shared session (`HostSession.offerFocus`), where the session has it. */
-type FocusOffers = { offerFocus?: (step: 'root-cause', focus: () => boolean) => () => void };
 
 /**
  * @tagname mend-root-cause-logger
@@ -130,9 +128,8 @@ type FocusOffers = { offerFocus?: (step: 'root-cause', focus: () => boolean) => 
  *
  * @slot - None; the widget renders everything itself.
  */
-export class MendRootCauseLogger extends MendElement {
+export class MendRootCauseLogger extends FormAssociated(MendElement) {
   static override styles = [...MendElement.styles, rootCauseLoggerStyles];
-  static formAssociated = true;
   static override localStrings = { ...rootCauseLoggerStrings, ...storageStrings, ...writeStrings };
 
   /** The root-cause taxonomy (plain-properties mode; wins over the host's). */
@@ -255,32 +252,8 @@ export class MendRootCauseLogger extends MendElement {
     if (patch && !this.#locked) this.#update(patch);
   }
 
-  get form(): HTMLFormElement | null {
-    return this.#form.form;
-  }
-  get validity(): ValidityState {
-    return this.#form.validity;
-  }
-  get validationMessage(): string {
-    return this.#form.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.#form.willValidate;
-  }
-  checkValidity(): boolean {
-    return this.#form.checkValidity();
-  }
-  reportValidity(): boolean {
-    return this.#form.reportValidity();
-  }
-  formResetCallback(): void {
-    this.#form.formResetCallback();
-  }
-  formDisabledCallback(disabled: boolean): void {
-    this.#form.formDisabledCallback(disabled);
-  }
-  formStateRestoreCallback(state: FormRestoreState): void {
-    this.#form.formStateRestoreCallback(state);
+  protected get formControl(): FormControlController {
+    return this.#form;
   }
 
   /** Whether the root cause is logged (and not refused by the host) for the active interaction. */
@@ -428,11 +401,11 @@ export class MendRootCauseLogger extends MendElement {
       else setTimeout(load, 16);
     }
     // The session's focus hand-off: the picker hands the agent over after an accepted recovery.
-    const session = this.isConnected ? (this.session as FocusOffers | null) : null;
+    const session = this.isConnected ? this.session : null;
     if (session !== this.#focusFor) {
       this.#unfocus?.();
       this.#focusFor = session;
-      this.#unfocus = session?.offerFocus?.('root-cause', () => this.#focusNext());
+      this.#unfocus = session?.offerFocus('root-cause', () => this.#focusNext());
     }
   }
 
