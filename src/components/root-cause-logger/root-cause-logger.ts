@@ -3,23 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import type { WrapUpVerdict } from '../../adapter/host-adapter.js';
 import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
 import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/recovery.js';
-import { recurrence as recurrenceOf, route } from '../../core/root-cause-rules.js';
-import {
-  draftFromValue,
-  draftValue,
-  EMPTY_DRAFT,
-  logOf,
-  missingFields,
-  ROOT_CAUSE_FIELDS,
-  type RootCauseDraft,
-  type RootCauseField,
-} from '../../core/root-cause-form.js';
+import { recurrence as recurrenceOf } from '../../core/root-cause-rules.js';
+import { draftFromValue, draftValue, EMPTY_DRAFT, logOf, ROOT_CAUSE_FIELDS, type RootCauseField } from '../../core/root-cause-form.js';
 import { formatList } from '../../base/format.js';
 import { FormAssociated } from '../../base/form-associated.js';
 import { MendElement } from '../../base/mend-element.js';
 import { onDemand } from '../../base/on-demand.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
-import { DraftController } from '../../controllers/draft.js';
 import { FormControlController } from '../../controllers/form-control.js';
 import { readHistory, readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
@@ -29,13 +19,13 @@ import type { RecordedRecovery } from '../../controllers/recorded-recovery.js';
 import { WriteAction, writeStrings } from '../../controllers/write-action.js';
 import type {} from '../../events/root-cause-logger.js';
 import { rootCauseLoggerStrings, type LoggerKey } from './root-cause-logger.strings.js';
+import { LoggerDraft } from './root-cause-logger.draft.js';
 import { rootCauseLoggerStyles } from './root-cause-logger.styles.js';
 import type { LoggerTypeahead, SuggestionFacts } from './root-cause-logger.typeahead.js';
 import { overdueText, renderForm, renderOverdue, REQUIRED, type LoggerView } from './root-cause-logger.view.js';
 
 export { rootCauseLoggerStrings };
 
-type LoggerDraft = RootCauseDraft;
 type Field = RootCauseField;
 const EMPTY = EMPTY_DRAFT;
 const MAX_OPTIONS = 20;
@@ -169,12 +159,8 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   /** How often the time limit is checked, in ms. */
   @property({ type: Number, attribute: 'time-check-interval' }) timeCheckInterval = 30_000;
 
-  @state() private draft: LoggerDraft = EMPTY;
-  @state() private errors: ReadonlySet<Field> = new Set();
   @state() private busy = false;
 
-  #drafts = new DraftController<LoggerDraft>(this, 'root-cause-logger');
-  #loadedFor: string | null | undefined = undefined;
   #taxonomyRead: Read<Taxonomy> | null = null;
   #policyRead: Read<RecoveryPolicy> | null = null;
   #recurrenceRead: Read<RecurrenceCount[]> | null = null;
@@ -184,6 +170,12 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     failure: (error) => this.failure(error),
     announce: (message) => this.announce(message),
     words: { failed: 'rcSaveFailed', storage_full: 'rcSaveFailed' },
+  });
+  #d = new LoggerDraft(this, {
+    scope: () => this.session?.host.adapter.storageScope,
+    taxonomy: () => this.#taxonomy,
+    writes: this.#writes,
+    resolution: () => this.resolution,
   });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
   #ta: LoggerTypeahead | null = null;
@@ -203,38 +195,37 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   #guard = new WrapUpGuardController(this, {
     session: () => this.session,
     enabled: () => this.guardWrapUp,
-    allow: (id) => this.#isLogged(id),
+    allow: (id) => this.#d.isLogged(id),
     // A save still being stored when the host asks is waited for, not refused.
-    settle: (id) => (id === this.#loadedFor ? this.#saving : Promise.resolve()),
+    settle: (id) => (id === this.#d.shown ? this.#saving : Promise.resolve()),
     message: () => this.t('rcWrapUpBlocked'),
     announce: (message) => this.announce(message),
   });
   #recoveries: RecordedRecovery | null = null;
   #form = new FormControlController(this, {
-    value: () => draftValue(this.draft, this.#departmentId) || null,
+    value: () => draftValue(this.#d.draft, this.#d.departmentId) || null,
     invalidity: () => {
       // Nothing typed yet is no value (the wrap-up guard asks for the log); a started one must be complete.
-      if (!draftValue(this.draft, this.#departmentId)) return null;
-      const first = ROOT_CAUSE_FIELDS.find((f) => this.#validate().has(f));
+      if (!draftValue(this.#d.draft, this.#d.departmentId)) return null;
+      const first = ROOT_CAUSE_FIELDS.find((f) => this.#d.validate().has(f));
       return first ? { flags: { valueMissing: true }, message: this.t(REQUIRED[first]) } : null;
     },
     anchor: () => {
-      const first = ROOT_CAUSE_FIELDS.find((f) => this.#validate().has(f));
+      const first = ROOT_CAUSE_FIELDS.find((f) => this.#d.validate().has(f));
       return first ? this.renderRoot.querySelector<HTMLElement>(`#${first}`) : null;
     },
     reset: () => {
-      if (this.#locked) return;
-      this.#update(this.#fresh());
+      if (this.#d.locked) return;
+      this.#d.submitted = false;
+      this.#d.errors = new Set();
+      this.#d.update(this.#d.fresh(this.#interaction));
       this.#ta?.search.reset();
-      this.errors = new Set();
-      this.#submitted = false;
     },
     restore: (state) => {
       if (typeof state === 'string') this.value = state;
     },
     disabled: () => this.disabled,
   });
-  #submitted = false;
   #saving: Promise<void> = Promise.resolve();
   #lastStatus: string | null = null;
   #historyRead: Read<{ incidents: Incident[] }> | null = null;
@@ -243,13 +234,13 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
 
   /** JSON of what the agent filled in (`problem`, `causeId`, `departmentId`, `resolution`, `notifyDepartment`); '' when nothing. Setting it fills the form (no event). */
   get value(): string {
-    return draftValue(this.draft, this.#departmentId);
+    return draftValue(this.#d.draft, this.#d.departmentId);
   }
   set value(json: string) {
     const taxonomy = this.#taxonomy;
     const cause = (id: string) => (taxonomy && id ? lookup(taxonomy).byId(id) : undefined);
     const patch = draftFromValue(json, (id) => cause(id)?.label, (id) => cause(id)?.departmentId);
-    if (patch && !this.#locked) this.#update(patch);
+    if (patch && !this.#d.locked) this.#d.update(patch);
   }
 
   protected get formControl(): FormControlController {
@@ -259,7 +250,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   /** Whether the root cause is logged (and not refused by the host) for the active interaction. */
   get complete(): boolean {
     const id = this.#interaction?.id;
-    return !!id && this.#isLogged(id);
+    return !!id && this.#d.isLogged(id);
   }
 
   /**
@@ -305,26 +296,6 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     return !!this.session && this.session.host.can('logRootCause');
   }
 
-  /**
-   * Drafts are kept per host and interaction: interaction ids are only unique within one host, so
-   * another console's (or a reset demo CRM's) contact of the same id never inherits this draft.
-   */
-  #draftId(id: string): string {
-    const scope = this.session?.host.adapter.storageScope;
-    return scope ? `${scope}|${id}` : id;
-  }
-
-  #isLogged(id: string): boolean {
-    const draft = id === this.#loadedFor ? this.draft : this.#drafts.read(this.#draftId(id));
-    if (!draft?.savedId) return false;
-    return this.#writes.entry(draft.savedId)?.status !== 'needs_attention';
-  }
-
-  /** A new interaction's draft: what is known already (the subject, the resolution the page gave). */
-  #fresh(): LoggerDraft {
-    return { ...EMPTY, problem: this.#interaction?.subject?.trim() ?? '', resolution: this.resolution ?? '' };
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     const session = this.session;
     this.#taxonomyRead = this.taxonomy ? null : readTaxonomy(session);
@@ -338,21 +309,21 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
 
     const interaction = this.#interaction;
     const id = interaction?.id ?? null;
-    if (id !== this.#loadedFor) {
-      this.#loadedFor = id;
-      const stored = id ? this.#drafts.read(this.#draftId(id)) : undefined;
-      this.draft = stored ? { ...EMPTY, ...stored } : this.#fresh();
+    const d = this.#d;
+    if (d.follow(interaction)) {
       this.#ta?.search.reset();
-      this.errors = new Set();
-      this.#submitted = false;
       const recovery = id ? this.#recoveries?.latest(id) : undefined;
-      if (recovery) this.#prefill(id!, recovery.text, recovery.id, false);
-    } else if (changed.has('resolution') && !this.draft.resolutionEdited && !this.#locked) {
-      this.#update({ resolution: this.resolution ?? '' });
+      if (recovery) d.prefill(id!, recovery.text, recovery.id, false);
+    } else if (changed.has('resolution') && !d.draft.resolutionEdited && !d.locked) {
+      d.update({ resolution: this.resolution ?? '' });
     }
-    if (interaction && !this.#locked) this.#known(interaction);
-    const saved = this.draft.savedId;
-    this.#writes.track(this.draft.key ? [this.draft.key] : []);
+    // Known facts fill what the agent has not written: the subject as the problem, the suggested cause.
+    if (interaction && !d.locked) {
+      d.known(interaction);
+      this.#ta?.fill();
+    }
+    const saved = d.draft.savedId;
+    this.#writes.track(d.draft.key ? [d.draft.key] : []);
     // Say delivery politely (focus stays where the agent is) when it had to wait: a prompt delivery
     // was said at the save. Refusals are said by the write action.
     const entry = saved ? this.#writes.entry(saved) : undefined;
@@ -365,20 +336,12 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     // A saved log the loaded outbox no longer holds was delivered (by this page before a reload,
     // or by another tab): only confirmed entries leave it.
     const delivered = entry ? entry.status === 'sent' : this.#writes.watch.loaded && !!saved;
-    if (id && delivered && !this.draft.sent) {
-      this.draft = { ...this.draft, sent: true };
-      this.#drafts.write(this.#draftId(id), { ...EMPTY, savedId: saved, sent: true });
+    if (id && delivered && !d.draft.sent) {
+      d.draft = { ...d.draft, sent: true };
+      d.write(id, { ...EMPTY, savedId: saved, sent: true });
     }
     // R10: checked on every update (new interaction, policy loaded, clock moved) and by the timer.
     if (id && !this.#limit.overdue(id)) this.#limit.check();
-  }
-
-  /** Known facts fill what the agent has not written: the subject as the problem, the suggested cause. */
-  #known(interaction: Interaction): void {
-    const d = this.draft;
-    const subject = interaction.subject?.trim();
-    if (subject && !d.problem && !d.problemEdited) this.#update({ problem: subject });
-    this.#ta?.fill();
   }
 
   /** What the suggested cause is made from: the customer's incidents, the recurrence counts, the policy (null while loading). */
@@ -435,11 +398,11 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
         t: (key, values) => this.t(key, values),
         announce: (message) => this.announce(message),
         taxonomy: () => this.#taxonomy,
-        draft: () => this.draft,
-        update: (patch) => this.#update(patch),
+        draft: () => this.#d.draft,
+        update: (patch) => this.#d.update(patch),
         facts: () => this.#facts,
         seen: (id) => recurrenceOf(this.#counts ?? NO_COUNTS, id, this.#policy?.recurrence ?? DEFAULT_ROOT_CAUSE_POLICY.recurrence),
-        department: () => this.#departmentName,
+        department: () => this.#d.departmentName,
         limit: MAX_OPTIONS,
       }));
     });
@@ -460,7 +423,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
 
   #onCauseKey(event: KeyboardEvent): void {
     // Keys the list owns must not reach the form (Enter would submit it) while it loads.
-    if (!this.#ta && ['ArrowDown', 'ArrowUp', 'Enter'].includes(event.key) && this.draft.query && !this.draft.causeId) event.preventDefault();
+    if (!this.#ta && ['ArrowDown', 'ArrowUp', 'Enter'].includes(event.key) && this.#d.draft.query && !this.#d.draft.causeId) event.preventDefault();
     this.#withCauses((causes) => causes.onKeyDown(event));
   }
 
@@ -473,67 +436,21 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       currency: () => this.resolvedCurrency,
       locale: () => this.resolvedLocale,
       declined: () => this.t('rcDeclined'),
-      recorded: (id, text, key, fresh) => this.#prefill(id, text, key, fresh),
+      recorded: (id, text, key, fresh) => this.#d.prefill(id, text, key, fresh),
     });
-  }
-
-  /**
-   * A recovery recorded through the session: the resolution, unless the agent wrote one or saved.
-   * Not announced: the picker said it (one voice per agent action).
-   */
-  #prefill(interactionId: string, text: string, key: string, fresh: boolean): void {
-    if (interactionId === this.#loadedFor) {
-      if (this.draft.recovery === key || this.draft.resolutionEdited || this.#locked) return;
-      this.#update({ resolution: text, recovery: key });
-    } else if (fresh) {
-      const stored = this.#drafts.read(this.#draftId(interactionId)) ?? EMPTY;
-      if (!stored.resolutionEdited && !stored.savedId && stored.recovery !== key)
-        this.#drafts.write(this.#draftId(interactionId), { ...EMPTY, ...stored, resolution: text, recovery: key });
-    }
-  }
-
-  #update(patch: Partial<LoggerDraft>): void {
-    this.draft = { ...this.draft, ...patch };
-    if (this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), this.draft);
-    if (this.#submitted) this.errors = this.#validate();
   }
 
   // ---- combobox ----------------------------------------------------------------------------
 
   #onCauseInput(event: Event): void {
     const query = (event.target as HTMLInputElement).value;
-    const causeId = this.draft.causeId;
+    const causeId = this.#d.draft.causeId;
     const selected = causeId && this.#taxonomy ? lookup(this.#taxonomy).byId(causeId) : undefined;
-    this.#update({ query, causeId: selected && selected.label === query ? selected.id : '' });
+    this.#d.update({ query, causeId: selected && selected.label === query ? selected.id : '' });
     this.#withCauses((causes) => causes.search(query));
   }
 
   // ---- saving ------------------------------------------------------------------------------
-
-  get #locked(): boolean {
-    if (!this.draft.savedId) return false;
-    return this.#writes.entry(this.draft.savedId)?.status !== 'needs_attention';
-  }
-
-  #validate(): Set<Field> {
-    const taxonomy = this.#taxonomy;
-    return missingFields(this.draft, this.#departmentId, (id) => !!taxonomy && !!lookup(taxonomy).byId(id));
-  }
-
-  get #routed() {
-    // The chosen cause's department; the search index is not needed for it.
-    const causeId = this.draft.causeId;
-    const taxonomy = this.#taxonomy;
-    return causeId && taxonomy ? route(causeId, lookup(taxonomy)).department : undefined;
-  }
-
-  get #departmentId(): string {
-    return this.draft.departmentId || this.#routed?.id || '';
-  }
-
-  get #departmentName(): string {
-    return (this.#taxonomy && lookup(this.#taxonomy).department(this.#departmentId)?.name) || this.#departmentId;
-  }
 
   /** Enter in a field saves, as a form would (Shift+Enter: a new line in a text area). */
   #onFormKey(event: KeyboardEvent): void {
@@ -553,10 +470,10 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
 
   async #store(): Promise<void> {
     const interaction = this.#interaction;
-    if (this.busy || this.#locked || !interaction) return;
-    this.#submitted = true;
-    const errors = this.#validate();
-    this.errors = errors;
+    if (this.busy || this.#d.locked || !interaction) return;
+    this.#d.submitted = true;
+    const errors = this.#d.validate();
+    this.#d.errors = errors;
     if (errors.size) {
       const missing = ROOT_CAUSE_FIELDS.filter((f) => errors.has(f));
       this.announce(this.t('rcMissing', { fields: formatList(missing.map((f) => this.t(LABELS[f])), this.resolvedLocale) }));
@@ -571,16 +488,16 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       this.announce(this.t('rcSaveFailed', { message: this.failure({ code: 'unavailable' }) }));
       return;
     }
-    const cause = this.#taxonomy && lookup(this.#taxonomy).byId(this.draft.causeId);
-    const department = this.#departmentName;
-    const departmentId = this.#departmentId;
+    const cause = this.#taxonomy && lookup(this.#taxonomy).byId(this.#d.draft.causeId);
+    const department = this.#d.departmentName;
+    const departmentId = this.#d.departmentId;
     await flow.saveLog({
       interaction,
-      log: (key) => logOf(this.draft, interaction, key, departmentId),
-      draft: () => this.draft,
-      update: (patch) => this.#update(patch),
-      shown: (id) => id === this.#loadedFor,
-      forget: (id, savedId) => this.#drafts.write(this.#draftId(id), { ...EMPTY, savedId, sent: true }),
+      log: (key) => logOf(this.#d.draft, interaction, key, departmentId),
+      draft: () => this.#d.draft,
+      update: (patch) => this.#d.update(patch),
+      shown: (id) => id === this.#d.shown,
+      forget: (id, savedId) => this.#d.write(id, { ...EMPTY, savedId, sent: true }),
       outbox: this.#canWrite,
       writes: this.#writes,
       busy: (busy) => (this.busy = busy),
@@ -595,11 +512,11 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   }
 
   #discard(): void {
-    const id = this.draft.savedId;
+    const id = this.#d.draft.savedId;
     if (!id || this.busy) return;
     this.busy = true;
     void saving.load().then(
-      (flow) => flow.discardLog({ writes: this.#writes, update: (patch) => this.#update(patch), busy: (busy) => (this.busy = busy) }, id),
+      (flow) => flow.discardLog({ writes: this.#writes, update: (patch) => this.#d.update(patch), busy: (busy) => (this.busy = busy) }, id),
       () => (this.busy = false),
     );
   }
@@ -609,8 +526,8 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
    * agent, or Log root cause when the log is complete. False when there is nothing to log here.
    */
   #focusNext(): boolean {
-    if (!this.isConnected || !this.#interaction || this.#locked) return false;
-    const missing = ROOT_CAUSE_FIELDS.find((f) => this.#validate().has(f));
+    if (!this.isConnected || !this.#interaction || this.#d.locked) return false;
+    const missing = ROOT_CAUSE_FIELDS.find((f) => this.#d.validate().has(f));
     const target = this.renderRoot.querySelector<HTMLElement>(missing ? `#${missing}` : 'button[type="submit"]');
     target?.focus();
     return !!target && this.shadowRoot?.activeElement === target;
@@ -621,19 +538,19 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   #renderRecurrence(): TemplateResult | typeof nothing {
     const policy = this.#policy;
     const counts = this.#counts;
-    const causeId = this.draft.causeId;
+    const causeId = this.#d.draft.causeId;
     if (!policy || !counts || !causeId) return nothing;
     const result = recurrenceOf(counts, causeId, policy.recurrence);
     if (!result.recurring) return nothing;
     return html`<p part="recurrence" id="recurrence">
-      ${this.t('rcRecurring', { count: result.count, days: result.windowDays, department: this.#departmentName })}
+      ${this.t('rcRecurring', { count: result.count, days: result.windowDays, department: this.#d.departmentName })}
     </p>`;
   }
 
   protected override render(): TemplateResult {
     const interaction = this.#interaction;
-    const d = this.draft;
-    const locked = this.#locked;
+    const d = this.#d.draft;
+    const locked = this.#d.locked;
     const off = locked || !interaction || this.#form.disabled;
     const context = this.session?.context;
     const status = interaction ? null : context?.state.status;
@@ -643,7 +560,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       failure: (error) => this.failure(error),
       locale: this.resolvedLocale,
       draft: d,
-      errors: this.errors,
+      errors: this.#d.errors,
       taxonomy: this.#taxonomy,
       read: this.taxonomy ? null : this.#taxonomyRead,
       typeahead: this.#ta,
@@ -652,8 +569,8 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       saveOff: off || this.busy,
       busy: this.busy,
       attention: !!d.savedId && this.#writes.entry(d.savedId)?.status === 'needs_attention',
-      routed: this.#routed,
-      departmentId: this.#departmentId,
+      routed: this.#d.routed,
+      departmentId: this.#d.departmentId,
       recurrence: this.#renderRecurrence(),
       noWrite: !!this.session && !this.#canWrite,
       after: [
@@ -661,7 +578,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
         renderOverdue(t, interaction ? this.#limit.overdue(interaction.id) : undefined),
         interaction && this.#guard.refusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing,
       ],
-      update: (patch) => this.#update(patch),
+      update: (patch) => this.#d.update(patch),
       onCauseInput: (e) => this.#onCauseInput(e),
       onCauseKey: (e) => this.#onCauseKey(e),
       onSubmit: (e) => void this.#save(e),

@@ -1,0 +1,134 @@
+/**
+ * The logger's draft of the interaction shown: what the agent wrote and what is known already (the
+ * subject as the problem, the resolution from a recorded recovery or the page), kept per host and
+ * interaction across reloads; which required fields are missing; the department it is routed to;
+ * whether it is saved. A known fact fills only what the agent has not written.
+ *
+ * A helper of the element (typed against `ReactiveControllerHost & HTMLElement`, no lifecycle of
+ * its own): the element renders `draft` and `errors`; a change re-renders it.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { Department, Interaction, Taxonomy } from '../../core/model.js';
+import { route } from '../../core/root-cause-rules.js';
+import { EMPTY_DRAFT, missingFields, type RootCauseDraft, type RootCauseField } from '../../core/root-cause-form.js';
+import { lookup } from '../../base/taxonomy-lookup.js';
+import { DraftController } from '../../controllers/draft.js';
+import type { WriteAction } from '../../controllers/write-action.js';
+
+export interface LoggerDraftOptions {
+  /** The host's storage scope (interaction ids are only unique within one host). */
+  scope: () => string | undefined;
+  taxonomy: () => Taxonomy | undefined;
+  /** The writes of saved logs (a refused one is not logged). */
+  writes: WriteAction;
+  /** The resolution the page gives (the element's `resolution`). */
+  resolution: () => string | undefined;
+}
+
+export class LoggerDraft {
+  draft: RootCauseDraft = EMPTY_DRAFT;
+  errors: ReadonlySet<RootCauseField> = new Set();
+  /** The agent tried to save: errors follow the fields as they change. */
+  submitted = false;
+  /** The interaction the draft belongs to (undefined before the first update). */
+  shown: string | null | undefined = undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #options: LoggerDraftOptions;
+  readonly #store: DraftController<RootCauseDraft>;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: LoggerDraftOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#store = new DraftController<RootCauseDraft>(host, 'root-cause-logger');
+  }
+
+  /** Drafts are kept per host and interaction: another console's contact of the same id never inherits this one. */
+  #key(id: string): string {
+    const scope = this.#options.scope();
+    return scope ? `${scope}|${id}` : id;
+  }
+
+  read(id: string): RootCauseDraft | undefined {
+    return id === this.shown ? this.draft : this.#store.read(this.#key(id));
+  }
+
+  write(id: string, draft: RootCauseDraft): void {
+    this.#store.write(this.#key(id), draft);
+  }
+
+  /** What a new interaction's draft starts with: the subject and the page's resolution. */
+  fresh(interaction: Interaction | null): RootCauseDraft {
+    return { ...EMPTY_DRAFT, problem: interaction?.subject?.trim() ?? '', resolution: this.#options.resolution() ?? '' };
+  }
+
+  /** Show the draft of `interaction` (stored, or fresh); true when it is another interaction than before. */
+  follow(interaction: Interaction | null): boolean {
+    const id = interaction?.id ?? null;
+    if (id === this.shown) return false;
+    this.shown = id;
+    const stored = id ? this.#store.read(this.#key(id)) : undefined;
+    this.draft = stored ? { ...EMPTY_DRAFT, ...stored } : this.fresh(interaction);
+    this.errors = new Set();
+    this.submitted = false;
+    return true;
+  }
+
+  /** Change the draft shown (kept at once). */
+  update(patch: Partial<RootCauseDraft>): void {
+    this.draft = { ...this.draft, ...patch };
+    if (this.shown) this.write(this.shown, this.draft);
+    if (this.submitted) this.errors = this.validate();
+    this.#host.requestUpdate();
+  }
+
+  /** The subject fills a problem the agent has not written (nor cleared). */
+  known(interaction: Interaction): void {
+    const subject = interaction.subject?.trim();
+    if (subject && !this.draft.problem && !this.draft.problemEdited) this.update({ problem: subject });
+  }
+
+  /** A recovery recorded through the session: the resolution, unless the agent wrote one or saved (another contact's waits in its draft). */
+  prefill(interactionId: string, text: string, key: string, fresh: boolean): void {
+    if (interactionId === this.shown) {
+      if (this.draft.recovery === key || this.draft.resolutionEdited || this.locked) return;
+      this.update({ resolution: text, recovery: key });
+    } else if (fresh) {
+      const stored = this.#store.read(this.#key(interactionId)) ?? EMPTY_DRAFT;
+      if (!stored.resolutionEdited && !stored.savedId && stored.recovery !== key) this.write(interactionId, { ...EMPTY_DRAFT, ...stored, resolution: text, recovery: key });
+    }
+  }
+
+  /** Whether the log of `id` is saved and not refused by the host. */
+  isLogged(id: string): boolean {
+    const draft = this.read(id);
+    return !!draft?.savedId && this.#options.writes.entry(draft.savedId)?.status !== 'needs_attention';
+  }
+
+  /** Saved (and not refused): the form is read-only. */
+  get locked(): boolean {
+    return !!this.shown && this.isLogged(this.shown);
+  }
+
+  /** The required fields still missing. */
+  validate(): Set<RootCauseField> {
+    const taxonomy = this.#options.taxonomy();
+    return missingFields(this.draft, this.departmentId, (id) => !!taxonomy && !!lookup(taxonomy).byId(id));
+  }
+
+  /** The chosen cause's department (R8); the search index is not needed for it. */
+  get routed(): Department | undefined {
+    const causeId = this.draft.causeId;
+    const taxonomy = this.#options.taxonomy();
+    return causeId && taxonomy ? route(causeId, lookup(taxonomy)).department : undefined;
+  }
+
+  /** The agent's department, or the routed one. */
+  get departmentId(): string {
+    return this.draft.departmentId || this.routed?.id || '';
+  }
+
+  get departmentName(): string {
+    const taxonomy = this.#options.taxonomy();
+    return (taxonomy && lookup(taxonomy).department(this.departmentId)?.name) || this.departmentId;
+  }
+}
