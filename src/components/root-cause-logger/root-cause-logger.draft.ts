@@ -10,7 +10,8 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Department, Interaction, Taxonomy } from '../../core/model.js';
 import { route } from '../../core/root-cause-rules.js';
-import { EMPTY_DRAFT, missingFields, type RootCauseDraft, type RootCauseField } from '../../core/root-cause-form.js';
+import type { RootCauseLog } from '../../adapter/host-adapter.js';
+import { EMPTY_DRAFT, logOf, missingFields, ROOT_CAUSE_FIELDS, type RootCauseDraft, type RootCauseField } from '../../core/root-cause-form.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
 import { DraftController } from '../../controllers/draft.js';
 import type { WriteAction } from '../../controllers/write-action.js';
@@ -113,6 +114,24 @@ export class LoggerDraft {
   validate(): Set<RootCauseField> {
     const taxonomy = this.#options.taxonomy();
     return missingFields(this.draft, this.departmentId, (id) => !!taxonomy && !!lookup(taxonomy).byId(id));
+  }
+
+  /** The agent asked to save: the missing fields are marked (and follow the edits from now on), in the form's order. */
+  check(): RootCauseField[] {
+    this.submitted = true;
+    this.errors = this.validate();
+    this.#host.requestUpdate();
+    return ROOT_CAUSE_FIELDS.filter((f) => this.errors.has(f));
+  }
+
+  /** The log of the draft shown, under idempotency key `key`. */
+  log(interaction: Interaction, key: string): RootCauseLog {
+    return logOf(this.draft, interaction, key, this.departmentId);
+  }
+
+  /** Keep only that `id`'s log was saved (`savedId`) and delivered, not its text. */
+  delivered(id: string, savedId: string): void {
+    this.write(id, { ...EMPTY_DRAFT, savedId, sent: true });
   }
 
   /** The chosen cause's department (R8); the search index is not needed for it. */

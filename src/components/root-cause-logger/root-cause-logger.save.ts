@@ -6,39 +6,33 @@
  * shared with the element's first load would be split into a chunk of its own.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { RootCauseLog } from '../../adapter/host-adapter.js';
 import type { Interaction } from '../../core/model.js';
 import type { RootCauseDraft } from '../../core/root-cause-form.js';
+import type { LoggerDraft } from './root-cause-logger.draft.js';
 import type { Words } from './root-cause-logger.view.js';
 import type { WriteAction } from '../../controllers/write-action.js';
 
 /** What saving needs from the element. */
 export interface SaveContext {
   interaction: Interaction;
-  /** The draft now (it changes while the write is stored). */
-  draft: () => RootCauseDraft;
-  update: (patch: Partial<RootCauseDraft>) => void;
-  /** Whether `interactionId` is still the one shown (the agent may switch contacts meanwhile). */
-  shown: (interactionId: string) => boolean;
-  /** The log of the draft now, under idempotency key `key`. */
-  log: (key: string) => RootCauseLog;
-  /** Keep what is left of a log handed to the page (no outbox): that it was logged, not its text. */
-  forget: (interactionId: string, savedId: string) => void;
+  /** The draft shown (it may change while the write is stored: the agent may switch contacts). */
+  draft: LoggerDraft;
   /** Whether the host stores root-cause logs (through the outbox); otherwise the event is the write. */
   outbox: boolean;
   writes: WriteAction;
   busy: (busy: boolean) => void;
-  /** Say once what happened and what comes next. */
-  saved: (outbox: boolean) => void;
+  t: Words;
+  announce: (message: string) => void;
 }
 
-/** Store the log of the (complete) draft and tell the page once it is stored. */
+/** Store the log of the (complete) draft and tell the page once it is stored; say once what happened and what comes next. */
 export async function saveLog(ctx: SaveContext): Promise<void> {
-  const { interaction, outbox } = ctx;
-  const key = ctx.draft().key ?? crypto.randomUUID();
-  ctx.update({ key });
-  const d = ctx.draft();
-  const log = ctx.log(key);
+  const { interaction, outbox, draft, t } = ctx;
+  const key = draft.draft.key ?? crypto.randomUUID();
+  draft.update({ key });
+  const d = draft.draft;
+  const log = draft.log(interaction, key);
+  const said = outbox ? t('rcSaved', { cause: d.query, department: draft.departmentName }) : t('rcLogged');
   ctx.busy(true);
   // Stored first, then told: once per stored version of the log (an edited resend of a refused
   // log is stored again, so it is told again, with the same idempotency key).
@@ -51,22 +45,22 @@ export async function saveLog(ctx: SaveContext): Promise<void> {
     once: d.savedId ? null : key,
     // Shown as saved before the event fires, so a page that hears it sees the same.
     onStored: () => {
-      if (!ctx.shown(interaction.id)) return;
-      ctx.update({ savedId: key, sent: !outbox });
-      if (!outbox) ctx.forget(interaction.id, key);
+      if (interaction.id !== draft.shown) return;
+      draft.update({ savedId: key, sent: !outbox });
+      if (!outbox) draft.delivered(interaction.id, key);
       ctx.busy(false);
-      ctx.saved(outbox);
+      ctx.announce(said);
     },
   });
   ctx.busy(false);
 }
 
 /** Drop the refused log `savedId`: the form is editable and can be saved anew. */
-export async function discardLog(ctx: Pick<SaveContext, 'writes' | 'update' | 'busy'>, savedId: string): Promise<void> {
+export async function discardLog(ctx: Pick<SaveContext, 'writes' | 'draft' | 'busy'>, savedId: string): Promise<void> {
   ctx.busy(true);
   try {
     await ctx.writes.discard(savedId);
-    ctx.update({ savedId: undefined, key: undefined, sent: false });
+    ctx.draft.update({ savedId: undefined, key: undefined, sent: false });
   } finally {
     ctx.busy(false);
   }

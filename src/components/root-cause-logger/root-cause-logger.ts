@@ -4,7 +4,7 @@ import type { WrapUpVerdict } from '../../adapter/host-adapter.js';
 import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
 import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/recovery.js';
 import { recurrence as recurrenceOf } from '../../core/root-cause-rules.js';
-import { draftFromValue, draftValue, EMPTY_DRAFT, logOf, ROOT_CAUSE_FIELDS, type RootCauseField } from '../../core/root-cause-form.js';
+import { draftFromValue, draftValue, ROOT_CAUSE_FIELDS, type RootCauseField } from '../../core/root-cause-form.js';
 import { formatList } from '../../base/format.js';
 import { FormAssociated } from '../../base/form-associated.js';
 import { MendElement } from '../../base/mend-element.js';
@@ -21,20 +21,18 @@ import type {} from '../../events/root-cause-logger.js';
 import { rootCauseLoggerStrings, type LoggerKey } from './root-cause-logger.strings.js';
 import { LoggerDraft } from './root-cause-logger.draft.js';
 import { rootCauseLoggerStyles } from './root-cause-logger.styles.js';
-import type { LoggerTypeahead, SuggestionFacts } from './root-cause-logger.typeahead.js';
+import { TypeaheadLoader } from './root-cause-logger.search.js';
+import type { SuggestionFacts } from './root-cause-logger.typeahead.js';
 import { overdueText, renderForm, renderOverdue, REQUIRED, type LoggerView } from './root-cause-logger.view.js';
 
 export { rootCauseLoggerStrings };
 
 type Field = RootCauseField;
-const EMPTY = EMPTY_DRAFT;
 const MAX_OPTIONS = 20;
 const NO_COUNTS: RecurrenceCount[] = [];
 const LABELS: Record<Field, LoggerKey> = { problem: 'rcProblem', cause: 'rcCause', department: 'rcDepartment', resolution: 'rcResolution' };
 /** The save flow and the saved log's status, loaded when the page is idle, at the first save, or for a saved draft. */
 const saving = onDemand(() => import('./root-cause-logger.save.js'));
-/** The type-ahead (search, options, the suggested cause), loaded when the page is idle or the agent starts typing. */
-const typeahead = onDemand(() => import('./root-cause-logger.typeahead.js'));
 /** What the session's outbox says about recorded recoveries, loaded once the outbox is. */
 const recoveries = onDemand(() => import('../../controllers/recorded-recovery.js'));
 
@@ -178,11 +176,18 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     resolution: () => this.resolution,
   });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
-  #ta: LoggerTypeahead | null = null;
-  /** The type-ahead and the save flow were asked for in idle time. */
-  #idle = false;
-  /** The agent typed before the type-ahead was loaded. */
-  @state() private loading = false;
+  /** The type-ahead (search, options, the suggested cause), loaded when the page is idle or the agent starts typing. */
+  #search = new TypeaheadLoader(this, {
+    t: (key, values) => this.t(key, values),
+    announce: (message) => this.announce(message),
+    taxonomy: () => this.#taxonomy,
+    draft: () => this.#d.draft,
+    update: (patch) => this.#d.update(patch),
+    facts: () => this.#facts,
+    seen: (id) => recurrenceOf(this.#counts ?? NO_COUNTS, id, this.#policy?.recurrence ?? DEFAULT_ROOT_CAUSE_POLICY.recurrence),
+    department: () => this.#d.departmentName,
+    limit: MAX_OPTIONS,
+  });
   #limit = new TimeLimitController(this, {
     session: () => this.session,
     interaction: () => this.#interaction,
@@ -219,7 +224,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       this.#d.submitted = false;
       this.#d.errors = new Set();
       this.#d.update(this.#d.fresh(this.#interaction));
-      this.#ta?.search.reset();
+      this.#search.typeahead?.search.reset();
     },
     restore: (state) => {
       if (typeof state === 'string') this.value = state;
@@ -311,7 +316,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     const id = interaction?.id ?? null;
     const d = this.#d;
     if (d.follow(interaction)) {
-      this.#ta?.search.reset();
+      this.#search.typeahead?.search.reset();
       const recovery = id ? this.#recoveries?.latest(id) : undefined;
       if (recovery) d.prefill(id!, recovery.text, recovery.id, false);
     } else if (changed.has('resolution') && !d.draft.resolutionEdited && !d.locked) {
@@ -320,7 +325,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     // Known facts fill what the agent has not written: the subject as the problem, the suggested cause.
     if (interaction && !d.locked) {
       d.known(interaction);
-      this.#ta?.fill();
+      this.#search.typeahead?.fill();
     }
     const saved = d.draft.savedId;
     this.#writes.track(d.draft.key ? [d.draft.key] : []);
@@ -338,10 +343,19 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     const delivered = entry ? entry.status === 'sent' : this.#writes.watch.loaded && !!saved;
     if (id && delivered && !d.draft.sent) {
       d.draft = { ...d.draft, sent: true };
-      d.write(id, { ...EMPTY, savedId: saved, sent: true });
+      d.delivered(id, saved!);
     }
     // R10: checked on every update (new interaction, policy loaded, clock moved) and by the timer.
     if (id && !this.#limit.overdue(id)) this.#limit.check();
+  }
+
+  /** How often the chosen cause was logged in the window, when that makes it recurring (R8). */
+  get #recurrence() {
+    const policy = this.#policy;
+    const counts = this.#counts;
+    const causeId = this.#d.draft.causeId;
+    const result = policy && counts && causeId ? recurrenceOf(counts, causeId, policy.recurrence) : null;
+    return result?.recurring ? { count: result.count, days: result.windowDays } : null;
   }
 
   /** What the suggested cause is made from: the customer's incidents, the recurrence counts, the policy (null while loading). */
@@ -354,15 +368,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   }
 
   protected override updated(): void {
-    if (this.#taxonomy && !this.#idle) {
-      this.#idle = true;
-      const load = () => {
-        void this.#typeahead().catch(() => {});
-        void saving.load().catch(() => {});
-      };
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 500 });
-      else setTimeout(load, 16);
-    }
+    if (this.#taxonomy) this.#search.whenIdle(() => void saving.load().catch(() => {}));
     // The session's focus hand-off: the picker hands the agent over after an accepted recovery.
     const session = this.isConnected ? this.session : null;
     if (session !== this.#focusFor) {
@@ -390,43 +396,6 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     return done;
   }
 
-  #typeahead(): Promise<LoggerTypeahead> {
-    return typeahead.load().then(({ LoggerTypeahead }) => {
-      if (this.#ta) return this.#ta;
-      this.requestUpdate(); // its index is prepared after the next update, in idle time
-      return (this.#ta = new LoggerTypeahead(this, {
-        t: (key, values) => this.t(key, values),
-        announce: (message) => this.announce(message),
-        taxonomy: () => this.#taxonomy,
-        draft: () => this.#d.draft,
-        update: (patch) => this.#d.update(patch),
-        facts: () => this.#facts,
-        seen: (id) => recurrenceOf(this.#counts ?? NO_COUNTS, id, this.#policy?.recurrence ?? DEFAULT_ROOT_CAUSE_POLICY.recurrence),
-        department: () => this.#d.departmentName,
-        limit: MAX_OPTIONS,
-      }));
-    });
-  }
-
-  /** Run `task` on the type-ahead, loading it first if the agent is quicker than the idle time. */
-  #withCauses(task: (causes: LoggerTypeahead['search']) => void): void {
-    if (this.#ta) return task(this.#ta.search);
-    this.loading = true;
-    this.#typeahead().then(
-      (ta) => {
-        this.loading = false;
-        task(ta.search);
-      },
-      () => (this.loading = false),
-    );
-  }
-
-  #onCauseKey(event: KeyboardEvent): void {
-    // Keys the list owns must not reach the form (Enter would submit it) while it loads.
-    if (!this.#ta && ['ArrowDown', 'ArrowUp', 'Enter'].includes(event.key) && this.#d.draft.query && !this.#d.draft.causeId) event.preventDefault();
-    this.#withCauses((causes) => causes.onKeyDown(event));
-  }
-
   /** Follow the recoveries recorded through the session (its code loads first; a failed load is tried again on the next update). */
   #followRecoveries(): void {
     const loaded = recoveries.value;
@@ -438,16 +407,6 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       declined: () => this.t('rcDeclined'),
       recorded: (id, text, key, fresh) => this.#d.prefill(id, text, key, fresh),
     });
-  }
-
-  // ---- combobox ----------------------------------------------------------------------------
-
-  #onCauseInput(event: Event): void {
-    const query = (event.target as HTMLInputElement).value;
-    const causeId = this.#d.draft.causeId;
-    const selected = causeId && this.#taxonomy ? lookup(this.#taxonomy).byId(causeId) : undefined;
-    this.#d.update({ query, causeId: selected && selected.label === query ? selected.id : '' });
-    this.#withCauses((causes) => causes.search(query));
   }
 
   // ---- saving ------------------------------------------------------------------------------
@@ -471,38 +430,20 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   async #store(): Promise<void> {
     const interaction = this.#interaction;
     if (this.busy || this.#d.locked || !interaction) return;
-    this.#d.submitted = true;
-    const errors = this.#d.validate();
-    this.#d.errors = errors;
-    if (errors.size) {
-      const missing = ROOT_CAUSE_FIELDS.filter((f) => errors.has(f));
+    const missing = this.#d.check();
+    if (missing.length) {
       this.announce(this.t('rcMissing', { fields: formatList(missing.map((f) => this.t(LABELS[f])), this.resolvedLocale) }));
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#${missing[0]}`)?.focus();
-      return;
+      return void this.renderRoot.querySelector<HTMLElement>(`#${missing[0]}`)?.focus();
     }
     this.busy = true;
-    const flow = saving.value ?? (await saving.load().catch(() => null));
-    if (!flow) {
-      this.busy = false;
-      this.announce(this.t('rcSaveFailed', { message: this.failure({ code: 'unavailable' }) }));
-      return;
-    }
-    const cause = this.#taxonomy && lookup(this.#taxonomy).byId(this.#d.draft.causeId);
-    const department = this.#d.departmentName;
-    const departmentId = this.#d.departmentId;
-    await flow.saveLog({
-      interaction,
-      log: (key) => logOf(this.#d.draft, interaction, key, departmentId),
-      draft: () => this.#d.draft,
-      update: (patch) => this.#d.update(patch),
-      shown: (id) => id === this.#d.shown,
-      forget: (id, savedId) => this.#d.write(id, { ...EMPTY, savedId, sent: true }),
-      outbox: this.#canWrite,
-      writes: this.#writes,
-      busy: (busy) => (this.busy = busy),
-      saved: (outbox) => this.announce(outbox ? this.t('rcSaved', { cause: cause?.label ?? '', department }) : this.t('rcLogged')),
-    });
+    const flow = await saving.load().catch(() => null);
+    if (!flow) return void ((this.busy = false), this.announce(this.t('rcSaveFailed', { message: this.failure({ code: 'unavailable' }) })));
+    await flow.saveLog({ ...this.#saveContext, interaction, outbox: this.#canWrite, t: (k, v) => this.t(k, v), announce: (m) => this.announce(m) });
+  }
+
+  get #saveContext() {
+    return { writes: this.#writes, draft: this.#d, busy: (busy: boolean) => (this.busy = busy) };
   }
 
   /** The save flow now, or undefined while it loads (the element updates once it is in). */
@@ -515,10 +456,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     const id = this.#d.draft.savedId;
     if (!id || this.busy) return;
     this.busy = true;
-    void saving.load().then(
-      (flow) => flow.discardLog({ writes: this.#writes, update: (patch) => this.#d.update(patch), busy: (busy) => (this.busy = busy) }, id),
-      () => (this.busy = false),
-    );
+    void saving.load().then((flow) => flow.discardLog(this.#saveContext, id), () => (this.busy = false));
   }
 
   /**
@@ -534,18 +472,6 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   }
 
   // ---- render ------------------------------------------------------------------------------
-
-  #renderRecurrence(): TemplateResult | typeof nothing {
-    const policy = this.#policy;
-    const counts = this.#counts;
-    const causeId = this.#d.draft.causeId;
-    if (!policy || !counts || !causeId) return nothing;
-    const result = recurrenceOf(counts, causeId, policy.recurrence);
-    if (!result.recurring) return nothing;
-    return html`<p part="recurrence" id="recurrence">
-      ${this.t('rcRecurring', { count: result.count, days: result.windowDays, department: this.#d.departmentName })}
-    </p>`;
-  }
 
   protected override render(): TemplateResult {
     const interaction = this.#interaction;
@@ -563,15 +489,16 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       errors: this.#d.errors,
       taxonomy: this.#taxonomy,
       read: this.taxonomy ? null : this.#taxonomyRead,
-      typeahead: this.#ta,
-      loading: this.loading,
+      typeahead: this.#search.typeahead,
+      loading: this.#search.loading,
       off,
       saveOff: off || this.busy,
       busy: this.busy,
       attention: !!d.savedId && this.#writes.entry(d.savedId)?.status === 'needs_attention',
       routed: this.#d.routed,
       departmentId: this.#d.departmentId,
-      recurrence: this.#renderRecurrence(),
+      recurrence: this.#recurrence,
+      department: this.#d.departmentName,
       noWrite: !!this.session && !this.#canWrite,
       after: [
         d.key || d.savedId ? this.#flow()?.renderStatus(t, d, this.#writes, this.#canWrite) : nothing,
@@ -579,8 +506,8 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
         interaction && this.#guard.refusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing,
       ],
       update: (patch) => this.#d.update(patch),
-      onCauseInput: (e) => this.#onCauseInput(e),
-      onCauseKey: (e) => this.#onCauseKey(e),
+      onCauseInput: (e) => this.#search.onInput(e, (id) => this.#taxonomy && lookup(this.#taxonomy).byId(id)?.label),
+      onCauseKey: (e) => this.#search.onKey(e),
       onSubmit: (e) => void this.#save(e),
       onFormKey: (e) => this.#onFormKey(e),
       onDiscard: () => this.#discard(),

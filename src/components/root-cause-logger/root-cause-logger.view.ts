@@ -39,8 +39,10 @@ export interface LoggerView {
   /** The cause's own department, and the department now (the agent's or the routed one). */
   routed: Department | undefined;
   departmentId: string;
-  /** The recurring-cause line, when the chosen cause recurs. */
-  recurrence: TemplateResult | typeof nothing;
+  /** How often the chosen cause was logged, when it recurs (R8). */
+  recurrence: { count: number; days: number } | null;
+  /** The name of the department the draft is routed to. */
+  department: string;
   noWrite: boolean;
   /** The saved log's status, the time-limit and the wrap-up notices (under the buttons). */
   after: unknown[];
@@ -92,7 +94,8 @@ export function renderForm(v: LoggerView): TemplateResult {
       </div>
       <div part="field cause-field">
         <label for="cause" id="cause-label">${t('rcCause')}</label>
-        ${renderCombobox(v)} ${renderCauseHint(v)} ${error(v, 'cause')} ${v.recurrence}
+        ${renderCombobox(v)} ${renderCauseHint(v)} ${error(v, 'cause')}
+        ${v.recurrence ? html`<p part="recurrence" id="recurrence">${t('rcRecurring', { ...v.recurrence, department: v.department })}</p>` : nothing}
       </div>
       <div part="field department-field">
         <label for="department">${t('rcDepartment')}</label>
@@ -171,7 +174,7 @@ function renderCombobox(v: LoggerView): TemplateResult {
       aria-activedescendant=${combo?.activeId || nothing}
       aria-busy=${v.loading || causes?.searching ? 'true' : 'false'}
       aria-invalid=${invalid(v, 'cause')}
-      aria-describedby=${describedBy(v, 'cause', 'cause-hint', v.recurrence === nothing ? '' : 'recurrence')}
+      aria-describedby=${describedBy(v, 'cause', 'cause-hint', v.recurrence ? 'recurrence' : '')}
       ?disabled=${!v.taxonomy}
       .value=${live(v.draft.query)}
       @input=${v.onCauseInput}
