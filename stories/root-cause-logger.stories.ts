@@ -12,6 +12,8 @@ import type { MendRootCauseLogger } from '../src/define/root-cause-logger.js';
 const SEED = demoSeed();
 const RECURRING = SEED.taxonomy.causes.find((c) => c.id === DEMO_IDS.recurringCause)!;
 const QUIET = SEED.taxonomy.causes.find((c) => c.departmentId === 'billing' && !SEED.recurrence.some((r) => r.causeId === c.id))!;
+/** Carmen Ruiz, the heavy-baggage customer: an unresolved "Damaged item" incident. */
+const CARMEN = SEED.histories.find((h) => h.customer.id === DEMO_IDS.customers.heavy)!;
 
 /** A fresh contact each time a story renders (drafts are kept per interaction across reloads). */
 function contact(minutesAgo = 6): Interaction {
@@ -80,8 +82,7 @@ async function agentFills(root: HTMLElement, causeQuery: string, submit = false)
   await type('#problem', 'Customer received a blue kettle instead of the white one on the order.');
   await type('#cause', causeQuery);
   await until(() => input().getAttribute('aria-busy') !== 'true'); // the type-ahead loads on demand
-  await key('ArrowDown');
-  await key('Enter');
+  await key('Enter'); // the first match is highlighted as the agent types
   await type('#resolution', 'Apology; expedited replacement shipped today; return label emailed.');
   if (submit) shadow.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
   await el.updateComplete;
@@ -173,6 +174,43 @@ export const WrapUpBlocked: Story = {
     const el = canvasElement.querySelector('mend-root-cause-logger')!;
     for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('#cause-hint'); i++) await new Promise((r) => setTimeout(r, 20));
     canvasElement.querySelector('button')!.click();
+  },
+};
+
+/**
+ * Known facts, filled: the problem from the contact's subject, the root cause suggested from the
+ * customer's open incident ("Damaged item") and how often the candidates were logged, the department
+ * routed from it. Each is a suggestion the agent can change; Enter in any field saves.
+ */
+export const KnownFacts: Story = {
+  render: (args) =>
+    html`<mend-root-cause-logger
+      style="max-inline-size: 34rem"
+      .taxonomy=${args.taxonomy}
+      .recurrence=${args.recurrence}
+      .policy=${args.policy}
+      .incidents=${CARMEN.incidents}
+      .interaction=${contact()}
+      resolution="Replacement shipped today; $15 goodwill credit"
+      locale="en-US"
+    ></mend-root-cause-logger>`,
+};
+
+/** With a host: the suggestion comes from the customer history the session shares with the banner. */
+export const KnownFactsFromHost: Story = {
+  render: () => {
+    const adapter = host();
+    return html`<mend-root-cause-logger style="max-inline-size:34rem" .adapter=${adapter} locale="en-US"></mend-root-cause-logger>`;
+  },
+};
+
+/** Enter on an incomplete log: what is missing is marked and said, and focus goes to the first of it. */
+export const IncompleteSave: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('mend-root-cause-logger')!;
+    const problem = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#problem')!;
+    problem.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    await el.updateComplete;
   },
 };
 

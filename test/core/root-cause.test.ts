@@ -65,7 +65,6 @@ describe('root causes: R8 log and route, R10 time limit', () => {
 
   it('R8: a root cause logged threshold times in the window is recurring, with its count', () => {
     const policy = { windowDays: 7, threshold: 5 };
-  const seen = (counts: Array<{ causeId: string; count: number }>) => (id: string) => recurrence(counts, id, policy);
     const r = recurrence([{ causeId: 'c1', count: 14 }, { causeId: 'c2', count: 2 }], 'c1', policy);
     expect(r).to.deep.include({ recurring: true, count: 14, windowDays: 7 });
     expect(r.reasons[0]!.text).to.contain('14 times in 7 days');
