@@ -5,7 +5,7 @@ import { HostError } from '../src/adapter/errors.js';
 import type { CallOptions, RootCauseLog, WriteReceipt } from '../src/adapter/host-adapter.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import { sessionFor } from '../src/adapter/session.js';
-import type { Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../src/core/model.js';
+import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../src/core/model.js';
 import '../src/define/root-cause-logger.js';
 import type { MendRootCauseLogger } from '../src/define/root-cause-logger.js';
 
@@ -91,6 +91,8 @@ async function agentFills(root: HTMLElement, causeQuery: string, submit = false)
 
 interface Args {
   taxonomy: Taxonomy;
+  /** The customer's past incidents (the suggested cause comes from an open one). */
+  incidents?: Incident[];
   recurrence: RecurrenceCount[];
   policy: RecoveryPolicy;
   resolution: string;
@@ -111,6 +113,7 @@ const meta = {
     taxonomy: { control: false },
     recurrence: { control: 'object' },
     policy: { control: 'object' },
+    incidents: { control: 'object' },
     resolution: { control: 'text' },
     guardWrapUp: { control: 'boolean' },
   },
@@ -121,6 +124,7 @@ const meta = {
       .recurrence=${args.recurrence}
       .policy=${args.policy}
       .interaction=${contact()}
+      .incidents=${args.incidents}
       .resolution=${args.resolution || undefined}
       .guardWrapUp=${args.guardWrapUp}
       locale="en-US"
@@ -183,17 +187,7 @@ export const WrapUpBlocked: Story = {
  * routed from it. Each is a suggestion the agent can change; Enter in any field saves.
  */
 export const KnownFacts: Story = {
-  render: (args) =>
-    html`<mend-root-cause-logger
-      style="max-inline-size: 34rem"
-      .taxonomy=${args.taxonomy}
-      .recurrence=${args.recurrence}
-      .policy=${args.policy}
-      .incidents=${CARMEN.incidents}
-      .interaction=${contact()}
-      resolution="Replacement shipped today; $15 goodwill credit"
-      locale="en-US"
-    ></mend-root-cause-logger>`,
+  args: { incidents: CARMEN.incidents, resolution: 'Replacement shipped today; $15 goodwill credit' },
 };
 
 /** With a host: the suggestion comes from the customer history the session shares with the banner. */

@@ -74,24 +74,29 @@ function error(v: LoggerView, field: RootCauseField): TemplateResult | typeof no
 const invalid = (v: LoggerView, field: RootCauseField) => (v.errors.has(field) ? 'true' : 'false');
 const valueOf = (e: Event) => (e.target as HTMLInputElement).value;
 
+/** A text area of the log (problem, resolution); what the agent types there is theirs, never replaced. */
+function textField(v: LoggerView, field: 'problem' | 'resolution', label: string, edited: 'problemEdited' | 'resolutionEdited'): TemplateResult {
+  return html`<div part="field ${field}-field">
+    <label for=${field}>${v.t(label)}</label>
+    <textarea
+      id=${field}
+      part=${field}
+      .value=${live(v.draft[field])}
+      aria-invalid=${invalid(v, field)}
+      aria-describedby=${describedBy(v, field)}
+      @input=${(e: Event) => v.update({ [field]: valueOf(e), [edited]: true })}
+    ></textarea>
+    ${error(v, field)}
+  </div>`;
+}
+
 /** The form: problem, root cause, department, resolution, notify, the buttons and what follows a save. */
 export function renderForm(v: LoggerView): TemplateResult {
   const { t, draft: d, routed, departmentId } = v;
   const overridden = !!routed && !!d.departmentId && d.departmentId !== routed.id;
   return html`<form part="form" novalidate @submit=${v.onSubmit} @keydown=${v.onFormKey}>
     <fieldset part="fields" ?disabled=${v.off}>
-      <div part="field problem-field">
-        <label for="problem">${t('rcProblem')}</label>
-        <textarea
-          id="problem"
-          part="problem"
-          .value=${live(d.problem)}
-          aria-invalid=${invalid(v, 'problem')}
-          aria-describedby=${describedBy(v, 'problem')}
-          @input=${(e: Event) => v.update({ problem: valueOf(e), problemEdited: true })}
-        ></textarea>
-        ${error(v, 'problem')}
-      </div>
+      ${textField(v, 'problem', 'rcProblem', 'problemEdited')}
       <div part="field cause-field">
         <label for="cause" id="cause-label">${t('rcCause')}</label>
         ${renderCombobox(v)} ${renderCauseHint(v)} ${error(v, 'cause')}
@@ -114,18 +119,7 @@ export function renderForm(v: LoggerView): TemplateResult {
           : nothing}
         ${error(v, 'department')}
       </div>
-      <div part="field resolution-field">
-        <label for="resolution">${t('rcResolution')}</label>
-        <textarea
-          id="resolution"
-          part="resolution"
-          .value=${live(d.resolution)}
-          aria-invalid=${invalid(v, 'resolution')}
-          aria-describedby=${describedBy(v, 'resolution')}
-          @input=${(e: Event) => v.update({ resolution: valueOf(e), resolutionEdited: true })}
-        ></textarea>
-        ${error(v, 'resolution')}
-      </div>
+      ${textField(v, 'resolution', 'rcResolution', 'resolutionEdited')}
       <div part="notify">
         <input
           id="notify"
