@@ -11,7 +11,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { Department, Interaction, Taxonomy } from '../../core/model.js';
 import { route } from '../../core/root-cause-rules.js';
 import type { RootCauseLog } from '../../adapter/host-adapter.js';
-import { EMPTY_DRAFT, logOf, missingFields, ROOT_CAUSE_FIELDS, type RootCauseDraft, type RootCauseField } from '../../core/root-cause-form.js';
+import { draftFromValue, draftValue, EMPTY_DRAFT, logOf, missingFields, ROOT_CAUSE_FIELDS, type RootCauseDraft, type RootCauseField } from '../../core/root-cause-form.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
 import { DraftController } from '../../controllers/draft.js';
 import type { WriteAction } from '../../controllers/write-action.js';
@@ -36,6 +36,8 @@ export class LoggerDraft {
   readonly #host: ReactiveControllerHost;
   readonly #options: LoggerDraftOptions;
   readonly #store: DraftController<RootCauseDraft>;
+  /** The saved log's outbox status last seen. */
+  #status: string | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: LoggerDraftOptions) {
     this.#host = host;
@@ -132,6 +134,47 @@ export class LoggerDraft {
   /** Keep only that `id`'s log was saved (`savedId`) and delivered, not its text. */
   delivered(id: string, savedId: string): void {
     this.write(id, { ...EMPTY_DRAFT, savedId, sent: true });
+  }
+
+  /** The form value: JSON of what the log holds ('' when nothing). */
+  get value(): string {
+    return draftValue(this.draft, this.departmentId);
+  }
+
+  /** Fill the draft from a form value (a page's `value`, the browser's state restore); not once saved. */
+  set value(json: string) {
+    const taxonomy = this.#options.taxonomy();
+    const cause = (id: string) => (taxonomy && id ? lookup(taxonomy).byId(id) : undefined);
+    const patch = draftFromValue(json, (id) => cause(id)?.label, (id) => cause(id)?.departmentId);
+    if (patch && !this.locked) this.update(patch);
+  }
+
+  /** The first required field missing, if any. */
+  get firstMissing(): RootCauseField | undefined {
+    const missing = this.validate();
+    return ROOT_CAUSE_FIELDS.find((f) => missing.has(f));
+  }
+
+  /**
+   * Follow the saved log's delivery: `said` when it was delivered after waiting (a prompt delivery
+   * was said with the save); once delivered, only the marker that it was logged is kept (the text
+   * is at the host now). A saved log the loaded outbox no longer holds was delivered (by this page
+   * before a reload, or by another tab): only confirmed entries leave it.
+   */
+  followDelivery(said: () => void): void {
+    const { writes } = this.#options;
+    const saved = this.draft.savedId;
+    const entry = saved ? writes.entry(saved) : undefined;
+    const status = entry?.status ?? null;
+    if (status !== this.#status) {
+      if (this.#status && status === 'sent' && entry!.attempts > 1) said();
+      this.#status = status;
+    }
+    const delivered = entry ? entry.status === 'sent' : writes.watch.loaded && !!saved;
+    if (this.shown && delivered && !this.draft.sent) {
+      this.draft = { ...this.draft, sent: true };
+      this.delivered(this.shown, saved!);
+    }
   }
 
   /** The chosen cause's department (R8); the search index is not needed for it. */

@@ -4,7 +4,7 @@ import type { WrapUpVerdict } from '../../adapter/host-adapter.js';
 import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
 import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/recovery.js';
 import { recurrence as recurrenceOf } from '../../core/root-cause-rules.js';
-import { draftFromValue, draftValue, ROOT_CAUSE_FIELDS, type RootCauseField } from '../../core/root-cause-form.js';
+import type { RootCauseField } from '../../core/root-cause-form.js';
 import { formatList } from '../../base/format.js';
 import { FormAssociated } from '../../base/form-associated.js';
 import { MendElement } from '../../base/mend-element.js';
@@ -208,15 +208,14 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   });
   #recoveries: RecordedRecovery | null = null;
   #form = new FormControlController(this, {
-    value: () => draftValue(this.#d.draft, this.#d.departmentId) || null,
+    value: () => this.#d.value || null,
+    // Nothing typed yet is no value (the wrap-up guard asks for the log); a started one must be complete.
     invalidity: () => {
-      // Nothing typed yet is no value (the wrap-up guard asks for the log); a started one must be complete.
-      if (!draftValue(this.#d.draft, this.#d.departmentId)) return null;
-      const first = ROOT_CAUSE_FIELDS.find((f) => this.#d.validate().has(f));
+      const first = this.#d.value ? this.#d.firstMissing : undefined;
       return first ? { flags: { valueMissing: true }, message: this.t(REQUIRED[first]) } : null;
     },
     anchor: () => {
-      const first = ROOT_CAUSE_FIELDS.find((f) => this.#d.validate().has(f));
+      const first = this.#d.firstMissing;
       return first ? this.renderRoot.querySelector<HTMLElement>(`#${first}`) : null;
     },
     reset: () => {
@@ -232,20 +231,16 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     disabled: () => this.disabled,
   });
   #saving: Promise<void> = Promise.resolve();
-  #lastStatus: string | null = null;
   #historyRead: Read<{ incidents: Incident[] }> | null = null;
   #focusFor: unknown = null;
   #unfocus: (() => void) | undefined;
 
   /** JSON of what the agent filled in (`problem`, `causeId`, `departmentId`, `resolution`, `notifyDepartment`); '' when nothing. Setting it fills the form (no event). */
   get value(): string {
-    return draftValue(this.#d.draft, this.#d.departmentId);
+    return this.#d.value;
   }
   set value(json: string) {
-    const taxonomy = this.#taxonomy;
-    const cause = (id: string) => (taxonomy && id ? lookup(taxonomy).byId(id) : undefined);
-    const patch = draftFromValue(json, (id) => cause(id)?.label, (id) => cause(id)?.departmentId);
-    if (patch && !this.#d.locked) this.#d.update(patch);
+    this.#d.value = json;
   }
 
   protected get formControl(): FormControlController {
@@ -327,24 +322,9 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       d.known(interaction);
       this.#search.typeahead?.fill();
     }
-    const saved = d.draft.savedId;
     this.#writes.track(d.draft.key ? [d.draft.key] : []);
-    // Say delivery politely (focus stays where the agent is) when it had to wait: a prompt delivery
-    // was said at the save. Refusals are said by the write action.
-    const entry = saved ? this.#writes.entry(saved) : undefined;
-    const status = entry?.status ?? null;
-    if (status !== this.#lastStatus) {
-      if (this.#lastStatus && status === 'sent' && entry!.attempts > 1) this.announce(this.t('sent'));
-      this.#lastStatus = status;
-    }
-    // Delivered: keep only the marker that it was logged (the text is at the host now).
-    // A saved log the loaded outbox no longer holds was delivered (by this page before a reload,
-    // or by another tab): only confirmed entries leave it.
-    const delivered = entry ? entry.status === 'sent' : this.#writes.watch.loaded && !!saved;
-    if (id && delivered && !d.draft.sent) {
-      d.draft = { ...d.draft, sent: true };
-      d.delivered(id, saved!);
-    }
+    // Delivery is said politely (focus stays where the agent is); refusals are said by the write action.
+    d.followDelivery(() => this.announce(this.t('sent')));
     // R10: checked on every update (new interaction, policy loaded, clock moved) and by the timer.
     if (id && !this.#limit.overdue(id)) this.#limit.check();
   }
@@ -465,7 +445,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
    */
   #focusNext(): boolean {
     if (!this.isConnected || !this.#interaction || this.#d.locked) return false;
-    const missing = ROOT_CAUSE_FIELDS.find((f) => this.#d.validate().has(f));
+    const missing = this.#d.firstMissing;
     const target = this.renderRoot.querySelector<HTMLElement>(missing ? `#${missing}` : 'button[type="submit"]');
     target?.focus();
     return !!target && this.shadowRoot?.activeElement === target;
