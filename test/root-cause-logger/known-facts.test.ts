@@ -134,6 +134,17 @@ describe('<mend-root-cause-logger> the suggested cause (#20)', () => {
     expect(combo(again).value, 'the draft across a reload').to.equal('');
   });
 
+  it('once the agent typed in the field, no suggestion fills it, even emptied', async () => {
+    const el = await plainLogger(newInteraction(), { taxonomy: { ...TAXONOMY } }); // a taxonomy whose index is not built yet
+    el.incidents = [OPEN];
+    await typeInto(el, '#cause', 'zz');
+    await typeInto(el, '#cause', '');
+    await tick(50);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(combo(el).value).to.equal('');
+  });
+
   it("with a host, comes from the customer's history the session shares (the banner's)", async () => {
     const interaction = newInteraction({ customerId: 'cust-open', subject: 'Late again' });
     const adapter = new MemoryAdapter(

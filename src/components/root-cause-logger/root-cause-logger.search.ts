@@ -72,8 +72,9 @@ export class TypeaheadLoader {
   /** The input's `input`: the text is the query; it un-chooses a chosen cause unless it is still its label. */
   onInput(event: Event, label: (causeId: string) => string | undefined): void {
     const query = (event.target as HTMLInputElement).value;
-    const causeId = this.#context.draft().causeId;
-    this.#context.update({ query, causeId: causeId && label(causeId) === query ? causeId : '' });
+    const { causeId, suggested } = this.#context.draft();
+    // The agent typed here: what is in the field is theirs, no suggestion replaces it afterwards.
+    this.#context.update({ query, causeId: causeId && label(causeId) === query ? causeId : '', suggested: suggested ?? '' });
     this.#with((search) => search.search(query));
   }
 }
