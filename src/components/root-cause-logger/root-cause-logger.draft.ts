@@ -5,7 +5,8 @@
  * whether it is saved. A known fact fills only what the agent has not written.
  *
  * A helper of the element (typed against `ReactiveControllerHost & HTMLElement`, no lifecycle of
- * its own): the element renders `draft` and `errors`; a change re-renders it.
+ * its own; it adds the DraftController and, once the outbox is there, the RecordedRecovery): the
+ * element renders `draft` and `errors`; a change re-renders it.
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { Department, Interaction, Taxonomy } from '../../core/model.js';
@@ -13,8 +14,13 @@ import { route } from '../../core/root-cause-rules.js';
 import type { RootCauseLog } from '../../adapter/host-adapter.js';
 import { draftFromValue, draftValue, EMPTY_DRAFT, logOf, missingFields, ROOT_CAUSE_FIELDS, type RootCauseDraft, type RootCauseField } from '../../core/root-cause-form.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
+import { onDemand } from '../../base/on-demand.js';
 import { DraftController } from '../../controllers/draft.js';
+import type { RecordedRecovery } from '../../controllers/recorded-recovery.js';
 import type { WriteAction } from '../../controllers/write-action.js';
+
+/** What the session's outbox says about recorded recoveries, loaded once the outbox is. */
+const recoveries = onDemand(() => import('../../controllers/recorded-recovery.js'));
 
 export interface LoggerDraftOptions {
   /** The host's storage scope (interaction ids are only unique within one host). */
@@ -24,6 +30,11 @@ export interface LoggerDraftOptions {
   writes: WriteAction;
   /** The resolution the page gives (the element's `resolution`). */
   resolution: () => string | undefined;
+  /** Money in the recovery's words is written in this currency and locale. */
+  currency: () => string;
+  locale: () => string;
+  /** Appended to a recovery the customer declined. */
+  declined: () => string;
 }
 
 export class LoggerDraft {
@@ -33,7 +44,8 @@ export class LoggerDraft {
   submitted = false;
   /** The interaction the draft belongs to (undefined before the first update). */
   shown: string | null | undefined = undefined;
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  #recoveries: RecordedRecovery | null = null;
   readonly #options: LoggerDraftOptions;
   readonly #store: DraftController<RootCauseDraft>;
   /** The saved log's outbox status last seen. */
@@ -64,8 +76,26 @@ export class LoggerDraft {
     return { ...EMPTY_DRAFT, problem: interaction?.subject?.trim() ?? '', resolution: this.#options.resolution() ?? '' };
   }
 
-  /** Show the draft of `interaction` (stored, or fresh); true when it is another interaction than before. */
+  /**
+   * Show the draft of `interaction` (stored, or fresh, with the recovery recorded for it); true when
+   * it is another interaction than before. The resolution follows the recoveries recorded through
+   * the session (its stored writes), never a page event: their code loads once the outbox is there.
+   */
   follow(interaction: Interaction | null): boolean {
+    const { writes } = this.#options;
+    const loaded = recoveries.value;
+    if (writes.watch.loaded && !this.#recoveries && !loaded && !recoveries.loading) {
+      // A failed load is tried again on the next update.
+      recoveries.load().then(() => this.#host.requestUpdate(), () => {});
+    } else if (writes.watch.loaded && !this.#recoveries && loaded) {
+      this.#recoveries = new loaded.RecordedRecovery(this.#host, {
+        outbox: () => (writes.watch.loaded ? writes.watch.outbox : null),
+        currency: this.#options.currency,
+        locale: this.#options.locale,
+        declined: this.#options.declined,
+        recorded: (id, text, key, fresh) => this.prefill(id, text, key, fresh),
+      });
+    }
     const id = interaction?.id ?? null;
     if (id === this.shown) return false;
     this.shown = id;
@@ -73,6 +103,8 @@ export class LoggerDraft {
     this.draft = stored ? { ...EMPTY_DRAFT, ...stored } : this.fresh(interaction);
     this.errors = new Set();
     this.submitted = false;
+    const recovery = id ? this.#recoveries?.latest(id) : undefined;
+    if (recovery) this.prefill(id!, recovery.text, recovery.id, false);
     return true;
   }
 

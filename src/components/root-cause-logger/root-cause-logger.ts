@@ -15,7 +15,6 @@ import { readHistory, readPolicy, readRecurrence, readTaxonomy, type Read } from
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { TimeLimitController } from '../../controllers/time-limit.js';
 import { WrapUpGuardController } from '../../controllers/wrap-up-guard.js';
-import type { RecordedRecovery } from '../../controllers/recorded-recovery.js';
 import { WriteAction, writeStrings } from '../../controllers/write-action.js';
 import type {} from '../../events/root-cause-logger.js';
 import { rootCauseLoggerStrings, type LoggerKey } from './root-cause-logger.strings.js';
@@ -33,8 +32,6 @@ const NO_COUNTS: RecurrenceCount[] = [];
 const LABELS: Record<Field, LoggerKey> = { problem: 'rcProblem', cause: 'rcCause', department: 'rcDepartment', resolution: 'rcResolution' };
 /** The save flow and the saved log's status, loaded when the page is idle, at the first save, or for a saved draft. */
 const saving = onDemand(() => import('./root-cause-logger.save.js'));
-/** What the session's outbox says about recorded recoveries, loaded once the outbox is. */
-const recoveries = onDemand(() => import('../../controllers/recorded-recovery.js'));
 
 /**
  * @tagname mend-root-cause-logger
@@ -174,6 +171,9 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     taxonomy: () => this.#taxonomy,
     writes: this.#writes,
     resolution: () => this.resolution,
+    currency: () => this.resolvedCurrency,
+    locale: () => this.resolvedLocale,
+    declined: () => this.t('rcDeclined'),
   });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
   /** The type-ahead (search, options, the suggested cause), loaded when the page is idle or the agent starts typing. */
@@ -206,7 +206,6 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     message: () => this.t('rcWrapUpBlocked'),
     announce: (message) => this.announce(message),
   });
-  #recoveries: RecordedRecovery | null = null;
   #form = new FormControlController(this, {
     value: () => this.#d.value || null,
     // Nothing typed yet is no value (the wrap-up guard asks for the log); a started one must be complete.
@@ -303,20 +302,12 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     this.#recurrenceRead = this.recurrence ? null : readRecurrence(session);
     this.#historyRead = this.incidents || !session?.host.can('history') ? null : readHistory(session);
     this.#writes.watch.follow(session);
-    // The resolution follows the recovery recorded through the session (its stored write), never a
-    // page event; the code for it loads once the session's outbox is there.
-    if (this.#writes.watch.loaded && !this.#recoveries) this.#followRecoveries();
-
     const interaction = this.#interaction;
     const id = interaction?.id ?? null;
     const d = this.#d;
-    if (d.follow(interaction)) {
-      this.#search.typeahead?.search.reset();
-      const recovery = id ? this.#recoveries?.latest(id) : undefined;
-      if (recovery) d.prefill(id!, recovery.text, recovery.id, false);
-    } else if (changed.has('resolution') && !d.draft.resolutionEdited && !d.locked) {
-      d.update({ resolution: this.resolution ?? '' });
-    }
+    // Another contact: its own draft (with the recovery recorded for it). The page's resolution fills one the agent did not write.
+    if (d.follow(interaction)) this.#search.typeahead?.search.reset();
+    else if (changed.has('resolution') && !d.draft.resolutionEdited && !d.locked) d.update({ resolution: this.resolution ?? '' });
     // Known facts fill what the agent has not written: the subject as the problem, the suggested cause.
     if (interaction && !d.locked) {
       d.known(interaction);
@@ -374,19 +365,6 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       done = await super.getUpdateComplete();
     }
     return done;
-  }
-
-  /** Follow the recoveries recorded through the session (its code loads first; a failed load is tried again on the next update). */
-  #followRecoveries(): void {
-    const loaded = recoveries.value;
-    if (!loaded) return void (recoveries.loading || recoveries.load().then(() => this.requestUpdate(), () => {}));
-    this.#recoveries = new loaded.RecordedRecovery(this, {
-      outbox: () => (this.#writes.watch.loaded ? this.#writes.watch.outbox : null),
-      currency: () => this.resolvedCurrency,
-      locale: () => this.resolvedLocale,
-      declined: () => this.t('rcDeclined'),
-      recorded: (id, text, key, fresh) => this.#d.prefill(id, text, key, fresh),
-    });
   }
 
   // ---- saving ------------------------------------------------------------------------------
