@@ -322,6 +322,33 @@ describe('<mend-root-cause-logger> focus hand-off (#20)', () => {
   });
 });
 
+describe('<mend-root-cause-logger> focus hand-off right after an accepted recovery (#20)', () => {
+  it('counts the resolution the stored recovery filled: the log is complete, so focus goes to Save', async () => {
+    const interaction = newInteraction({ subject: 'Parcel came late' });
+    const adapter = new MemoryAdapter({ context: { interaction }, taxonomy: TAXONOMY, policy: POLICY, recurrence: RECURRENCE }, { latency: 1 });
+    const el = await hostedLogger(adapter);
+    await until(() => !combo(el).disabled, 'the taxonomy');
+    await typeInto(el, '#cause', 'late carrier');
+    combo(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    const session = sessionFor(adapter);
+    const outbox = await session.openOutbox();
+    // The logger follows the session's recoveries once its outbox and that code are loaded.
+    await import('../../src/controllers/recorded-recovery.js');
+    for (let i = 0; i < 3; i++) {
+      el.requestUpdate();
+      await el.updateComplete;
+    }
+    // As the offer picker does: the recovery is stored, then focus is handed to the root cause at once.
+    await outbox.enqueue('recordRecovery', {
+      idempotencyKey: crypto.randomUUID(), interactionId: interaction.id, customerId: interaction.customerId, at: new Date().toISOString(),
+      severity: 'high', offers: [{ offerId: 'x', kind: 'assistance', label: 'Expedited replacement' }], accepted: true, strategy: 'R3:high',
+    });
+    expect(session.handOff('root-cause')).to.equal(true);
+    expect($<HTMLTextAreaElement>(el, '#resolution')!.value).to.equal('Expedited replacement');
+    expect(focused(el)?.getAttribute('part')).to.equal('save');
+  });
+});
+
 describe('<mend-root-cause-logger> the time-limit icon (#20)', () => {
   it('is drawn (SVG, hidden from screen readers), not an emoji', async () => {
     const started = Date.parse('2026-03-01T10:00:00Z');
