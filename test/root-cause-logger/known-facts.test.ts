@@ -46,6 +46,20 @@ function voice(el: MendRootCauseLogger): string[] {
   return said;
 }
 
+/** A logger on a MemoryAdapter whose active contact has `subject`, its taxonomy loaded. */
+async function hosted(subject = 'Parcel came late'): Promise<{ interaction: Interaction; adapter: MemoryAdapter; el: MendRootCauseLogger }> {
+  const interaction = newInteraction({ subject });
+  const adapter = new MemoryAdapter({ context: { interaction }, taxonomy: TAXONOMY, policy: POLICY, recurrence: RECURRENCE }, { latency: 1 });
+  const el = await hostedLogger(adapter);
+  await until(() => !combo(el).disabled, 'the taxonomy');
+  return { interaction, adapter, el };
+}
+
+/** Enter on the root-cause input (dispatched: the first match is taken while the list is open). */
+function enter(el: MendRootCauseLogger): void {
+  combo(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+}
+
 async function press(el: MendRootCauseLogger, key: string): Promise<void> {
   await sendKeys({ press: key });
   await el.updateComplete;
@@ -120,7 +134,7 @@ describe('<mend-root-cause-logger> the suggested cause (#20)', () => {
     const el = await suggested(interaction);
     await until(() => combo(el).value === 'Late carrier pickup', 'the suggestion is filled in');
     await typeInto(el, '#cause', 'lost');
-    combo(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    enter(el);
     await el.updateComplete;
     expect(combo(el).value).to.equal('Lost parcel');
     expect(text(el, '#cause-hint')).to.equal('');
@@ -179,10 +193,7 @@ describe('<mend-root-cause-logger> Enter takes the match, Enter saves (#20)', ()
   });
 
   it('Enter in any field saves a complete form, once; the write reaches the host once', async () => {
-    const interaction = newInteraction({ subject: 'Parcel came late' });
-    const adapter = new MemoryAdapter({ context: { interaction }, taxonomy: TAXONOMY, policy: POLICY, recurrence: RECURRENCE }, { latency: 1 });
-    const el = await hostedLogger(adapter);
-    await until(() => !combo(el).disabled, 'the taxonomy');
+    const { adapter, el } = await hosted();
     combo(el).focus();
     await sendKeys({ type: 'late carrier' });
     await searched(el);
@@ -215,7 +226,7 @@ describe('<mend-root-cause-logger> Enter takes the match, Enter saves (#20)', ()
     expect(logs.length).to.equal(0);
     expect(el.shadowRoot!.activeElement?.id, 'Shift+Enter stays in the field').to.equal('problem');
     await typeInto(el, '#cause', 'wrong item');
-    combo(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    enter(el);
     await typeInto(el, '#resolution', 'Sent the right one');
     department(el).focus();
     await press(el, 'Enter');
@@ -247,7 +258,7 @@ describe('<mend-root-cause-logger> one voice (#20)', () => {
     await typeInto(el, '#cause', 'wrong item');
     await tick(); // the count of matches is said first (typing is its own action)
     const said = voice(el);
-    combo(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    enter(el);
     await until(() => said.length > 0, 'said');
     await tick();
     expect(said).to.deep.equal(['Wrong item picked, Warehouse. Seen 14 times this week.']);
@@ -258,18 +269,15 @@ describe('<mend-root-cause-logger> one voice (#20)', () => {
     await typeInto(el, '#cause', 'lost');
     await tick();
     const said = voice(el);
-    combo(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    enter(el);
     await until(() => said.length > 0, 'said');
     expect(said).to.deep.equal(['Lost parcel, Shipping.']);
   });
 
   it('saving says once what happened and what comes next', async () => {
-    const interaction = newInteraction({ subject: 'Parcel came late' });
-    const adapter = new MemoryAdapter({ context: { interaction }, taxonomy: TAXONOMY, policy: POLICY, recurrence: RECURRENCE }, { latency: 1 });
-    const el = await hostedLogger(adapter);
-    await until(() => !combo(el).disabled, 'the taxonomy');
+    const { el } = await hosted();
     await typeInto(el, '#cause', 'late carrier');
-    combo(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    enter(el);
     await typeInto(el, '#resolution', 'Reshipped');
     await tick();
     const said = voice(el);
@@ -283,22 +291,19 @@ describe('<mend-root-cause-logger> one voice (#20)', () => {
 
 describe('<mend-root-cause-logger> focus hand-off (#20)', () => {
   it("offers the 'root-cause' step: the first field still needing the agent, then Save once complete; never takes focus itself", async () => {
-    const interaction = newInteraction({ subject: 'Parcel came late' });
-    const adapter = new MemoryAdapter({ context: { interaction }, taxonomy: TAXONOMY, policy: POLICY, recurrence: RECURRENCE }, { latency: 1 });
     const outside = document.createElement('button');
     outside.textContent = 'Console';
     document.body.append(outside);
     outside.focus();
     try {
-      const el = await hostedLogger(adapter);
-      await until(() => !combo(el).disabled, 'the taxonomy');
+      const { adapter, el } = await hosted();
       expect(document.activeElement, 'no focus stealing').to.equal(outside);
       const session = sessionFor(adapter);
       const focus = () => session.handOff('root-cause');
       expect(focus()).to.equal(true);
       expect(focused(el)?.id, 'the problem is known; the cause is not').to.equal('cause');
       await typeInto(el, '#cause', 'late carrier');
-      combo(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+      enter(el);
       await typeInto(el, '#resolution', 'Reshipped');
       outside.focus();
       expect(focus()).to.equal(true);
@@ -324,12 +329,9 @@ describe('<mend-root-cause-logger> focus hand-off (#20)', () => {
 
 describe('<mend-root-cause-logger> focus hand-off right after an accepted recovery (#20)', () => {
   it('counts the resolution the stored recovery filled: the log is complete, so focus goes to Save', async () => {
-    const interaction = newInteraction({ subject: 'Parcel came late' });
-    const adapter = new MemoryAdapter({ context: { interaction }, taxonomy: TAXONOMY, policy: POLICY, recurrence: RECURRENCE }, { latency: 1 });
-    const el = await hostedLogger(adapter);
-    await until(() => !combo(el).disabled, 'the taxonomy');
+    const { interaction, adapter, el } = await hosted();
     await typeInto(el, '#cause', 'late carrier');
-    combo(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    enter(el);
     const session = sessionFor(adapter);
     const outbox = await session.openOutbox();
     // The logger follows the session's recoveries once its outbox and that code are loaded.
