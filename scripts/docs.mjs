@@ -134,7 +134,7 @@ ${table(['token', 'default (light, dark)'], tokens.map(([t, d]) => [`\`${t}\``, 
   }
   const strings = [
     ['Shared by every widget', 'src/base/strings.ts', 'defaultStrings'],
-    ['`<mend-baggage-banner>`', 'src/components/baggage-banner/baggage-banner.ts', 'bannerStrings'],
+    ['`<mend-baggage-banner>`', 'src/components/baggage-banner/baggage-banner.strings.ts', 'bannerStrings'],
     ['`<mend-offer-picker>`', 'src/components/offer-picker/offer-picker.strings.ts', 'offerPickerStrings'],
     ['`<mend-fund-meter>`', 'src/components/fund-meter/fund-meter.ts', 'fundMeterStrings'],
     ['`<mend-root-cause-logger>`', 'src/components/root-cause-logger/root-cause-logger.strings.ts', 'rootCauseLoggerStrings'],
@@ -211,8 +211,10 @@ Codes: ${HOST_ERROR_CODES}.
 
 ## Talking points: \`talk.<code>\`
 
-What the banner suggests the agent say (R4: acknowledge, take ownership, be transparent). Facts:
-\`{category}\` (of the incident), \`{days}\` (how many days ago), \`{remedy}\` (the last one given).
+What the banner suggests the agent say (R4: acknowledge, take ownership, be transparent), ready to
+say aloud: sentence case, the incident in plain words, no rule codes. Facts: \`{category}\` (of the
+incident), \`{days}\` (how many days ago), \`{remedy}\` (the label of the last one given),
+\`{remedies}\` (everything given that last time, labels with amounts, comma-separated).
 
 ${table(['key', 'behaviour'], points.map((p) => [`\`talk.${p.code}\``, p.behaviour]))}
 `;

@@ -44,6 +44,7 @@ interface Args {
   incidents: Incident[];
   noneDisplay: 'quiet' | 'hidden';
   historyOpen: boolean;
+  detailsOpen: boolean;
 }
 
 const meta = {
@@ -54,10 +55,12 @@ const meta = {
     incidents: history(C.heavy).incidents,
     noneDisplay: 'quiet',
     historyOpen: false,
+    detailsOpen: false,
   },
   argTypes: {
     noneDisplay: { control: 'inline-radio', options: ['quiet', 'hidden'] },
     historyOpen: { control: 'boolean' },
+    detailsOpen: { control: 'boolean' },
     customer: { control: 'object' },
     incidents: { control: 'object' },
   },
@@ -67,6 +70,7 @@ const meta = {
       interaction-id="int-story"
       none-display=${args.noneDisplay}
       ?history-open=${args.historyOpen}
+      ?details-open=${args.detailsOpen}
       .customer=${args.customer}
       .incidents=${args.incidents}
     ></mend-baggage-banner>`,
@@ -159,5 +163,28 @@ export const Dark: Story = {
 export const RightToLeft: Story = {
   render: (args) => html`<div dir="rtl" lang="ar" style="max-inline-size: 40rem">
     <mend-baggage-banner locale="ar-EG" interaction-id="int-rtl" .customer=${args.customer} .incidents=${args.incidents}></mend-baggage-banner>
+  </div>`,
+};
+
+/** Acknowledged: the banner folds to its summary (level and why, the unresolved incident, the callback); "Show details" opens the rest. */
+export const Acknowledged: Story = {
+  play: async ({ canvasElement }) => {
+    const banner = canvasElement.querySelector('mend-baggage-banner')!;
+    await banner.updateComplete;
+    const button = () => banner.shadowRoot!.querySelector<HTMLButtonElement>('[part~="acknowledge"]');
+    for (let i = 0; !button() && i < 100; i++) await banner.updateComplete;
+    button()?.click();
+  },
+};
+
+/** The details open: every reason, every notable incident, the talking points. */
+export const DetailsOpen: Story = {
+  args: { detailsOpen: true },
+};
+
+/** The Harbor vendor theme (tokens only), in a 400 px side panel with the details open. */
+export const Harbor: Story = {
+  render: (args) => html`<div class="mend-theme-harbor" style="padding:1rem; max-inline-size: 400px">
+    <mend-baggage-banner interaction-id="int-harbor" details-open .customer=${args.customer} .incidents=${args.incidents}></mend-baggage-banner>
   </div>`,
 };

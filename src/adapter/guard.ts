@@ -165,44 +165,13 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
     },
     on: (event, handler) => {
       if (!capabilities.events || typeof adapter.on !== 'function') return () => {};
-      let active = true;
-      let off: unknown;
-      try {
-        // Events are delivered in order: synchronously once the schemas are loaded, queued until then.
-        let queue: Promise<void> | null = null;
-        const deliver = (validation: Schemas, payload: unknown) => {
-          if (!active) return;
-          let parsed: HostEvents[typeof event];
-          try {
-            parsed = validation.parseHostAnswer(event, payload) as HostEvents[typeof event];
-          } catch (error) {
-            onInvalidEvent(adapter, event, error as HostError);
-            return;
-          }
-          handler(parsed);
-        };
-        off = adapter.on(event, (payload: unknown) => {
-          if (!active) return;
-          if (loaded && !queue) return deliver(loaded, payload);
-          const next: Promise<void> = (queue ?? Promise.resolve())
-            .then(loadSchemas)
-            .then((validation) => deliver(validation, payload), () => {})
-            .finally(() => {
-              if (queue === next) queue = null;
-            });
-          queue = next;
-        });
-      } catch {
-        off = undefined;
-      }
-      return () => {
-        active = false;
-        try {
-          if (typeof off === 'function') off();
-        } catch {
-          /* a host's unsubscribe that throws must not break the widget */
-        }
-      };
+      const parse = (validation: Schemas) => (payload: unknown) => validation.parseHostAnswer(event, payload) as HostEvents[typeof event];
+      return listenValidated(
+        (listener) => adapter.on!(event, listener),
+        { now: () => (loaded ? parse(loaded) : null), load: () => loadSchemas().then(parse) },
+        handler,
+        (error) => onInvalidEvent(adapter, event, error),
+      );
     },
     registerWrapUpGuard: (guard) => {
       if (!capabilities.wrapUpGuard || typeof adapter.registerWrapUpGuard !== 'function') return () => {};
@@ -215,6 +184,64 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
 }
 
 /** Malformed events are dropped; the page can hear about them. */
+/** How a listener validates a payload: at once when the validation is loaded, else after loading it. */
+export interface EventParser<T> {
+  now(): ((payload: unknown) => T) | null;
+  load(): Promise<(payload: unknown) => T>;
+}
+
+/**
+ * Listen to a host's event with every payload validated before `handler` sees it, in the order the
+ * host sent them (synchronously once the validation is loaded, queued until then). A malformed
+ * payload goes to `invalid`, never to the handler; a host whose subscribe or unsubscribe throws
+ * breaks nothing. Returns the unsubscribe.
+ */
+export function listenValidated<T>(
+  subscribe: (listener: (payload: unknown) => void) => unknown,
+  parser: EventParser<T>,
+  handler: (value: T) => void,
+  invalid: (error: HostError) => void = () => {},
+): () => void {
+  let active = true;
+  let off: unknown;
+  let queue: Promise<void> | null = null;
+  const deliver = (parse: (payload: unknown) => T, payload: unknown) => {
+    if (!active) return;
+    let value: T;
+    try {
+      value = parse(payload);
+    } catch (error) {
+      invalid(toHostError(error));
+      return;
+    }
+    handler(value);
+  };
+  try {
+    off = subscribe((payload) => {
+      if (!active) return;
+      const parse = parser.now();
+      if (parse && !queue) return deliver(parse, payload);
+      const next: Promise<void> = (queue ?? Promise.resolve())
+        .then(() => parser.load())
+        .then((p) => deliver(p, payload), () => {})
+        .finally(() => {
+          if (queue === next) queue = null;
+        });
+      queue = next;
+    });
+  } catch {
+    off = undefined;
+  }
+  return () => {
+    active = false;
+    try {
+      if (typeof off === 'function') off();
+    } catch {
+      /* a host's unsubscribe that throws must not break the widget */
+    }
+  };
+}
+
 function onInvalidEvent(adapter: HostAdapter, event: string, error: HostError): void {
   void adapter;
   if (typeof globalThis.dispatchEvent === 'function' && typeof CustomEvent === 'function') {

@@ -17,7 +17,7 @@
 import type { BaggageLevel } from '../core/model.js';
 import type { CauseRow, ReportInput, SpendRow } from '../core/report.js';
 import { HostError } from './errors.js';
-import { callHost, guardHost, loadSchemas, type GuardedHost } from './guard.js';
+import { callHost, guardHost, listenValidated, loadSchemas, type GuardedHost } from './guard.js';
 import type { CallOptions, HostAdapter, WriteBase, WriteReceipt } from './host-adapter.js';
 import type { Outbox } from './outbox.js';
 
@@ -184,37 +184,13 @@ export function leadHost(adapter: HostAdapter, timeoutMs?: number): LeadHost {
     getReport: (query = {}, o) => call<ReportData>('reports', 'getReport', 'report', [query], o),
     on: (event, handler) => {
       if (!host.can('events') || !canLead(adapter, 'approvals') || typeof adapter.on !== 'function') return () => {};
-      let active = true;
-      let queue: Promise<unknown> = Promise.resolve();
-      let off: unknown;
-      try {
-        off = (adapter.on as (e: string, h: (p: unknown) => void) => unknown)(event, (payload) => {
-          // In order: each payload waits for the one before (and for the schemas, the first time).
-          queue = queue.then(loadLeadSchemas).then(
-            ({ parseLeadAnswer }) => {
-              if (!active) return;
-              let parsed: LeadEvents[typeof event];
-              try {
-                parsed = parseLeadAnswer(event, payload) as LeadEvents[typeof event];
-              } catch {
-                return; // a malformed event is dropped
-              }
-              handler(parsed);
-            },
-            () => {},
-          );
-        });
-      } catch {
-        off = undefined;
-      }
-      return () => {
-        active = false;
-        try {
-          if (typeof off === 'function') off();
-        } catch {
-          /* a host's unsubscribe that throws must not break the widget */
-        }
-      };
+      const on = adapter.on as (e: string, h: (p: unknown) => void) => unknown;
+      // A malformed event is dropped.
+      return listenValidated(
+        (listener) => on.call(adapter, event, listener),
+        { now: () => null, load: () => loadLeadSchemas().then(({ parseLeadAnswer }) => (payload) => parseLeadAnswer(event, payload) as LeadEvents[typeof event]) },
+        handler,
+      );
     },
   };
   hosts.set(adapter, lead);

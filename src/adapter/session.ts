@@ -13,7 +13,6 @@ import { guardHost, loadSchemas, type GuardedHost, type GuardOptions } from './g
 import type { HostAdapter, SpendRequest, SpendResult } from './host-adapter.js';
 import { Resource } from './resource.js';
 import type { Outbox, OutboxStorageDetail } from './outbox.js';
-import { spendOnce } from './spend.js';
 
 const HISTORY_CACHE = 24;
 const DAY_MS = 86_400_000;
@@ -217,10 +216,15 @@ export class HostSession extends EventTarget {
 
   /**
    * Spend from the fund now (money never waits in a queue). A lost answer (time-out, host away) is
-   * retried with the same idempotency key, so the host applies it at most once.
+   * retried with the same idempotency key, so the host applies it at most once. A failed load of the
+   * money path is `unavailable`, and nothing was spent.
    */
   async spend(request: SpendRequest): Promise<SpendResult> {
     try {
+      // The money path loads with the first spend: a widget that never spends never ships it.
+      const { spendOnce } = await import('./spend.js').catch((error: unknown) => {
+        throw new HostError('unavailable', 'Could not load the money path.', { cause: error });
+      });
       const result = await spendOnce(this.host, request, { retries: this.#spendRetries });
       this.acceptFund(result.fund, true);
       return result;

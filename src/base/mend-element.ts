@@ -9,6 +9,7 @@ import type { HostAdapter } from '../adapter/host-adapter.js';
 import type { HostSession } from '../adapter/session.js';
 import { HostController } from '../controllers/host-controller.js';
 import { LocalizeController } from '../controllers/localize.js';
+import { OnDemand } from '../controllers/on-demand.js';
 import type { MendStrings, StringKey } from './strings.js';
 import { baseStyles, tokens } from './styles.js';
 import { speakerOf, voiceOf, type SayOptions, type Speaker } from './voice.js';
@@ -42,6 +43,18 @@ export class MendElement extends LitElement {
   @state() private announcement = '';
 
   protected readonly hostController = new HostController(this);
+
+  /**
+   * The widget's parts loaded on demand (`this.parts.need(part)` in `willUpdate` or `render`); the
+   * element's `updateComplete` waits until the parts it asked for are rendered.
+   */
+  protected readonly parts = new OnDemand(this);
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (await this.parts.settle()) done = await super.getUpdateComplete();
+    return done;
+  }
 
   /** The shared session of the adapter, or null without one. */
   protected get session(): HostSession | null {

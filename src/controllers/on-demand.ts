@@ -46,10 +46,16 @@ export function load<T>(p: Part<T>): Promise<T> {
   return p.promise;
 }
 
+/** While the part loads, the load; otherwise (not asked for, loaded, failed) null. */
+export function pending<T>(p: Part<T>): Promise<T> | null {
+  return p.value === undefined && p.error === undefined ? (p.promise ?? null) : null;
+}
+
 /** The parts one element waits for (a helper of the element, it needs no lifecycle hook). */
 export class OnDemand {
   readonly #host: ReactiveControllerHost;
-  readonly #waiting = new Map<Part<unknown>, Promise<void>>();
+  readonly #asked = new Set<Part<unknown>>();
+  readonly #waiting = new Set<Promise<void>>();
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -57,17 +63,18 @@ export class OnDemand {
 
   /** The part's module; undefined while it loads (the host updates once it is in) or when it failed (`p.error`). */
   need<T>(p: Part<T>): T | undefined {
-    if (p.value !== undefined || p.error !== undefined || this.#waiting.has(p)) return p.value;
-    const done = load(p).then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#waiting.set(p, done);
-    void done.then(() => {
-      this.#waiting.delete(p);
-      this.#host.requestUpdate();
-    });
+    if (p.value !== undefined || p.error !== undefined || this.#asked.has(p)) return p.value;
+    this.#asked.add(p);
+    void this.#track(load(p)).then(() => this.#asked.delete(p));
     return undefined;
+  }
+
+  /**
+   * Run an action with a part (loaded first when it is not yet): the host's `updateComplete` waits
+   * for the action too. A failed load updates the host (`p.error` says why).
+   */
+  use<T>(p: Part<T>, action: (value: T) => unknown): void {
+    void this.#track(p.value !== undefined ? Promise.resolve(action(p.value)) : load(p).then(action));
   }
 
   /** Try a failed part again (a Retry button). */
@@ -77,10 +84,24 @@ export class OnDemand {
     this.#host.requestUpdate();
   }
 
-  /** Wait for the parts being loaded; true when there were any (the host has updated again since). */
+  /** Wait for the parts being loaded and the actions running; true when there were any (the host has updated again since). */
   async settle(): Promise<boolean> {
     if (!this.#waiting.size) return false;
-    await Promise.all(this.#waiting.values());
+    await Promise.all(this.#waiting);
     return true;
+  }
+
+  #track(work: Promise<unknown>): Promise<void> {
+    const done: Promise<void> = work
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.#waiting.delete(done);
+        this.#host.requestUpdate();
+      });
+    this.#waiting.add(done);
+    return done;
   }
 }

@@ -43,7 +43,7 @@
  * ```
  *
  * `run` never throws: a failure is the key's state (`failed` / `storage_full`, with `error`), and it
- * resolves with that state. StoredEvent is loaded at the first `run` of the page (src/base/on-demand.ts):
+ * resolves with that state. StoredEvent is loaded at the first `run` of the page (src/controllers/on-demand.ts):
  * a widget that is only read never ships it; an element whose `updateComplete` must cover an action
  * started in plain-properties mode (where the event fires at the click) also awaits `loading`. A key that `needs_attention` is resent by `run` (with the new payload:
  * an edited resend) or by `resend(key)` (the stored payload); `discard(key)` drops it.
@@ -57,12 +57,12 @@ import { toHostError, type HostError } from '../adapter/errors.js';
 import type { HostWrites, WRITE_KINDS, WriteKind } from '../adapter/host-adapter.js';
 import type { OutboxEntry } from '../adapter/outbox.js';
 import type { HostSession } from '../adapter/session.js';
-import { onDemand } from '../base/on-demand.js';
+import { load, part, pending } from './on-demand.js';
 import { OutboxWatch } from './outbox.js';
 import type { StoredEvent, StoredEventOptions } from './stored-event.js';
 
 /** The write path (StoredEvent) is loaded at the first action: a widget that is only read never ships it. */
-const storedEvent = onDemand(() => import('./stored-event.js'));
+const storedEvent = part(() => import('./stored-event.js'));
 
 export const WRITE_STATUSES = [
   'idle',
@@ -167,7 +167,7 @@ export class WriteAction implements ReactiveController {
    * An element whose `updateComplete` should cover its action awaits it (the banner does).
    */
   get loading(): Promise<unknown> | null {
-    return storedEvent.loading;
+    return pending(storedEvent);
   }
 
   /** Keys whose changes are announced (call from `willUpdate` with the keys the agent sees). */
@@ -234,7 +234,7 @@ export class WriteAction implements ReactiveController {
     this.#set(key, { status: 'storing' });
     try {
       const { onStored, ...rest } = request;
-      const told = (this.#told ??= new (storedEvent.value ?? (await storedEvent.load())).StoredEvent(this.#host));
+      const told = (this.#told ??= new (storedEvent.value ?? (await load(storedEvent))).StoredEvent(this.#host));
       await told.record({
         ...rest,
         session,

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_SEVERITIES, type BaggageLevel, type BaggagePolicy, type Incident, type RemedyGiven, type Severity } from './model.js';
 import { DEFAULT_BAGGAGE_POLICY } from './baggage-policy.js';
+import { formatMoney } from './money.js';
 import { plural, reason, type Reason } from './reasons.js';
 
 export { DEFAULT_BAGGAGE_POLICY };
@@ -28,9 +29,15 @@ export interface TalkingPoint {
   behaviour: TalkingBehaviour;
   /** Stable code a widget can translate (string key `talk.<code>`), e.g. `own_open`. */
   code: string;
-  /** The facts the words use: `category`, `days` (whole days ago), `remedy`. */
+  /**
+   * The facts the words use: `category`, `days` (whole days ago), `remedy` (the label of the last
+   * remedy given), `remedies` (everything given that last time: labels with amounts, comma-separated).
+   */
   facts: Record<string, string | number>;
-  /** Words the agent may say, in the first person ("I"), never blaming the customer (R11). */
+  /**
+   * Words the agent may say aloud as they are: sentence case, the incident in plain words, in the
+   * first person ("I"), never blaming the customer (R11), never a rule code.
+   */
   text: string;
   incidentId?: string;
 }
@@ -161,7 +168,7 @@ export function assessBaggage(incidents: readonly Incident[], now: Date | number
   if (poor) {
     const d = (t0 - poor.t) / DAY;
     reasons.push(
-      reason('R4', 'poor_survey', `rated ${poor.incident.surveyScore} of 5 ${ago(d)}`, {
+      reason('R4', 'poor_survey', `Rated ${poor.incident.surveyScore} of 5 ${ago(d)}`, {
         score: poor.incident.surveyScore!,
         of: 5,
         days: Math.floor(Math.max(0, d)),
@@ -191,42 +198,82 @@ export function assessBaggage(incidents: readonly Incident[], now: Date | number
       reason(
         'R5',
         'severe_dissatisfaction',
-        `rated ${callback.incident.surveyScore} of 5 ${ago(d)}: a callback from selected staff can hear what went wrong and find its root cause`,
+        `Rated ${callback.incident.surveyScore} of 5 ${ago(d)}: a callback from selected staff can hear what went wrong and find its root cause`,
         { score: callback.incident.surveyScore!, of: 5, days: Math.floor(Math.max(0, d)), incidentId: callback.incident.id, severeScore: p.severeScore },
       ),
     );
   }
 
   const first = notable[0];
+  // Everything given the last time something was given (the remedies of the most recent such incident).
+  const last = remedies.filter((x) => x.id === remedies[0]?.id).map((x) => x.r);
   return {
     level,
     points,
     reasons,
     notable: notable.map((s) => s.incident),
     remediesGiven: remedies.map((x) => x.r),
-    talkingPoints: level === 'none' || !first ? [] : talkingPoints(first, (t0 - first.t) / DAY, remedies[0]?.r),
+    talkingPoints: level === 'none' || !first ? [] : talkingPoints(first, (t0 - first.t) / DAY, last),
     callback: callback ? { recommended: true, reasons: callbackReasons, incidentId: callback.incident.id } : { recommended: false, reasons: [] },
     considered,
   };
 }
 
+/** A label as words inside a sentence: "Damaged item" becomes "damaged item" (an acronym such as "IT" stays). */
+function inSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+/** "a" or "an", by how the next word sounds (vowel letters; 8, 11 and 18 said as numbers). */
+function article(next: string): string {
+  const bare = next.replace(/^[^\p{L}\p{N}]+/u, '');
+  return /^([aeio]|u(?!ni|se|su)|8|1[18](?!\d))/i.test(bare) ? 'an' : 'a';
+}
+
+/** A money amount as said aloud: no ".00" on a whole amount ("$15", "$7.99"). */
+function spoken(r: RemedyGiven): string {
+  try {
+    return formatMoney(r.amount!, r.currency || 'USD', 'en-US').replace(/\.0+$/, '');
+  } catch {
+    return `${r.amount} ${r.currency ?? ''}`.trim();
+  }
+}
+
 /**
- * The three behaviours that work (R4), in the first person and never blaming the customer (R11).
+ * What was given, in words to say: "an apology", "a $15 goodwill credit"; a label that says what
+ * was done ("Shipping fee waived") becomes "the $7.99 shipping fee waived".
+ */
+function given(r: RemedyGiven): string {
+  const label = inSentence(String(r.label ?? r.kind ?? '').trim());
+  const words = typeof r.amount === 'number' ? `${spoken(r)} ${label}` : label;
+  return `${/ed$/i.test(label) ? 'the' : article(words)} ${words}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function and(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * The three behaviours that work (R4), in the first person and never blaming the customer (R11),
+ * ready to say aloud: the incident in plain words ("the damaged item"), everything given last time.
  * They name the category, not the customer's own words, so that they read as the agent's speech.
  */
-function talkingPoints(s: Scored, days: number, lastRemedy: RemedyGiven | undefined): TalkingPoint[] {
+function talkingPoints(s: Scored, days: number, last: readonly RemedyGiven[]): TalkingPoint[] {
   const incidentId = s.incident.id;
   const category = s.incident.category.trim();
-  const remedy = lastRemedy?.label.trim() ?? '';
-  const facts = { category, days: Math.floor(Math.max(0, days)), remedy };
+  const remedy = last[0]?.label.trim() ?? '';
+  const remedies = last.map((r) => (typeof r.amount === 'number' ? `${r.label.trim()} (${spoken(r)})` : r.label.trim())).join(', ');
+  const facts = { category, days: Math.floor(Math.max(0, days)), remedy, remedies };
   const point = (behaviour: TalkingBehaviour, code: string, text: string): TalkingPoint => ({ behaviour, code, facts, text, incidentId });
+  const what = category ? `a problem with the ${inSentence(category)}` : 'a problem';
   return [
-    point('acknowledge', 'acknowledge', `I can see you had the ${category || 'earlier'} problem ${ago(days)}, and I'm sorry. I can hear how frustrating that has been.`),
+    point('acknowledge', 'acknowledge', `I can see you had ${what} ${ago(days)}, and I'm sorry. I can hear how frustrating that has been.`),
     s.incident.resolved
       ? point('own', 'own_resolved', "That should not have happened, and I'm going to make sure today goes right.")
       : point('own', 'own_open', "That issue is still open. I'm taking responsibility for it now and I'll see it through."),
-    remedy
-      ? point('transparent', 'transparent_remedy', `Last time we offered ${remedy}. I'll tell you exactly what I can do today and what happens next.`)
+    last.length
+      ? point('transparent', 'transparent_remedy', `Last time we offered ${and(last.map(given))}. I'll tell you exactly what I can do today and what happens next.`)
       : point('transparent', 'transparent', "I'll tell you exactly what happened, what I can do today and what happens next."),
   ];
 }

@@ -35,7 +35,7 @@ function defaultPolicy(): RecoveryPolicy {
       { id: 'apology', kind: 'apology', label: 'Sincere apology', monetary: false, description: 'Acknowledge the error and own it.' },
       { id: 'fix', kind: 'assistance', label: 'Fix or replace now', monetary: false, description: 'Solve the problem during this contact.' },
       { id: 'expedited', kind: 'assistance', label: 'Expedited replacement', monetary: false, description: 'Ship a replacement with priority delivery.' },
-      { id: 'escalate-voice', kind: 'assistance', label: 'Escalate to a voice call', monetary: false, description: 'Move a complicated issue to a call (R9).', minSeverity: 'medium' },
+      { id: 'escalate-voice', kind: 'assistance', label: 'Escalate to a voice call', monetary: false, description: 'Move a complicated issue to a call.', minSeverity: 'medium' },
       { id: 'credit-15', kind: 'compensation', label: 'Goodwill credit', monetary: true, amount: 1500, reason: 'goodwill' },
       { id: 'credit-25', kind: 'compensation', label: 'Goodwill credit', monetary: true, amount: 2500, reason: 'goodwill', minSeverity: 'medium' },
       { id: 'refund', kind: 'compensation', label: 'Refund', monetary: true, customAmount: true, reason: 'refund' },
@@ -46,7 +46,7 @@ function defaultPolicy(): RecoveryPolicy {
         label: 'Policy review',
         monetary: false,
         counts: true,
-        description: 'Ask the policy owner to re-examine the rule that hurt the customer (R11).',
+        description: 'Ask the policy owner to re-examine the rule that hurt the customer.',
       },
       {
         id: 'loyalty-points',

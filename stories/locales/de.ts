@@ -51,6 +51,9 @@ export const de: Record<string, string> = {
   baggageInvalid: 'Die Kundenhistorie konnte nicht gelesen werden.',
   baggageAnnounce: '{level}: {customer}.',
   baggageNoRemedies: 'Noch nichts gegeben',
+  baggageShowDetails: 'Details zeigen',
+  baggageHideDetails: 'Details ausblenden',
+  baggageAcknowledgedNext: 'Frühere Probleme angesprochen. Weiter: die Wiedergutmachung anbieten.',
 
   // <mend-offer-picker>
   offerTitle: 'Wiedergutmachen',
@@ -212,7 +215,7 @@ export const de: Record<string, string> = {
   'talk.acknowledge': 'Ich sehe, dass Sie vor {days} Tagen ein Problem ({category}) hatten, und das tut mir leid. Ich verstehe, wie ärgerlich das war.',
   'talk.own_resolved': 'Das hätte nicht passieren dürfen, und ich sorge dafür, dass heute alles klappt.',
   'talk.own_open': 'Der Vorgang ist noch offen. Ich übernehme ihn jetzt und bringe ihn zu Ende.',
-  'talk.transparent_remedy': 'Beim letzten Mal haben wir {remedy} angeboten. Ich sage Ihnen genau, was ich heute tun kann und wie es weitergeht.',
+  'talk.transparent_remedy': 'Beim letzten Mal haben wir Folgendes angeboten: {remedies}. Ich sage Ihnen genau, was ich heute tun kann und wie es weitergeht.',
   'talk.transparent': 'Ich sage Ihnen genau, was passiert ist, was ich heute tun kann und wie es weitergeht.',
 
   // approval queue (team lead)

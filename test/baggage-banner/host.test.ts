@@ -255,7 +255,7 @@ describe('<mend-baggage-banner> with a host adapter', () => {
     const writes = acks(adapter, key);
     expect(writes.length).to.equal(1);
     expect(writes[0]!.kind).to.equal('requestCallback');
-    expect((writes[0]!.payload as { reason: string }).reason).to.contain('rated 1 of 5');
+    expect((writes[0]!.payload as { reason: string }).reason).to.contain('Rated 1 of 5');
   });
 
   it('a write the host refuses says why, and Acknowledge sends the same write again', async () => {

@@ -66,7 +66,7 @@ describe('<mend-baggage-banner> from plain properties (no adapter)', () => {
 
   it('heavy with severe recent dissatisfaction recommends a callback (R5) and says why', async () => {
     const el = await banner(heavyIncidents());
-    expect(text(part(el, 'callback'))).to.contain('rated 1 of 5');
+    expect(text(part(el, 'callback'))).to.contain('Rated 1 of 5');
     expect(text(part(el, 'request-callback'))).to.equal('Request callback');
   });
 
@@ -141,7 +141,7 @@ describe('<mend-baggage-banner> from plain properties (no adapter)', () => {
     expect(detail.interactionId).to.equal('int-1');
     expect(detail.customerId).to.equal('cust-1');
     expect(detail.incidentId).to.equal('inc-h2');
-    expect(detail.reason).to.contain('rated 1 of 5');
+    expect(detail.reason).to.contain('Rated 1 of 5');
     expect(text(button)).to.equal('Callback requested');
     expect(await announced(el)).to.equal('Callback requested');
   });
@@ -260,7 +260,7 @@ describe('<mend-baggage-banner> from plain properties (no adapter)', () => {
     expect(points[0]).to.equal('Acknowledge: Ich sehe, dass Sie vor 10 Tagen ein Problem (Damaged item) hatten. Das tut mir leid.');
     expect(points[1]).to.equal('Take ownership: Der Vorgang ist noch offen; ich kümmere mich jetzt darum.');
     // A code without a replacement keeps the core's English.
-    expect(reasons.some((r) => r.startsWith('rated 1 of 5'))).to.equal(true);
+    expect(reasons.some((r) => r.startsWith('Rated 1 of 5'))).to.equal(true);
     expect(points[2]).to.match(/^Be transparent: Last time we offered /);
   });
 

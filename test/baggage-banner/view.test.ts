@@ -5,6 +5,7 @@ import type { Read } from '../../src/controllers/reads.js';
 import {
   bannerView,
   statusLine,
+  summary,
   talkingPoints,
   writeKey,
   type BannerInputs,
@@ -109,5 +110,17 @@ describe('banner view model (no DOM)', () => {
     expect([...order].sort((a, b) => rank[a] - rank[b])).to.deep.equal(order);
     expect(statusLine([['Acknowledge', 'Delivered.'], ['Request callback', '']])).to.equal('Acknowledge: Delivered.');
     expect(statusLine([['A', ''], ['B', '']])).to.equal('');
+  });
+
+  it('closed, the summary keeps what the agent must see; acknowledging folds the talking points away', () => {
+    const a = bannerView({ incidents: heavyIncidents(), now: NOW }, words, baggageFor).assessment!;
+    const before = summary(a, false, false);
+    expect(before).to.include({ closed: true, quietTalk: false, more: true, open: true, controls: 'reasons notable talk' });
+    expect(summary(a, false, true)).to.include({ quietTalk: true, more: true });
+    expect(summary(a, true, true)).to.include({ closed: false, quietTalk: false });
+    // One unresolved incident alone, acknowledged: the R12 reason and the talking points are still behind the toggle.
+    const one = bannerView({ incidents: [heavyIncidents()[0]!], now: NOW }, words, baggageFor).assessment!;
+    expect(summary(one, false, true).more).to.equal(true);
+    expect(summary({ ...one, reasons: one.reasons.slice(0, 1) }, false, false).more, 'nothing more to show').to.equal(false);
   });
 });

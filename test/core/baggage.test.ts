@@ -53,10 +53,10 @@ describe('baggage: R4 customer baggage', () => {
     expect(r.facts).to.deep.equal({ count: 2, days: 90 });
   });
 
-  it('R4: a poor survey is a reason in plain words ("rated 1 of 5 last week")', () => {
+  it('R4: a poor survey is a reason in plain words, in sentence case ("Rated 1 of 5 last week")', () => {
     const a = assessBaggage([incident(8, { surveyScore: 1 })], NOW);
     const r = a.reasons.find((x) => x.code === 'poor_survey')!;
-    expect(r.text).to.equal('rated 1 of 5 last week');
+    expect(r.text).to.equal('Rated 1 of 5 last week');
     expect(r.facts).to.include({ score: 1, of: 5, days: 8 });
     expect(a.level).to.equal('heavy');
   });
@@ -102,7 +102,45 @@ describe('baggage: R4 customer baggage', () => {
     expect(a.talkingPoints.every((t) => t.incidentId === a.notable[0]!.id)).to.equal(true);
     // Each has a code and facts, so a widget can say it in another language.
     expect(a.talkingPoints.map((t) => t.code)).to.deep.equal(['acknowledge', 'own_open', 'transparent']);
-    expect(a.talkingPoints[0]!.facts).to.deep.equal({ category: 'billing error', days: 12, remedy: '' });
+    expect(a.talkingPoints[0]!.facts).to.deep.equal({ category: 'billing error', days: 12, remedy: '', remedies: '' });
+  });
+
+  it('R4: talking points are ready to say aloud: the incident in plain words, everything given last time', () => {
+    const credit = { kind: 'compensation' as const, label: 'Goodwill credit', amount: 1500, currency: 'USD' };
+    const a = assessBaggage(
+      [
+        incident(10, { resolved: false, severity: 'high', category: 'Damaged item' }),
+        incident(7, { remedies: [{ kind: 'apology', label: 'Apology' }, credit] }),
+        incident(40, { remedies: [{ kind: 'assistance', label: 'Older replacement' }] }),
+      ],
+      NOW,
+    );
+    const [acknowledge, , transparent] = a.talkingPoints;
+    expect(acknowledge!.text).to.equal("I can see you had a problem with the damaged item last week, and I'm sorry. I can hear how frustrating that has been.");
+    expect(transparent!.code).to.equal('transparent_remedy');
+    expect(transparent!.text).to.equal("Last time we offered an apology and a $15 goodwill credit. I'll tell you exactly what I can do today and what happens next.");
+    // Translators keep `{remedy}` (the last label) and gain `{remedies}` (all of last time's).
+    expect(transparent!.facts).to.include({ remedy: 'Apology', remedies: 'Apology, Goodwill credit ($15)' });
+    // Three remedies, an amount with cents, and a label that says what was done.
+    const b = assessBaggage(
+      [incident(3, { remedies: [{ kind: 'assistance', label: 'Expedited replacement' }, { kind: 'compensation', label: 'Shipping fee waived', amount: 799, currency: 'USD' }, { kind: 'apology', label: 'Apology' }] })],
+      NOW,
+    );
+    expect(b.talkingPoints[2]!.text).to.match(/^Last time we offered an expedited replacement, the \$7\.99 shipping fee waived and an apology\. /);
+  });
+
+  it('R4: every reason and talking point starts with a capital letter and cites no rule code', () => {
+    const a = assessBaggage(
+      [incident(5, { resolved: false, severity: 'high', surveyScore: 1 }), incident(200, { resolved: false }), incident(20, { surveyScore: 2, remedies: [{ kind: 'apology', label: 'apology' }] })],
+      NOW,
+      { severities: ['low', 'medium', 'high'] },
+    );
+    const texts = [...a.reasons, ...a.callback.reasons, ...a.talkingPoints].map((x) => x.text);
+    expect(texts.length).to.be.greaterThan(8);
+    for (const t of texts) {
+      expect(t, t).to.match(/^[\p{Lu}\d]/u);
+      expect(t, t).not.to.match(/\(?\bR\d+\b\)?/);
+    }
   });
 
   it('R11: talking points take ownership in the first person and never blame the customer', () => {
@@ -125,7 +163,7 @@ describe('baggage: R4 customer baggage', () => {
     expect(a.callback.recommended).to.equal(true);
     expect(a.callback.incidentId).to.equal(bad.id);
     expect(a.callback.reasons[0]).to.include({ rule: 'R5', code: 'severe_dissatisfaction' });
-    expect(a.callback.reasons[0]!.text).to.contain('rated 1 of 5 6 days ago');
+    expect(a.callback.reasons[0]!.text).to.contain('Rated 1 of 5 6 days ago');
   });
 
   it('R5: no callback for a poor but not severe score, or a severe one too long ago', () => {

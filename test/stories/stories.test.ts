@@ -47,6 +47,21 @@ const loaded = (el: Shadowed) => el.getAttribute('state') !== 'loading' && !el.s
 
 const shadowOf = (root: HTMLElement, tag: string) => root.querySelector(tag)!.shadowRoot!;
 
+/** Everything a story shows in words: its text, and the names and hints of its elements, shadow roots included. */
+function shownWords(root: ParentNode): string[] {
+  const words: string[] = [];
+  for (const node of (root as Element | ShadowRoot).childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) words.push(node.textContent ?? '');
+    if (!(node instanceof Element) || node.localName === 'style' || node.localName === 'script') continue;
+    for (const name of ['aria-label', 'aria-description', 'title', 'placeholder', 'alt']) words.push(node.getAttribute(name) ?? '');
+    if (node.shadowRoot) words.push(...shownWords(node.shadowRoot));
+    words.push(...shownWords(node));
+  }
+  return words;
+}
+/** A rule code (R1-R13) as the core names them: they belong in the reasons' data and the docs, never in what agents read. */
+const RULE_CODE = /\bR(1[0-3]|[1-9])\b/;
+
 /** Story names a stories file must keep (the states its issue asks for). */
 const REQUIRED: Record<string, string[]> = {
   'baggage-banner.stories.ts': ['None', 'Light', 'HeavyWithCallback', 'Loading', 'ErrorState', 'Unsupported', 'LongHistory', 'Dark', 'RightToLeft', 'PlainProperties'],
@@ -86,6 +101,11 @@ const SHOWS: Record<string, (root: HTMLElement) => unknown> = {
     const picker = root.querySelector('mend-offer-picker') as HTMLElement & { checkValidity(): boolean };
     return /^12,50\s€$/.test(picker.shadowRoot!.querySelector<HTMLInputElement>('[part~="amount"] input')?.value ?? '') && picker.checkValidity();
   },
+  'baggage-banner.stories.ts/Acknowledged': (root) => {
+    const shadow = shadowOf(root, 'mend-baggage-banner');
+    return text(shadow.querySelector('[part~="acknowledge"]')) === 'Acknowledged' && !shadow.querySelector<HTMLElement>('[part~="talking-points"]')!.checkVisibility();
+  },
+  'baggage-banner.stories.ts/DetailsOpen': (root) => shadowOf(root, 'mend-baggage-banner').querySelector('[part~="details-toggle"][aria-expanded="true"]'),
   'root-cause-logger.stories.ts/RecurringCause': (root) => shadowOf(root, 'mend-root-cause-logger').querySelector('[part="recurrence"]'),
   'root-cause-logger.stories.ts/QueuedOffline': (root) => text(shadowOf(root, 'mend-root-cause-logger').querySelector('[part="status"]')).includes('not answering'),
   'root-cause-logger.stories.ts/NeedsAttention': (root) => shadowOf(root, 'mend-root-cause-logger').querySelector('[part="resend"]'),
@@ -153,6 +173,7 @@ describe('stories', () => {
           await Promise.all(elements(canvas).map((el) => el.updateComplete));
           for (const el of elements(canvas)) expect(el.shadowRoot!.childNodes.length, `${el.localName} rendered`).to.be.greaterThan(0);
           await expect(canvas).to.be.accessible();
+          expect(shownWords(canvas).filter((w) => RULE_CODE.test(w)), 'rule codes in what the story shows').to.deep.equal([]);
           expect(consoleErrors, 'console errors').to.deep.equal([]);
         });
       }

@@ -31,7 +31,7 @@ export async function act(kind: BannerWrite, key: string, view: BannerView, ctx:
   const store = !!session && session.host.can(kind) && !!view.interactionId;
   // Said once stored, before the event fires, so a page that hears it sees the same (not again on a resend).
   const onStored = (_entry: unknown, resent: boolean) => {
-    if (!resent) ctx.announce(ctx.t(kind === 'acknowledgeBaggage' ? 'baggageAcknowledged' : 'baggageCallbackRequested'));
+    if (!resent) ctx.announce(ctx.t(kind === 'acknowledgeBaggage' ? 'baggageAcknowledgedNext' : 'baggageCallbackRequested'));
   };
   // The event fires once the write is stored, never before (and never for a write not stored).
   if (kind === 'acknowledgeBaggage') {

@@ -19,12 +19,13 @@ export interface IncidentWords {
   currency: string;
 }
 
-export function renderIncident(incident: Incident, words: IncidentWords, part: string): TemplateResult {
+/** One incident as a list item (`hidden`: kept in the list, out of sight while the banner is a summary). */
+export function renderIncident(incident: Incident, words: IncidentWords, part: string, hidden = false): TemplateResult {
   const { t, locale } = words;
   const remedies: RemedyGiven[] = Array.isArray(incident.remedies) ? incident.remedies : [];
   const given = remedies.map((r) => remedy(r, words)).join(', ');
   const summary = String(incident.summary ?? '');
-  return html`<li part=${part} class="incident">
+  return html`<li part=${part} class="incident" ?hidden=${hidden}>
     <div part="incident-meta" class="meta">
       <time datetime=${String(incident.occurredAt ?? '')}>${formatDate(incident.occurredAt, locale)}</time>
       <span>${t('baggageSeverity', { severity: words.term('severity', String(incident.severity ?? '')) })}</span>

@@ -1,21 +1,23 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toHostError, type HostError } from '../../adapter/errors.js';
 import { MendElement } from '../../base/mend-element.js';
-import { onDemand, type OnDemand } from '../../base/on-demand.js';
+import { part, type Part } from '../../controllers/on-demand.js';
 import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { handled, WriteAction, type WriteStatus } from '../../controllers/write-action.js';
 import type { BaggageLevel, BaggagePolicy, Customer, Incident, RecoveryPolicy } from '../../core/model.js';
+import { ICONS } from './baggage-banner.icons.js';
+import { bannerStrings } from './baggage-banner.strings.js';
 import { bannerStyles } from './baggage-banner.styles.js';
-import { renderIncident, type IncidentWords } from './baggage-banner.incident.js';
+import type { IncidentWords } from './baggage-banner.incident.js';
 import {
   bannerView,
   HISTORY_PAGE,
   LEVEL_KEYS,
   statusLine,
+  summary,
   TALK_KEYS,
-  talkingPoints,
   writeKey,
   type BannerInputs,
   type BannerState,
@@ -25,62 +27,19 @@ import {
 } from './baggage-banner.view.js';
 
 export { BANNER_STATES, HISTORY_PAGE, NONE_DISPLAYS, type BannerState, type NoneDisplay } from './baggage-banner.view.js';
-
-/** Strings this widget adds to the shared set (replaceable through `strings` like any other). */
-export const bannerStrings = {
-  baggageTitle: 'Customer history',
-  baggageNone: 'No past issues on record.',
-  baggageLight: 'Light baggage',
-  baggageHeavy: 'Heavy baggage',
-  baggageLevelLabel: 'Baggage: {level}',
-  baggageUnsupported: 'This console does not share customer history.',
-  baggageAcknowledge: 'Acknowledge',
-  baggageAcknowledged: 'Acknowledged',
-  baggageRequestCallback: 'Request callback',
-  baggageCallbackRequested: 'Callback requested',
-  baggageCallbackReason: 'Severe recent dissatisfaction: call back to hear what went wrong.',
-  baggageShowHistory: 'Show full history ({count})',
-  baggageHideHistory: 'Hide full history',
-  baggageTalkAcknowledge: 'Acknowledge',
-  baggageTalkOwn: 'Take ownership',
-  baggageTalkTransparent: 'Be transparent',
-  baggageResolved: 'Resolved',
-  baggageUnresolved: 'Unresolved',
-  baggageRemediesGiven: 'Given: {remedies}',
-  baggageSurvey: 'Rated {score} of 5',
-  baggageReasons: 'Why',
-  baggageNotable: 'Past incidents to mention',
-  baggageTalkingPoints: 'What to say',
-  baggageCallbackTitle: 'Callback recommended',
-  baggageHistoryLabel: 'Full history, newest first',
-  baggageShowing: 'Showing {shown} of {total}',
-  baggageShowMore: 'Show {count} more',
-  baggageSaving: 'Saving…',
-  baggageNotSaved: 'Not saved: {message}',
-  baggageSeverity: 'Severity: {severity}',
-  baggageErrorHistory: 'Could not load the customer history: {message}',
-  baggageErrorContext: 'Could not reach the console: {message}',
-  baggageErrorContextInvalid: 'The console sent a context the banner cannot read: {message}',
-  baggageInvalid: 'The customer history could not be read.',
-  baggageAnnounce: '{level}: {customer}.',
-  baggageNoRemedies: 'Nothing given yet',
-} as const;
+export { bannerStrings };
 
 /**
- * Loaded on demand (once per page; then used at once): the assessment rules when a banner first
- * updates (in parallel with the host's history read, which the first render waits for anyway), the
- * full history when first opened, the write path at the first action.
+ * Loaded on demand (once per page; then used at once): the assessment rules and the incident rows
+ * when a banner first updates (in parallel with the host's history read, which the first render
+ * waits for anyway: neither is needed before there is a history to show), the full history when
+ * first opened, the write path at the first action.
  */
-const rules = onDemand(() => import('../../controllers/baggage.js'));
-const history = onDemand(() => import('./baggage-banner.history.js'));
-const actions = onDemand(() => import('./baggage-banner.actions.js'));
-
-/** A shape per level, so the level never relies on colour alone (the words say it too). */
-const ICONS: Record<BaggageLevel, TemplateResult> = {
-  none: svg`<circle cx="8" cy="8" r="6.5"/><path d="M5 8.2l2 2 4-4.2" fill="none" stroke="var(--_on-level)" stroke-width="1.8"/>`,
-  light: svg`<path d="M8 1.5l7 12.5H1z"/><path d="M8 6v4M8 11.5v1" stroke="var(--_on-level)" stroke-width="1.6"/>`,
-  heavy: svg`<path d="M5.3 1h5.4L15 5.3v5.4L10.7 15H5.3L1 10.7V5.3z"/><path d="M8 4v5M8 11v1.5" stroke="var(--_on-level)" stroke-width="1.8"/>`,
-};
+const rules = part(() => import('../../controllers/baggage.js'));
+const rows = part(() => import('./baggage-banner.incident.js'));
+const history = part(() => import('./baggage-banner.history.js'));
+const actions = part(() => import('./baggage-banner.actions.js'));
+const PARTS: Part<unknown>[] = [rules, rows, history, actions];
 
 /**
  * @summary Pulls the customer's past bad experiences forward at the start of a contact: how heavy
@@ -125,6 +84,7 @@ const ICONS: Record<BaggageLevel, TemplateResult> = {
  * @csspart acknowledge - The Acknowledge button.
  * @csspart request-callback - The Request callback button.
  * @csspart history-toggle - The button that shows or hides the full history.
+ * @csspart details-toggle - The button that shows or hides the details (every reason, the resolved incidents, the talking points once acknowledged).
  * @csspart status - What happened to the agent's last action.
  * @csspart storage-notice - The one notice that this browser cannot store work right now (shared by every writing widget).
  * @csspart history - The full history panel.
@@ -175,15 +135,18 @@ export class MendBaggageBanner extends MendElement {
   /** Whether the full history is open (the agent's disclosure button toggles it; closes for a new customer). */
   @property({ type: Boolean, reflect: true, attribute: 'history-open' }) historyOpen = false;
 
+  /**
+   * Whether the details are open: every reason, the resolved incidents and, once acknowledged, the
+   * talking points. Closed, the banner is a summary: the level and its one-line why, the unresolved
+   * incidents, the talking points until acknowledged, the callback. Closes for a new customer.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'details-open' }) detailsOpen = false;
+
   @state() private shown = HISTORY_PAGE;
 
   #view: BannerView = { state: 'idle', interactionId: '' };
   #scope: string | null = null;
   #announced = '';
-  /** Parts being loaded on demand: `updateComplete` waits for them. */
-  #loading = new Set<Promise<unknown>>();
-  /** Why a part could not be loaded (shown with a Retry until the agent retries). */
-  #unloaded?: HostError;
   #writes = new WriteAction(this, {
     session: () => this.session,
     t: (key, values) => this.t(key, values),
@@ -193,48 +156,34 @@ export class MendBaggageBanner extends MendElement {
   });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
 
-  /** Also waits for a part loaded on demand (the full history, the write path) and its render. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    const waiting = () => [...this.#loading, this.#writes.loading].filter((p) => p !== null);
-    while (waiting().length || this.isUpdatePending) {
-      await Promise.allSettled(waiting());
-      result = await super.getUpdateComplete();
-    }
-    return result;
-  }
-
-  /** Load a part on demand, then render again (or `then`); a failed load shows the error state with a Retry. */
-  #demand<T>(part: OnDemand<T>, then: () => unknown = () => this.requestUpdate()): void {
-    const tracked = part.load().then(then, (error: unknown) => {
-      this.#unloaded = toHostError(error);
-      this.requestUpdate();
-    });
-    const done = tracked.finally(() => this.#loading.delete(done));
-    this.#loading.add(done);
+  /** Why a part could not be loaded (shown with a Retry, which loads it again). */
+  get #unloaded(): HostError | undefined {
+    const failed = PARTS.find((p) => p.error !== undefined);
+    return failed ? toHostError(failed.error) : undefined;
   }
 
   /** Retry: load what failed to load again, compute again. */
   #refresh(): void {
-    this.#unloaded = undefined;
-    this.requestUpdate();
+    for (const p of PARTS) if (p.error !== undefined) this.parts.reload(p);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const words = { t: this.t.bind(this), failure: this.failure.bind(this), refresh: () => this.#refresh() };
-    const view = (this.#view = bannerView({ ...this.#inputs(), unloaded: this.#unloaded }, words, rules.value?.baggageFor));
-    if (!rules.value && !this.#unloaded) this.#demand(rules);
+    // Ready only once both are here: the rules to assess, the rows to show the incidents.
+    const assess = rows.value && rules.value?.baggageFor;
+    const view = (this.#view = bannerView({ ...this.#inputs(), unloaded: this.#unloaded }, words, assess || undefined));
+    if (!this.#unloaded) for (const p of [rules, rows] as Part<unknown>[]) this.parts.need(p);
     this.state = view.state;
     this.level = view.assessment?.level;
     const scope = `${view.interactionId}|${view.customer?.id ?? ''}`;
     if (view.state === 'ready' && scope !== this.#scope) {
-      // A new customer: the full history closes again (an initial `history-open` is kept).
-      if (this.#scope !== null) this.historyOpen = false;
+      // A new customer: the full history and the details close again (initial attributes are kept).
+      if (this.#scope !== null) this.historyOpen = this.detailsOpen = false;
       this.#scope = scope;
       this.shown = HISTORY_PAGE;
     }
-    if (this.historyOpen && !history.value && !this.#unloaded) this.#demand(history);
+    if (this.historyOpen && !this.#unloaded) this.parts.need(history);
     // A write the host refused is said out loud once (the agent may be looking elsewhere).
     this.#writes.track(view.state === 'ready' ? [writeKey('acknowledgeBaggage', view), writeKey('requestCallback', view)] : []);
     if (view.assessment && view.state === 'ready') {
@@ -278,16 +227,15 @@ export class MendBaggageBanner extends MendElement {
     const view = this.#view;
     const key = writeKey(kind, view);
     if (view.state !== 'ready' || handled(this.#writes.state(key).status)) return; // once, even on a double click
-    const run = () =>
-      actions.value!.act(kind, key, view, {
+    this.parts.use(actions, ({ act }) =>
+      act(kind, key, view, {
         session: this.session,
         writes: this.#writes,
         t: (key) => this.t(key),
         reason: (reason) => this.words(reason),
         announce: (message) => this.announce(message),
-      });
-    if (actions.value) void run();
-    else this.#demand(actions, run);
+      }),
+    );
   }
 
   #toggleHistory(): void {
@@ -332,7 +280,7 @@ export class MendBaggageBanner extends MendElement {
                 : nothing}
               <h2 id="title" part="title" class="title">
                 ${this.t('baggageTitle')}${view.customer?.name
-                  ? html`<span class="sep" aria-hidden="true">·</span><span part="customer">${view.customer.name}</span>`
+                  ? html`<span class="visually-hidden">, </span><span class="sep" aria-hidden="true">·</span><span part="customer">${view.customer.name}</span>`
                   : nothing}
               </h2>
             </div>
@@ -386,21 +334,23 @@ export class MendBaggageBanner extends MendElement {
         ${this.#renderHistory(incidents, words)}`;
     }
 
-    const talk = talkingPoints(a);
+    const { closed, talk, quietTalk, more, open, controls } = summary(a, this.detailsOpen, handled(ack.status) && ack.status !== 'storing');
     return html`
       ${a.reasons.length
-        ? html`<ul part="reasons" class="reasons" aria-label=${this.t('baggageReasons')}>
-            ${a.reasons.map((r) => html`<li>${this.words(r)}</li>`)}
+        ? html`<ul id="reasons" part="reasons" class="reasons" aria-label=${this.t('baggageReasons')}>
+            ${a.reasons.map((r, i) => html`<li ?hidden=${closed && i > 0}>${this.words(r)}</li>`)}
           </ul>`
         : nothing}
       ${a.notable.length
-        ? html`<div class="group">
+        ? html`<div id="notable" class="group" ?hidden=${closed && !open}>
             <h3 id="notable-title">${this.t('baggageNotable')}</h3>
-            <ul part="incidents" class="incidents" aria-labelledby="notable-title">${a.notable.map((i) => renderIncident(i, words, 'incident'))}</ul>
+            <ul part="incidents" class="incidents" aria-labelledby="notable-title">
+              ${a.notable.map((i) => rows.value!.renderIncident(i, words, 'incident', closed && i.resolved))}
+            </ul>
           </div>`
         : nothing}
       ${talk.length
-        ? html`<div class="group">
+        ? html`<div id="talk" class="group" ?hidden=${quietTalk}>
             <h3 id="talk-title">${this.t('baggageTalkingPoints')}</h3>
             <ul part="talking-points" class="talk" aria-labelledby="talk-title">
               ${talk.map(
@@ -423,6 +373,17 @@ export class MendBaggageBanner extends MendElement {
           ? this.#actionButton('requestCallback', 'request-callback', callback.status, 'baggageRequestCallback', 'baggageCallbackRequested', false)
           : nothing}
         ${historyToggle}
+        ${more
+          ? html`<button
+              part="details-toggle"
+              type="button"
+              aria-expanded=${closed ? 'false' : 'true'}
+              aria-controls=${controls}
+              @click=${() => (this.detailsOpen = closed)}
+            >
+              ${this.t(closed ? 'baggageShowDetails' : 'baggageHideDetails')}
+            </button>`
+          : nothing}
       </div>
       <p part="status" class="status">${statusLine([
         [this.t('baggageAcknowledge'), ack.text],
@@ -466,7 +427,7 @@ export class MendBaggageBanner extends MendElement {
       t: words.t,
       locale: words.locale,
       page: HISTORY_PAGE,
-      row: (incident) => renderIncident(incident, words, 'history-item'),
+      row: (incident) => rows.value!.renderIncident(incident, words, 'history-item'),
       showMore: () => void this.#showMore(),
     });
   }

@@ -11,6 +11,8 @@ export const fundMeterStyles = css`
     --_fm-size: var(--mend-fund-meter-bar-size, 0.75rem);
     --_fm-gap: var(--mend-fund-meter-gap, var(--_space-2));
     --_fm-level: var(--_fm-bar);
+    /* Never wider than its container: the compact line wraps rather than overflows a narrow panel. */
+    max-inline-size: 100%;
   }
   :host([level='low']) {
     --_fm-level: var(--_fm-low);
@@ -39,10 +41,6 @@ export const fundMeterStyles = css`
   }
   .header {
     justify-content: space-between;
-  }
-  .line {
-    flex-wrap: nowrap;
-    white-space: nowrap;
   }
   .line .meter {
     flex: 1 1 4rem;

@@ -1,12 +1,13 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { HostError } from '../../adapter/errors.js';
+import { toHostError, type HostError } from '../../adapter/errors.js';
+import { part } from '../../controllers/on-demand.js';
 import { formatDate } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { readContext, readFund, type Read } from '../../controllers/reads.js';
-import { fundLevel, remaining, rollOver, totalsByReason, type FundLevel } from '../../core/fund.js';
+import { fundLevel, remaining, rollOver, type FundLevel } from '../../core/fund.js';
 import { formatMoney } from '../../core/money.js';
-import type { Fund, LedgerEntry, SpendStatus } from '../../core/model.js';
+import type { Fund } from '../../core/model.js';
 import type {} from '../../events/fund-meter.js';
 import { fundMeterStyles } from './fund-meter.styles.js';
 
@@ -47,14 +48,11 @@ export const fundMeterStrings = {
   fundRolledOver: 'New period since {date}.',
   fundLevelChanged: '{level}: {left}',
 };
-type FundKey = keyof typeof fundMeterStrings;
+
+/** The ledger's tables load when the agent first opens them. */
+const ledger = part(() => import('./fund-meter.ledger.js'));
 
 const LEVEL_KEY = { plenty: 'fundPlenty', low: 'fundLow', exhausted: 'fundExhausted' } as const;
-const STATUS_KEY: Record<SpendStatus, FundKey> = {
-  done: 'fundStatusDone',
-  pending_approval: 'fundStatusPending',
-  rejected: 'fundStatusRejected',
-};
 /** A shape per level so that the level never shows by colour alone. */
 const SHAPES: Record<FundLevel, SVGTemplateResult> = {
   plenty: svg`<circle cx="8" cy="8" r="6" />`,
@@ -298,55 +296,16 @@ export class MendFundMeter extends MendElement {
   }
 
   #renderLedger(fund: Fund): TemplateResult {
-    if (fund.ledger.length === 0) return html`<p part="empty" class="quiet">${this.t('fundNoEntries')}</p>`;
-    const entries = [...fund.ledger].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-    const totals = totalsByReason(fund.ledger);
-    const m = (n: number) => this.#money(n, fund);
-    // A narrow panel scrolls the entries sideways inside the widget, never out of it; the region
-    // takes focus so a keyboard can scroll it too.
-    return html`<div part="ledger-scroll" class="scroll" tabindex="0" role="region" aria-labelledby="ledger-caption">
-      <table part="ledger-table" class="table">
-        <caption id="ledger-caption">${this.t('fundLedger')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.t('fundDate')}</th>
-            <th scope="col" class="num">${this.t('fundAmount')}</th>
-            <th scope="col">${this.t('fundReason')}</th>
-            <th scope="col">${this.t('fundInteraction')}</th>
-            <th scope="col">${this.t('fundStatus')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${entries.map(
-            (e: LedgerEntry) => html`<tr data-status=${e.status}>
-              <td><time datetime=${e.at}>${this.#date(e.at, true)}</time></td>
-              <td class="num">${m(e.amount)}</td>
-              <td>${this.#reason(e.reason)}</td>
-              <td class="id">${e.interactionId}</td>
-              <td>${this.t(STATUS_KEY[e.status] ?? 'fundStatusDone')}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table></div>
-      <table part="totals-table" class="table">
-        <caption>${this.t('fundTotals')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.t('fundReason')}</th>
-            <th scope="col" class="num">${this.t('fundCount')}</th>
-            <th scope="col" class="num">${this.t('fundAmount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${totals.map(
-            (t) => html`<tr>
-              <th scope="row">${this.#reason(t.reason)}</th>
-              <td class="num">${t.count}</td>
-              <td class="num">${m(t.amount)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>`;
+    const loaded = this.parts.need(ledger);
+    if (loaded)
+      return loaded.renderLedger(fund, {
+        t: (key) => this.t(key),
+        money: (minor) => this.#money(minor, fund),
+        date: (iso) => this.#date(iso, true),
+        reason: (code) => this.#reason(code),
+      });
+    if (ledger.error !== undefined) return this.#renderError({ error: toHostError(ledger.error), retry: () => this.parts.reload(ledger) });
+    return html`<p part="loading" class="quiet">${this.t('loading')}</p>`;
   }
 
   #renderError(read: { error?: HostError; retry(): void }): TemplateResult {

@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { checkboxStyles } from '../../base/checkbox.styles.js';
 
 /** Styles of `<mend-offer-picker>`: logical properties only (RTL), component tokens over the `--_*` system tokens. */
 export const offerPickerStyles = css`
+  ${checkboxStyles}
   :host {
     --_op-surface: var(--mend-offer-picker-surface, var(--_surface));
     --_op-border: var(--mend-offer-picker-border-color, var(--_border));

@@ -1,19 +1,21 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { HostError } from '../../adapter/errors.js';
+import { HostError, toHostError } from '../../adapter/errors.js';
 import { leadHost, type ReportData } from '../../adapter/lead.js';
 import { Resource } from '../../adapter/resource.js';
 import { formatDate, reasonText } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
-import { LazyModule } from '../../controllers/lazy.js';
+import { part } from '../../controllers/on-demand.js';
 import { formatMoney } from '../../core/money.js';
 import { buildReport, type RecoveryReport, type Trend } from '../../core/report.js';
 import { recoveryReportStyles } from './recovery-report.styles.js';
 
 type Charts = typeof import('./charts.js');
-let charts: Promise<Charts> | undefined;
 /** The charting code (d3 scales and shapes) loads on first use only. */
-const loadCharts = () => (charts ??= import('./charts.js').catch((e: unknown) => ((charts = undefined), Promise.reject(e))));
+const charts = part<Charts>(() => import('./charts.js'));
+
+/** A failed load of the charts, in the words of an unavailable host. */
+const chartsError = (error: unknown) => new HostError('unavailable', `Could not load part of this widget: ${toHostError(error).message}`, { cause: error });
 
 /** Strings of this widget, replaceable through `strings` here or on `<mend-host>`. */
 export const recoveryReportStrings = {
@@ -112,7 +114,6 @@ export class MendRecoveryReport extends MendElement {
   /** The level of the title heading (default 2); charts are one below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  #charts = new LazyModule<Charts>(this, loadCharts);
   #resource: Resource<ReportData> | null = null;
   #key = '';
   #report: RecoveryReport | null = null;
@@ -157,9 +158,10 @@ export class MendRecoveryReport extends MendElement {
   protected override render(): TemplateResult {
     const report = this.#report;
     const state = this.#resource?.state;
+    const drawn = this.parts.need(charts);
     let body: TemplateResult;
-    if (report && this.#charts.module) body = this.#renderReport(report, this.#charts.module);
-    else if (this.#charts.error) body = this.#renderError(this.#charts.error, () => void this.#charts.ensure());
+    if (report && drawn) body = this.#renderReport(report, drawn);
+    else if (charts.error !== undefined) body = this.#renderError(chartsError(charts.error), () => this.parts.reload(charts));
     else if (state?.status === 'unsupported') body = html`<p part="empty" class="quiet">${this.t('reportUnsupported')}</p>`;
     else if (state?.status === 'error') body = this.#renderError(state.error, () => void this.#resource?.reload());
     else if (report || state) body = html`<p part="loading" class="quiet">${report ? this.t('reportChartsLoading') : this.t('loading')}</p>`;

@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { checkboxStyles } from '../../base/checkbox.styles.js';
 
 export const rootCauseLoggerStyles = css`
+  ${checkboxStyles}
   :host {
     --_rc-gap: var(--mend-root-cause-logger-gap, var(--_space-3));
     --_rc-surface: var(--mend-root-cause-logger-background, var(--_surface));
