@@ -15,10 +15,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HostSession } from '../adapter/session.js';
 import type { Interaction, RecoveryPolicy } from '../core/model.js';
 import { timeLimit } from '../core/root-cause-rules.js';
-import { onDemand } from '../base/on-demand.js';
+import { load, part } from './on-demand.js';
 import type { StoredEvent } from './stored-event.js';
 
-const storedEvent = onDemand(() => import('./stored-event.js'));
+const storedEvent = part(() => import('./stored-event.js'));
 
 export interface Overdue {
   minutes: number;
@@ -100,7 +100,7 @@ export class TimeLimitController implements ReactiveController {
     };
     const key = `notify:${id}`;
     const run = (async () => {
-      const told = (this.#told ??= new (storedEvent.value ?? (await storedEvent.load())).StoredEvent(this.#host));
+      const told = (this.#told ??= new (storedEvent.value ?? (await load(storedEvent))).StoredEvent(this.#host));
       const tell = () => told.tell(session, 'mend-time-limit', key, detail(false));
       if (!notify) return void tell();
       // Told once the manager's notice is stored (once per interaction); `notified: false` if it could not be.

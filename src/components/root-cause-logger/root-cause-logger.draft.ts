@@ -14,13 +14,13 @@ import { route } from '../../core/root-cause-rules.js';
 import type { RootCauseLog } from '../../adapter/host-adapter.js';
 import { draftFromValue, draftValue, EMPTY_DRAFT, logOf, missingFields, ROOT_CAUSE_FIELDS, type RootCauseDraft, type RootCauseField } from '../../core/root-cause-form.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
-import { onDemand } from '../../base/on-demand.js';
+import { load, part, pending } from '../../controllers/on-demand.js';
 import { DraftController } from '../../controllers/draft.js';
 import type { RecordedRecovery } from '../../controllers/recorded-recovery.js';
 import type { WriteAction } from '../../controllers/write-action.js';
 
 /** What the session's outbox says about recorded recoveries, loaded once the outbox is. */
-const recoveries = onDemand(() => import('../../controllers/recorded-recovery.js'));
+const recoveries = part(() => import('../../controllers/recorded-recovery.js'));
 
 export interface LoggerDraftOptions {
   /** The host's storage scope (interaction ids are only unique within one host). */
@@ -84,9 +84,9 @@ export class LoggerDraft {
   follow(interaction: Interaction | null): boolean {
     const { writes } = this.#options;
     const loaded = recoveries.value;
-    if (writes.watch.loaded && !this.#recoveries && !loaded && !recoveries.loading) {
+    if (writes.watch.loaded && !this.#recoveries && !loaded && !pending(recoveries)) {
       // A failed load is tried again on the next update.
-      recoveries.load().then(() => this.#host.requestUpdate(), () => {});
+      load(recoveries).then(() => this.#host.requestUpdate(), () => {});
     } else if (writes.watch.loaded && !this.#recoveries && loaded) {
       this.#recoveries = new loaded.RecordedRecovery(this.#host, {
         outbox: () => (writes.watch.loaded ? writes.watch.outbox : null),

@@ -5,10 +5,10 @@
  * then: the input is `aria-busy`). A helper of the element, with no lifecycle of its own.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { onDemand } from '../../base/on-demand.js';
+import { load, part as onDemandPart } from '../../controllers/on-demand.js';
 import type { LoggerTypeahead, TypeaheadContext } from './root-cause-logger.typeahead.js';
 
-const part = onDemand(() => import('./root-cause-logger.typeahead.js'));
+const typeahead = onDemandPart(() => import('./root-cause-logger.typeahead.js'));
 
 export class TypeaheadLoader {
   /** The type-ahead once loaded. */
@@ -37,7 +37,7 @@ export class TypeaheadLoader {
   }
 
   load(): Promise<LoggerTypeahead> {
-    return part.load().then(({ LoggerTypeahead }) => {
+    return load(typeahead).then(({ LoggerTypeahead }) => {
       if (!this.typeahead) {
         this.typeahead = new LoggerTypeahead(this.#host, this.#context);
         this.#host.requestUpdate(); // its index is prepared after the next update, in idle time

@@ -8,9 +8,9 @@ import type { RootCauseField } from '../../core/root-cause-form.js';
 import { formatList } from '../../base/format.js';
 import { FormAssociated } from '../../base/form-associated.js';
 import { MendElement } from '../../base/mend-element.js';
-import { onDemand } from '../../base/on-demand.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
 import { FormControlController } from '../../controllers/form-control.js';
+import { load, part, pending } from '../../controllers/on-demand.js';
 import { readHistory, readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { TimeLimitController } from '../../controllers/time-limit.js';
@@ -31,7 +31,7 @@ const MAX_OPTIONS = 20;
 const NO_COUNTS: RecurrenceCount[] = [];
 const LABELS: Record<Field, LoggerKey> = { problem: 'rcProblem', cause: 'rcCause', department: 'rcDepartment', resolution: 'rcResolution' };
 /** The save flow and the saved log's status, loaded when the page is idle, at the first save, or for a saved draft. */
-const saving = onDemand(() => import('./root-cause-logger.save.js'));
+const saving = part(() => import('./root-cause-logger.save.js'));
 
 /**
  * @tagname mend-root-cause-logger
@@ -339,7 +339,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   }
 
   protected override updated(): void {
-    if (this.#taxonomy) this.#search.whenIdle(() => void saving.load().catch(() => {}));
+    if (this.#taxonomy) this.#search.whenIdle(() => void load(saving).catch(() => {}));
     // The session's focus hand-off: the picker hands the agent over after an accepted recovery.
     const session = this.isConnected ? this.session : null;
     if (session !== this.#focusFor) {
@@ -359,7 +359,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     // Code loading for what the agent did or sees (a save, a saved log's status, an overdue notice) is part of the update.
-    const waiting = () => [saving.loading, this.#writes.loading, this.#limit.telling].filter((p) => p);
+    const waiting = () => [pending(saving), this.#writes.loading, this.#limit.telling].filter((p) => p);
     while (waiting().length) {
       await Promise.allSettled(waiting());
       done = await super.getUpdateComplete();
@@ -395,7 +395,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       return void this.renderRoot.querySelector<HTMLElement>(`#${missing[0]}`)?.focus();
     }
     this.busy = true;
-    const flow = await saving.load().catch(() => null);
+    const flow = await load(saving).catch(() => null);
     if (!flow) return void ((this.busy = false), this.announce(this.t('rcSaveFailed', { message: this.failure({ code: 'unavailable' }) })));
     await flow.saveLog({ ...this.#saveContext, interaction, outbox: this.#canWrite, t: (k, v) => this.t(k, v), announce: (m) => this.announce(m) });
   }
@@ -404,17 +404,11 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     return { writes: this.#writes, draft: this.#d, busy: (busy: boolean) => (this.busy = busy) };
   }
 
-  /** The save flow now, or undefined while it loads (the element updates once it is in). */
-  #flow() {
-    if (!saving.value) void saving.load().then(() => this.requestUpdate(), () => {});
-    return saving.value;
-  }
-
   #discard(): void {
     const id = this.#d.draft.savedId;
     if (!id || this.busy) return;
     this.busy = true;
-    void saving.load().then((flow) => flow.discardLog(this.#saveContext, id), () => (this.busy = false));
+    void load(saving).then((flow) => flow.discardLog(this.#saveContext, id), () => (this.busy = false));
   }
 
   /**
@@ -459,7 +453,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       department: this.#d.departmentName,
       noWrite: !!this.session && !this.#canWrite,
       after: [
-        d.key || d.savedId ? this.#flow()?.renderStatus(t, d, this.#writes, this.#canWrite) : nothing,
+        d.key || d.savedId ? this.parts.need(saving)?.renderStatus(t, d, this.#writes, this.#canWrite) : nothing,
         renderOverdue(t, interaction ? this.#limit.overdue(interaction.id) : undefined),
         interaction && this.#guard.refusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing,
       ],
