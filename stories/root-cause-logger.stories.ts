@@ -5,13 +5,15 @@ import { HostError } from '../src/adapter/errors.js';
 import type { CallOptions, RootCauseLog, WriteReceipt } from '../src/adapter/host-adapter.js';
 import { MemoryAdapter } from '../src/adapter/memory-adapter.js';
 import { sessionFor } from '../src/adapter/session.js';
-import type { Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../src/core/model.js';
+import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../src/core/model.js';
 import '../src/define/root-cause-logger.js';
 import type { MendRootCauseLogger } from '../src/define/root-cause-logger.js';
 
 const SEED = demoSeed();
 const RECURRING = SEED.taxonomy.causes.find((c) => c.id === DEMO_IDS.recurringCause)!;
 const QUIET = SEED.taxonomy.causes.find((c) => c.departmentId === 'billing' && !SEED.recurrence.some((r) => r.causeId === c.id))!;
+/** Carmen Ruiz, the heavy-baggage customer: an unresolved "Damaged item" incident. */
+const CARMEN = SEED.histories.find((h) => h.customer.id === DEMO_IDS.customers.heavy)!;
 
 /** A fresh contact each time a story renders (drafts are kept per interaction across reloads). */
 function contact(minutesAgo = 6): Interaction {
@@ -80,8 +82,7 @@ async function agentFills(root: HTMLElement, causeQuery: string, submit = false)
   await type('#problem', 'Customer received a blue kettle instead of the white one on the order.');
   await type('#cause', causeQuery);
   await until(() => input().getAttribute('aria-busy') !== 'true'); // the type-ahead loads on demand
-  await key('ArrowDown');
-  await key('Enter');
+  await key('Enter'); // the first match is highlighted as the agent types
   await type('#resolution', 'Apology; expedited replacement shipped today; return label emailed.');
   if (submit) shadow.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
   await el.updateComplete;
@@ -90,6 +91,8 @@ async function agentFills(root: HTMLElement, causeQuery: string, submit = false)
 
 interface Args {
   taxonomy: Taxonomy;
+  /** The customer's past incidents (the suggested cause comes from an open one). */
+  incidents?: Incident[];
   recurrence: RecurrenceCount[];
   policy: RecoveryPolicy;
   resolution: string;
@@ -110,6 +113,7 @@ const meta = {
     taxonomy: { control: false },
     recurrence: { control: 'object' },
     policy: { control: 'object' },
+    incidents: { control: 'object' },
     resolution: { control: 'text' },
     guardWrapUp: { control: 'boolean' },
   },
@@ -120,6 +124,7 @@ const meta = {
       .recurrence=${args.recurrence}
       .policy=${args.policy}
       .interaction=${contact()}
+      .incidents=${args.incidents}
       .resolution=${args.resolution || undefined}
       .guardWrapUp=${args.guardWrapUp}
       locale="en-US"
@@ -173,6 +178,33 @@ export const WrapUpBlocked: Story = {
     const el = canvasElement.querySelector('mend-root-cause-logger')!;
     for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('#cause-hint'); i++) await new Promise((r) => setTimeout(r, 20));
     canvasElement.querySelector('button')!.click();
+  },
+};
+
+/**
+ * Known facts, filled: the problem from the contact's subject, the root cause suggested from the
+ * customer's open incident ("Damaged item") and how often the candidates were logged, the department
+ * routed from it. Each is a suggestion the agent can change; Enter in any field saves.
+ */
+export const KnownFacts: Story = {
+  args: { incidents: CARMEN.incidents, resolution: 'Replacement shipped today; $15 goodwill credit' },
+};
+
+/** With a host: the suggestion comes from the customer history the session shares with the banner. */
+export const KnownFactsFromHost: Story = {
+  render: () => {
+    const adapter = host();
+    return html`<mend-root-cause-logger style="max-inline-size:34rem" .adapter=${adapter} locale="en-US"></mend-root-cause-logger>`;
+  },
+};
+
+/** Enter on an incomplete log: what is missing is marked and said, and focus goes to the first of it. */
+export const IncompleteSave: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('mend-root-cause-logger')!;
+    const problem = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#problem')!;
+    problem.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    await el.updateComplete;
   },
 };
 

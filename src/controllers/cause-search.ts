@@ -8,7 +8,8 @@
  * `combo` and says what choosing and clearing mean.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Taxonomy } from '../core/model.js';
+import type { Incident, Taxonomy } from '../core/model.js';
+import { suggestCause, type CauseSuggestion, type Seen } from '../core/root-cause-suggest.js';
 import type { RootCauseMatch } from '../core/taxonomy-search.js';
 import { indexNow, prepareIndex } from '../base/taxonomy-index.js';
 import { ComboboxController } from './combobox.js';
@@ -26,6 +27,8 @@ export interface CauseSearchOptions {
   found: (count: number) => void;
   /** Most options listed. Default 20. */
   limit?: number;
+  /** Highlight the first match as the agent types (see {@link ComboboxController}). */
+  highlightFirst?: boolean;
 }
 
 export class CauseSearchController implements ReactiveController {
@@ -38,6 +41,10 @@ export class CauseSearchController implements ReactiveController {
   readonly #options: CauseSearchOptions;
   /** Keys pressed while the list was still being searched: replayed, in order, once it is. */
   #keys: KeyboardEvent[] = [];
+  /** The taxonomy whose index is built (the host updated once it was). */
+  #ready: Taxonomy | null = null;
+  #asked: Taxonomy | null = null;
+  #suggestion: { args: unknown[]; value: CauseSuggestion | null } | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: CauseSearchOptions) {
     this.#host = host;
@@ -47,6 +54,7 @@ export class CauseSearchController implements ReactiveController {
       options: () => this.results,
       listAll: () => this.search(options.query(), true),
       choose: options.choose,
+      highlightFirst: options.highlightFirst,
       clear: () => {
         const had = options.clear();
         if (had) this.#set([]);
@@ -76,6 +84,7 @@ export class CauseSearchController implements ReactiveController {
         this.#host.requestUpdate();
       };
       prepareIndex(taxonomy, true).then(() => {
+        this.#ready = taxonomy;
         done();
         if (this.#options.taxonomy() === taxonomy) this.search(this.#options.query(), all);
         for (const key of this.#keys.splice(0)) this.onKeyDown(key);
@@ -96,9 +105,34 @@ export class CauseSearchController implements ReactiveController {
     this.#set([]);
   }
 
+  /**
+   * The cause to suggest for the customer's open incidents (`suggestCause`), once the index is built
+   * (null before; the host updates when it is). Computed again only when `incidents` or `inputs`
+   * (what `seen` depends on) change.
+   */
+  suggest(incidents: readonly Incident[] | undefined, seen: Seen, inputs: readonly unknown[]): CauseSuggestion | null {
+    const taxonomy = this.#options.taxonomy();
+    if (!taxonomy || this.#ready !== taxonomy) return null;
+    const args = [taxonomy, incidents, ...inputs];
+    const last = this.#suggestion;
+    if (last && args.length === last.args.length && args.every((a, i) => a === last.args[i])) return last.value;
+    const value = suggestCause(incidents, indexNow(taxonomy)!, seen);
+    this.#suggestion = { args, value };
+    return value;
+  }
+
   hostUpdated(): void {
     const taxonomy = this.#options.taxonomy();
-    if (taxonomy) void prepareIndex(taxonomy).catch(() => {}); // idle time; typing loads it at once
+    if (!taxonomy || this.#asked === taxonomy) return;
+    this.#asked = taxonomy;
+    // Idle time (typing loads it at once); the host updates once it is there, for the suggestion.
+    prepareIndex(taxonomy).then(
+      () => {
+        this.#ready = taxonomy;
+        this.#host.requestUpdate();
+      },
+      () => (this.#asked = null),
+    );
   }
 
   #set(results: RootCauseMatch[]): void {

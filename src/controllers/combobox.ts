@@ -6,9 +6,10 @@
  *
  * | key                | list closed                                   | list open                                 |
  * | ------------------ | --------------------------------------------- | ----------------------------------------- |
+ * | (typing)           | opens when anything matches; with `highlightFirst` the first match is highlighted | the same |
  * | ArrowDown/ArrowUp  | opens (lists everything when nothing is listed) and highlights the first/last; with Alt only opens | moves the highlight, wrapping |
  * | Home/End           | (the input's own caret)                       | first/last option, once one is highlighted |
- * | Enter              | nothing more (the form is not submitted)      | chooses the highlighted option, closes     |
+ * | Enter              | the input's own (a form submits, as from any text field) | chooses the highlighted option, closes (the form is not submitted) |
  * | Escape             | clears the text                               | closes, the text stays                     |
  * | Tab                | (moves on)                                    | closes, focus moves on                     |
  *
@@ -44,6 +45,11 @@ export interface ComboboxOptions<T> {
   choose: (option: T) => void;
   /** Escape on a closed list: clear the text; returns whether there was any. */
   clear: () => boolean;
+  /**
+   * Highlight the first option whenever the list is listed anew (ARIA's list autocomplete with
+   * automatic selection): Enter takes the best match at once, without ArrowDown. Default false.
+   */
+  highlightFirst?: boolean;
 }
 
 export class ComboboxController<T> implements ReactiveController {
@@ -71,9 +77,10 @@ export class ComboboxController<T> implements ReactiveController {
     return this.open && this.active >= 0 ? this.optionId(this.active) : '';
   }
 
-  /** The options were listed anew (the agent typed): open when there are any, nothing highlighted. */
+  /** The options were listed anew (the agent typed): open when there are any; the first highlighted with `highlightFirst`, else none. */
   listed(): void {
-    this.#set(this.#options.options().length > 0, -1);
+    const any = this.#options.options().length > 0;
+    this.#set(any, any && this.#options.highlightFirst ? 0 : -1);
   }
 
   /** Close the list (blur, a new context). */
@@ -102,14 +109,15 @@ export class ComboboxController<T> implements ReactiveController {
       case 'ArrowUp': {
         event.preventDefault();
         let listed = count;
-        if (!this.open) {
+        const wasOpen = this.open;
+        if (!wasOpen) {
           if (!listed) this.#options.listAll?.();
           listed = this.#options.options().length;
           if (!listed) return;
           if (event.altKey) return this.#set(true, -1);
         }
         const down = event.key === 'ArrowDown';
-        const next = this.active < 0 || !this.open ? (down ? 0 : listed - 1) : (this.active + (down ? 1 : listed - 1)) % listed;
+        const next = this.active < 0 || !wasOpen ? (down ? 0 : listed - 1) : (this.active + (down ? 1 : listed - 1)) % listed;
         this.#set(true, next);
         break;
       }
@@ -120,8 +128,10 @@ export class ComboboxController<T> implements ReactiveController {
         this.#set(true, event.key === 'Home' ? 0 : count - 1);
         break;
       case 'Enter':
+        // A closed list leaves Enter to the input (a form submits); an open one keeps it.
+        if (!this.open) return;
         event.preventDefault();
-        if (this.open && this.active >= 0) this.pick(this.active);
+        if (this.active >= 0) this.pick(this.active);
         else this.close();
         break;
       case 'Escape':

@@ -7,13 +7,18 @@
  * not be (`notified: false`), or at once when the host cannot notify.
  *
  * Typed against `ReactiveControllerHost & HTMLElement`; the widget says what to check through
- * callbacks and shows {@link TimeLimitController.overdue}.
+ * callbacks and shows {@link TimeLimitController.overdue}. The write path that stores the notice and
+ * tells the page (StoredEvent) loads when a contact first runs overdue: `telling` is that work while
+ * it is under way (an element's `updateComplete` may wait for it).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HostSession } from '../adapter/session.js';
 import type { Interaction, RecoveryPolicy } from '../core/model.js';
 import { timeLimit } from '../core/root-cause-rules.js';
-import { StoredEvent } from './stored-event.js';
+import { load, part } from './on-demand.js';
+import type { StoredEvent } from './stored-event.js';
+
+const storedEvent = part(() => import('./stored-event.js'));
 
 export interface Overdue {
   minutes: number;
@@ -40,7 +45,8 @@ export interface TimeLimitOptions {
 export class TimeLimitController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: TimeLimitOptions;
-  readonly #told: StoredEvent;
+  #told: StoredEvent | null = null;
+  #telling = new Set<Promise<unknown>>();
   readonly #overdue = new Map<string, Overdue>();
   #timer: ReturnType<typeof setInterval> | undefined;
   #every = 0;
@@ -48,8 +54,12 @@ export class TimeLimitController implements ReactiveController {
   constructor(host: ReactiveControllerHost & HTMLElement, options: TimeLimitOptions) {
     this.#host = host;
     this.#options = options;
-    this.#told = new StoredEvent(host);
     host.addController(this);
+  }
+
+  /** Telling the page (and storing the manager's notice) while it is under way, else null. */
+  get telling(): Promise<unknown> | null {
+    return this.#telling.size ? Promise.allSettled([...this.#telling]) : null;
   }
 
   /** The overdue state of an interaction, if it is overdue. */
@@ -84,30 +94,37 @@ export class TimeLimitController implements ReactiveController {
       notified,
       reasons: result.reasons,
     });
-    const told = () => {
+    const said = () => {
       this.#options.changed(id, this.#overdue.get(id)!);
       this.#host.requestUpdate();
     };
     const key = `notify:${id}`;
-    if (!notify) {
-      this.#told.tell(session, 'mend-time-limit', key, detail(false));
-      told();
-      return true;
-    }
-    // Told once the manager's notice is stored (once per interaction); `notified: false` if it could not be.
-    const payload = {
-      idempotencyKey: key,
-      interactionId: id,
-      customerId: interaction.customerId,
-      at: new Date().toISOString(),
-      minutesOpen: result.minutesOpen,
-      limitMinutes: limit,
-    };
-    this.#told.record({ session, store: true, kind: 'notifyManager', payload, event: 'mend-time-limit', detail: detail(true) }).then(told, () => {
-      set(false);
-      this.#told.tell(session, 'mend-time-limit', key, detail(false));
-      told();
-    });
+    const run = (async () => {
+      const told = (this.#told ??= new (storedEvent.value ?? (await load(storedEvent))).StoredEvent(this.#host));
+      const tell = () => told.tell(session, 'mend-time-limit', key, detail(false));
+      if (!notify) return void tell();
+      // Told once the manager's notice is stored (once per interaction); `notified: false` if it could not be.
+      const payload = {
+        idempotencyKey: key,
+        interactionId: id,
+        customerId: interaction.customerId,
+        at: new Date().toISOString(),
+        minutesOpen: result.minutesOpen,
+        limitMinutes: limit,
+      };
+      await told.record({ session, store: true, kind: 'notifyManager', payload, event: 'mend-time-limit', detail: detail(true) }).catch(() => {
+        set(false);
+        tell();
+      });
+    })();
+    // Without a notice to store, it is said at once (the page is told once the write path is in).
+    if (!notify) said();
+    const telling = run.then(
+      () => notify && said(),
+      () => notify && (set(false), said()),
+    );
+    this.#telling.add(telling);
+    void telling.finally(() => this.#telling.delete(telling));
     return true;
   }
 

@@ -12,6 +12,8 @@ export type RootCauseField = (typeof ROOT_CAUSE_FIELDS)[number];
 /** What the agent typed for one interaction (kept across reloads). */
 export interface RootCauseDraft {
   problem: string;
+  /** The agent wrote the problem (a pre-filled subject is not): it is never replaced. */
+  problemEdited?: boolean;
   query: string;
   causeId: string;
   /** '' follows the root cause's routing; otherwise the agent's override. */
@@ -27,6 +29,8 @@ export interface RootCauseDraft {
   sent?: boolean;
   /** The recorded recovery the resolution was pre-filled from (its idempotency key). */
   recovery?: string;
+  /** The cause suggested for this interaction (once: a suggestion the agent changed is not made again). */
+  suggested?: string;
 }
 
 export const EMPTY_DRAFT: RootCauseDraft = {
@@ -89,6 +93,7 @@ export function draftFromValue(
   const departmentId = text(v.departmentId);
   return {
     problem: text(v.problem),
+    problemEdited: !!text(v.problem),
     causeId,
     query: causeId ? (label(causeId) ?? '') : '',
     departmentId: departmentId && departmentId !== routed(causeId) ? departmentId : '',

@@ -168,6 +168,14 @@ export const de: Record<string, string> = {
   rcTaxonomyUnsupported: 'Diese Konsole stellt keine Ursachen-Taxonomie bereit.',
   rcOverdueNoNotify: 'Seit {minutes} Minuten ohne Lösung offen: über der Grenze von {limit} Minuten. Informieren Sie eine Führungskraft.',
   rcTypeToSearch: 'Tippen, um {count} Ursachen zu durchsuchen.',
+  rcSuggested: 'Vorgeschlagen aus dem offenen Vorfall: {category}. Zum Ändern tippen.',
+  rcChosen: '{cause}, {department}.',
+  rcSeenWeek: 'Diese Woche {count}-mal erfasst.',
+  'rcSeenWeek.one': 'Diese Woche einmal erfasst.',
+  rcSeenDays: 'In {days} Tagen {count}-mal erfasst.',
+  'rcSeenDays.one': 'In {days} Tagen einmal erfasst.',
+  rcSaved: 'Ursache erfasst: {cause}, für {department}. Als Nächstes: den Kontakt abschließen.',
+  rcMissing: 'Noch nicht erfasst. Es fehlt: {fields}.',
 
   // the core's reasons
   'reason.unresolved_recent': 'Ungelöste Vorfälle in {days} Tagen: {count}',

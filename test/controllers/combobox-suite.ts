@@ -12,6 +12,7 @@
  *   none: 'zzqqxx',
  *   settle: (el) => searched(el),
  *   chosen: (el) => expect(department(el)).to.equal('shipping'),
+ *   highlightFirst: true, // the element's combobox highlights the first match as the agent types
  * });
  * ```
  *
@@ -37,6 +38,8 @@ export interface ComboboxSuiteOptions<E extends HTMLElement & { updateComplete: 
   settle: (el: E) => Promise<void>;
   /** Extra checks once `one` was chosen (what choosing means for the element). */
   chosen?: (el: E) => void | Promise<void>;
+  /** The element highlights the first match as the agent types (ComboboxOptions.highlightFirst). */
+  highlightFirst?: boolean;
 }
 
 export function runComboboxSuite<E extends HTMLElement & { updateComplete: Promise<unknown> }>(options: ComboboxSuiteOptions<E>): void {
@@ -78,8 +81,16 @@ export function runComboboxSuite<E extends HTMLElement & { updateComplete: Promi
       await type(el, options.many);
       expect(expanded(el)).to.equal('true');
       expect(listbox(el).hidden).to.equal(false);
-      expect(input(el).hasAttribute('aria-activedescendant')).to.equal(false);
-      await press(el, 'ArrowDown');
+      if (options.highlightFirst) {
+        // The first match is highlighted as the agent types: Enter would take it.
+        expect(active(el)).to.equal(listed(el)[0]!.id);
+        await press(el, 'ArrowDown');
+        expect(active(el)).to.equal(listed(el)[1]!.id);
+        await press(el, 'ArrowUp');
+      } else {
+        expect(input(el).hasAttribute('aria-activedescendant')).to.equal(false);
+        await press(el, 'ArrowDown');
+      }
       const options_ = listed(el);
       expect(active(el)).to.equal(options_[0]!.id);
       expect(options_[0]!.getAttribute('aria-selected')).to.equal('true');
@@ -97,17 +108,17 @@ export function runComboboxSuite<E extends HTMLElement & { updateComplete: Promi
       await type(el, options.many);
       const count = listed(el).length;
       expect(count).to.be.greaterThan(2);
-      await press(el, 'ArrowDown');
+      if (!options.highlightFirst) await press(el, 'ArrowDown');
       await press(el, 'End');
       expect(active(el)).to.equal(listed(el)[count - 1]!.id);
       await press(el, 'Home');
       expect(active(el)).to.equal(listed(el)[0]!.id);
     });
 
-    it('Enter chooses the active option and closes the list', async () => {
+    it(options.highlightFirst ? 'Enter takes the highlighted first match (no ArrowDown) and closes the list' : 'Enter chooses the active option and closes the list', async () => {
       const el = await mount();
       await type(el, options.one.query);
-      await press(el, 'ArrowDown');
+      if (!options.highlightFirst) await press(el, 'ArrowDown');
       await press(el, 'Enter');
       expect(input(el).value).to.equal(options.one.label);
       expect(expanded(el)).to.equal('false');
@@ -142,6 +153,16 @@ export function runComboboxSuite<E extends HTMLElement & { updateComplete: Promi
       await press(el, 'ArrowDown');
       expect(expanded(el)).to.equal('true');
       expect(active(el)).to.equal(listed(el)[0]!.id);
+    });
+
+    it('Enter on the open list is kept by the combobox (a form around it is not submitted)', async () => {
+      const el = await mount();
+      await type(el, options.many);
+      const event = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true });
+      input(el).dispatchEvent(event);
+      expect(event.defaultPrevented).to.equal(true);
+      await el.updateComplete;
+      expect(expanded(el)).to.equal('false');
     });
 
     it('Tab closes the list and moves on', async () => {

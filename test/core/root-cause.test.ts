@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { buildTaxonomyIndex, recurrence, route, taxonomyIndexSteps, timeLimit } from '../../src/core/root-cause.js';
-import type { RootCause, Taxonomy } from '../../src/core/model.js';
+import { buildTaxonomyIndex, LEAST_SUGGESTED_SCORE, MATCH_SCORES, recurrence, route, suggestCause, taxonomyIndexSteps, timeLimit } from '../../src/core/root-cause.js';
+import type { Incident, RootCause, Taxonomy } from '../../src/core/model.js';
+import { DEMO_IDS, demoSeed } from '../../src/adapter/demo-data.js';
 
 const taxonomy: Taxonomy = {
   version: 1,
@@ -162,5 +163,56 @@ describe('root causes: properties and speed', () => {
     for (const q of ['dam', 'late parcel', 'invoice', 'dmg prc', 'k42', 'w', 'in transit 4999']) expect(i1.search(q, 10).length, q).to.be.greaterThan(0);
     expect(i1.search('zzzz', 10)).to.deep.equal([]);
     expect(i1.size).to.equal(50_000);
+  });
+});
+
+describe('root causes: the suggested cause (R8, known facts filled)', () => {
+  const policy = { windowDays: 7, threshold: 5 };
+  const seen = (counts: Array<{ causeId: string; count: number }>) => (id: string) => recurrence(counts, id, policy);
+  const incident = (over: Partial<Incident>): Incident => ({
+    id: 'i1', occurredAt: '2026-11-20T10:00:00.000Z', severity: 'high', category: 'Damaged', summary: 's', resolved: false, remedies: [], surveyScore: null, ...over,
+  });
+
+  it("suggests the best match of the open incident's category", () => {
+    const s = suggestCause([incident({})], index, seen([]))!;
+    expect(s).to.include({ causeId: 'c1', incidentId: 'i1', category: 'Damaged', count: 0, recurring: false });
+    expect(s.reasons[0]).to.include({ rule: 'R8', code: 'suggested_from_incident' });
+  });
+
+  it('among equally good matches, the cause logged most often in the window wins', () => {
+    // "Carrier" is the category of c3 and c4 alike.
+    expect(suggestCause([incident({ category: 'Carrier' })], index, seen([]))!.causeId).to.equal('c3');
+    const s = suggestCause([incident({ category: 'Carrier' })], index, seen([{ causeId: 'c4', count: 6 }, { causeId: 'c3', count: 2 }]))!;
+    expect(s).to.include({ causeId: 'c4', count: 6, recurring: true });
+    expect(s.reasons[0]!.text).to.equal('Suggested from the open incident\'s category "Carrier", logged 6 times in 7 days.');
+    // Recurrence never beats a better match: the category's own words come first.
+    expect(suggestCause([incident({})], index, seen([{ causeId: 'c4', count: 50 }]))!.causeId).to.equal('c1');
+  });
+
+  it('only unresolved incidents count, the newest first; a weak match is no suggestion', () => {
+    expect(suggestCause([incident({ resolved: true })], index, seen([]))).to.equal(null);
+    expect(suggestCause([], index, seen([]))).to.equal(null);
+    expect(suggestCause(undefined, index, seen([]))).to.equal(null);
+    // Letters in order only ("dmgd"): not a suggestion.
+    expect(suggestCause([incident({ category: 'dmgd' })], index, seen([]))).to.equal(null);
+    const older = incident({ id: 'old', category: 'Payments', occurredAt: '2026-10-01T00:00:00.000Z' });
+    const newer = incident({ id: 'new', category: 'Carrier', occurredAt: '2026-11-01T00:00:00.000Z' });
+    expect(suggestCause([older, newer], index, seen([]))!.incidentId).to.equal('new');
+    // The newest has no match: the next one is tried.
+    expect(suggestCause([older, { ...newer, category: 'zzz' }], index, seen([]))!.incidentId).to.equal('old');
+  });
+
+  it('its least score is the search tier of a category or keyword word start', () => {
+    expect(LEAST_SUGGESTED_SCORE).to.equal(MATCH_SCORES.otherWordStart);
+  });
+
+  it("in the demo, Carmen's open incident (Damaged item) suggests a Warehouse cause", () => {
+    const seed = demoSeed(Date.parse('2026-11-28T00:00:00Z'));
+    const carmen = seed.histories.find((h) => h.customer.id === DEMO_IDS.customers.heavy)!;
+    const demoIndex = buildTaxonomyIndex(seed.taxonomy);
+    const s = suggestCause(carmen.incidents, demoIndex, (id) => recurrence(seed.recurrence, id, seed.policy.recurrence))!;
+    const cause = demoIndex.byId(s.causeId)!;
+    expect(cause.label).to.equal('Damaged item picked');
+    expect(cause.departmentId).to.equal('warehouse');
   });
 });

@@ -130,9 +130,10 @@ describe('demo console', () => {
     expect(demo.interactions).to.have.length(5);
     await until(() => bannerCustomer(root) === 'Carmen Ruiz', 'the first contact again');
     expect(contact(root, 'Carmen Ruiz').getAttribute('aria-current')).to.equal('true');
-    // Fresh widgets: Carmen's logger is an empty form again.
+    // Fresh widgets: Carmen's logger is a fresh form again: nothing the agent typed, only the known
+    // facts (#20: the problem is her contact's subject).
     await until(() => !!inside(root, 'mend-root-cause-logger', '#problem'), 'the logger');
-    expect(inside<HTMLTextAreaElement>(root, 'mend-root-cause-logger', '#problem')!.value).to.equal('');
+    expect(inside<HTMLTextAreaElement>(root, 'mend-root-cause-logger', '#problem')!.value).to.equal('Replacement blender also arrived broken');
     expect(loggerStatus(root)).to.equal('');
   });
 

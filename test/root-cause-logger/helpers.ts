@@ -115,13 +115,11 @@ export async function searched(el: MendRootCauseLogger): Promise<void> {
   await el.updateComplete;
 }
 
-/** Choose a root cause through the combobox (type, ArrowDown, Enter). */
+/** Choose a root cause through the combobox: type, and Enter takes the first match (highlighted as you type). */
 export async function chooseCause(el: MendRootCauseLogger, query: string): Promise<void> {
   await typeInto(el, '#cause', query);
   const input = combo(el);
-  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
-  await el.updateComplete;
-  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
   await el.updateComplete;
 }
 

@@ -5,6 +5,7 @@ import type { RootCauseLog } from '../../src/adapter/host-adapter.js';
 import { DEFAULT_POLICY } from '../../src/core/recovery.js';
 import type { Interaction } from '../../src/core/model.js';
 import type { MendRootCauseLogger } from '../../src/define/root-cause-logger.js';
+import { tick } from '../helpers/until.js';
 import { $, combo, disposeOutboxes, fill, hostedLogger, newInteraction, RECURRENCE, submit, TAXONOMY, text, typeInto, until } from './helpers.js';
 
 afterEach(disposeOutboxes);
@@ -91,7 +92,11 @@ describe('<mend-root-cause-logger> with a host', () => {
     await until(() => text(el, '[part="status"]').includes('Delivered.'));
     expect(logsOf(adapter, interaction.id).length).to.equal(1);
     expect((logsOf(adapter, interaction.id)[0]!.payload as RootCauseLog).idempotencyKey).to.equal(detail.idempotencyKey);
-    await until(() => (el.shadowRoot!.querySelector('[role="status"]')?.textContent ?? '').includes('Delivered.'));
+    // Said once, at the save: what happened and what comes next (a prompt delivery is not said again, #20).
+    const said = () => text(el, '[role="status"]');
+    await until(() => said() === 'Root cause logged: Wrong item picked, for Warehouse. Next: wrap up the contact.', 'the save said');
+    await tick(300); // the session's voice speaks after a quiet moment: a second announcement would be in by now
+    expect(said()).to.not.contain('Delivered.');
     await expect(el).to.be.accessible();
     // Confirmed: the draft's text is gone from the device; that it was logged is kept.
     el.remove();
@@ -131,6 +136,8 @@ describe('<mend-root-cause-logger> with a host', () => {
     window.dispatchEvent(new Event('online')); // the host is back
     await until(() => text(el, '[part="status"]').includes('Delivered.'));
     expect(logsOf(adapter, interaction.id).length).to.equal(1);
+    // A delivery that had to wait is said (a prompt one was said with the save).
+    await until(() => text(el, '[role="status"]') === 'Delivered.', 'the late delivery said');
   });
 
   it('an answer lost after the host applied it is retried with the same key: applied once', async () => {

@@ -67,7 +67,7 @@ const REQUIRED: Record<string, string[]> = {
   'baggage-banner.stories.ts': ['None', 'Light', 'HeavyWithCallback', 'Loading', 'ErrorState', 'Unsupported', 'LongHistory', 'Dark', 'RightToLeft', 'PlainProperties'],
   'offer-picker.stories.ts': ['LowSeverity', 'MediumSeverity', 'HighSeverity', 'HeavyBaggage', 'OverAuthority', 'FundExhausted', 'ErrorState', 'InAForm', 'Dark', 'RightToLeft', 'OtherOptions', 'AcceptedWithBanner', 'SidePanel'],
   'fund-meter.stories.ts': ['Plenty', 'Low', 'Exhausted', 'PendingApprovals', 'Compact', 'LongLedger', 'ErrorState', 'Loading', 'Unsupported', 'Dark', 'RightToLeft'],
-  'root-cause-logger.stories.ts': ['Empty', 'Filled', 'RecurringCause', 'QueuedOffline', 'NeedsAttention', 'WrapUpBlocked', 'LargeTaxonomy', 'Dark', 'RightToLeft'],
+  'root-cause-logger.stories.ts': ['Empty', 'Filled', 'RecurringCause', 'QueuedOffline', 'NeedsAttention', 'WrapUpBlocked', 'LargeTaxonomy', 'KnownFacts', 'IncompleteSave', 'Dark', 'RightToLeft'],
   'approval-queue.stories.ts': ['Default', 'Empty', 'Loading', 'ErrorState', 'ManyItems', 'RaceWithAnotherLead', 'Dark', 'Harbor', 'Ember', 'RightToLeft'],
   'recovery-report.stories.ts': ['Default', 'Empty', 'Loading', 'ErrorState', 'ManyItems', 'Dark', 'Harbor', 'Ember', 'RightToLeft'],
 };
@@ -116,6 +116,9 @@ const SHOWS: Record<string, (root: HTMLElement) => unknown> = {
   'root-cause-logger.stories.ts/WrapUpBlocked': (root) => shadowOf(root, 'mend-root-cause-logger').querySelector('[part="wrap-up"]'),
   'root-cause-logger.stories.ts/OverTimeLimit': (root) => shadowOf(root, 'mend-root-cause-logger').querySelector('[part="time-limit"]'),
   'root-cause-logger.stories.ts/ErrorState': (root) => shadowOf(root, 'mend-root-cause-logger').querySelector('[part="retry"]'),
+  'root-cause-logger.stories.ts/KnownFacts': (root) => shadowOf(root, 'mend-root-cause-logger').querySelector('[part~="suggestion"]'),
+  'root-cause-logger.stories.ts/KnownFactsFromHost': (root) => shadowOf(root, 'mend-root-cause-logger').querySelector('[part~="suggestion"]'),
+  'root-cause-logger.stories.ts/IncompleteSave': (root) => shadowOf(root, 'mend-root-cause-logger').querySelector('#cause-error'),
 };
 
 const files = (await (await fetch('/__mend/story-files.json')).json()) as string[];

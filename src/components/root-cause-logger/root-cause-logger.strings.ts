@@ -34,5 +34,13 @@ export const rootCauseLoggerStrings = {
   rcTaxonomyUnsupported: 'This console does not provide a root-cause taxonomy.',
   rcOverdueNoNotify: 'Open for {minutes} minutes without resolution: past the {limit}-minute limit. Tell a manager.',
   rcTypeToSearch: 'Type to search {count} root causes.',
+  rcSuggested: 'Suggested from the open incident: {category}. Type to change it.',
+  rcChosen: '{cause}, {department}.',
+  rcSeenWeek: 'Seen {count} times this week.',
+  'rcSeenWeek.one': 'Seen once this week.',
+  rcSeenDays: 'Seen {count} times in {days} days.',
+  'rcSeenDays.one': 'Seen once in {days} days.',
+  rcSaved: 'Root cause logged: {cause}, for {department}. Next: wrap up the contact.',
+  rcMissing: 'Not logged yet. Missing: {fields}.',
 } as const;
 export type LoggerKey = keyof typeof rootCauseLoggerStrings;

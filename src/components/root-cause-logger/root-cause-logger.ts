@@ -1,49 +1,37 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import type { WrapUpVerdict } from '../../adapter/host-adapter.js';
-import type { Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
+import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
 import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/recovery.js';
-import { recurrence as recurrenceOf, route } from '../../core/root-cause-rules.js';
-import {
-  draftFromValue,
-  draftValue,
-  EMPTY_DRAFT,
-  logOf,
-  missingFields,
-  ROOT_CAUSE_FIELDS,
-  type RootCauseDraft,
-  type RootCauseField,
-} from '../../core/root-cause-form.js';
-import type { RootCauseMatch } from '../../core/taxonomy-search.js';
+import { recurrence as recurrenceOf } from '../../core/root-cause-rules.js';
+import type { RootCauseField } from '../../core/root-cause-form.js';
+import { formatList } from '../../base/format.js';
 import { FormAssociated } from '../../base/form-associated.js';
 import { MendElement } from '../../base/mend-element.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
-import type { CauseSearchController } from '../../controllers/cause-search.js';
-import { DraftController } from '../../controllers/draft.js';
 import { FormControlController } from '../../controllers/form-control.js';
-import { readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
+import { load, part, pending } from '../../controllers/on-demand.js';
+import { readHistory, readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import { TimeLimitController, type Overdue } from '../../controllers/time-limit.js';
+import { TimeLimitController } from '../../controllers/time-limit.js';
 import { WrapUpGuardController } from '../../controllers/wrap-up-guard.js';
-import type { RecordedRecovery } from '../../controllers/recorded-recovery.js';
 import { WriteAction, writeStrings } from '../../controllers/write-action.js';
 import type {} from '../../events/root-cause-logger.js';
 import { rootCauseLoggerStrings, type LoggerKey } from './root-cause-logger.strings.js';
+import { LoggerDraft } from './root-cause-logger.draft.js';
 import { rootCauseLoggerStyles } from './root-cause-logger.styles.js';
+import { TypeaheadLoader } from './root-cause-logger.search.js';
+import type { SuggestionFacts } from './root-cause-logger.typeahead.js';
+import { overdueText, renderForm, renderOverdue, REQUIRED, type LoggerView } from './root-cause-logger.view.js';
 
 export { rootCauseLoggerStrings };
 
-type LoggerDraft = RootCauseDraft;
 type Field = RootCauseField;
-const EMPTY = EMPTY_DRAFT;
 const MAX_OPTIONS = 20;
-const REQUIRED: Record<Field, LoggerKey> = {
-  problem: 'rcProblemRequired',
-  cause: 'rcCauseRequired',
-  department: 'rcDepartmentRequired',
-  resolution: 'rcResolutionRequired',
-};
+const NO_COUNTS: RecurrenceCount[] = [];
+const LABELS: Record<Field, LoggerKey> = { problem: 'rcProblem', cause: 'rcCause', department: 'rcDepartment', resolution: 'rcResolution' };
+/** The save flow and the saved log's status, loaded when the page is idle, at the first save, or for a saved draft. */
+const saving = part(() => import('./root-cause-logger.save.js'));
 
 /**
  * @tagname mend-root-cause-logger
@@ -56,9 +44,20 @@ const REQUIRED: Record<Field, LoggerKey> = {
  * properties `taxonomy`, `recurrence`, `policy` and `interaction` (a plain property always wins over
  * host data); saving then only fires `mend-root-cause-log`.
  *
- * With a host, the resolution is pre-filled from the recovery recorded for the interaction through
- * the shared session (the `recordRecovery` write the offer picker stored), unless the agent typed
- * one; page events do not change it.
+ * Known facts are filled, never retyped: the problem from the interaction's `subject`; the root
+ * cause suggested from the category of the customer's newest unresolved incident (the history the
+ * banner shows, or the `incidents` property), the most logged of the best matches winning; the
+ * department routed from the cause; and, with a host, the resolution from the recovery recorded for
+ * the interaction through the shared session (the `recordRecovery` write the offer picker stored).
+ * Each is a suggestion the agent can change, and none replaces what the agent typed; page events do
+ * not change them.
+ *
+ * Keyboard: in the type-ahead the first match is highlighted as the agent types, so Enter takes it;
+ * Enter in any field (Shift+Enter: a new line in the text areas) saves a complete log, and an
+ * incomplete one says what is missing and focuses it. Choosing a cause says the cause, its
+ * department and how often it was seen; saving says what happened and what comes next, once. With
+ * a host, the logger offers the session's focus hand-off for the step `root-cause`: the first field
+ * still needing the agent, or Log root cause when the log is complete. It never takes focus itself.
  *
  * Saving stores the log in the durable outbox first ("Saved on this device; sending…") and then shows
  * its delivery status; a log the host refused can be edited and resent, or discarded. The draft of
@@ -88,6 +87,7 @@ const REQUIRED: Record<Field, LoggerKey> = {
  * @csspart resolution - The resolution text area.
  * @csspart notify - The "notify the department" row.
  * @csspart hint - Helper text under a field.
+ * @csspart suggestion - The hint saying the root cause was suggested from the open incident (also `hint`).
  * @csspart quiet - A quiet line (capability not available).
  * @csspart error - A validation or loading error.
  * @csspart recurrence - The recurring-cause message.
@@ -99,6 +99,7 @@ const REQUIRED: Record<Field, LoggerKey> = {
  * @csspart status - The delivery status of the saved log.
  * @csspart storage-notice - The one notice that this browser cannot store work right now (shared by every writing widget).
  * @csspart time-limit - The R10 time-limit message.
+ * @csspart icon - The clock drawn in the time-limit message.
  * @csspart wrap-up - The "log before wrap-up" message.
  *
  * @cssprop --mend-root-cause-logger-gap - Space between fields.
@@ -128,6 +129,9 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   /** The active interaction (plain-properties mode; wins over the host's). */
   @property({ attribute: false }) interaction?: Interaction | null;
 
+  /** The customer's past incidents, for the suggested cause (plain-properties mode; wins over the host's history). */
+  @property({ attribute: false }) incidents?: Incident[];
+
   /** The resolution to pre-fill (e.g. the recovery the page recorded), unless the agent typed one. */
   @property() resolution?: string;
 
@@ -150,12 +154,8 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   /** How often the time limit is checked, in ms. */
   @property({ type: Number, attribute: 'time-check-interval' }) timeCheckInterval = 30_000;
 
-  @state() private draft: LoggerDraft = EMPTY;
-  @state() private errors: ReadonlySet<Field> = new Set();
   @state() private busy = false;
 
-  #drafts = new DraftController<LoggerDraft>(this, 'root-cause-logger');
-  #loadedFor: string | null | undefined = undefined;
   #taxonomyRead: Read<Taxonomy> | null = null;
   #policyRead: Read<RecoveryPolicy> | null = null;
   #recurrenceRead: Read<RecurrenceCount[]> | null = null;
@@ -166,12 +166,28 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     announce: (message) => this.announce(message),
     words: { failed: 'rcSaveFailed', storage_full: 'rcSaveFailed' },
   });
+  #d = new LoggerDraft(this, {
+    scope: () => this.session?.host.adapter.storageScope,
+    taxonomy: () => this.#taxonomy,
+    writes: this.#writes,
+    resolution: () => this.resolution,
+    currency: () => this.resolvedCurrency,
+    locale: () => this.resolvedLocale,
+    declined: () => this.t('rcDeclined'),
+  });
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
-  /** The type-ahead, loaded when the page is idle or the agent starts typing. */
-  #causes: CauseSearchController | null = null;
-  #typeahead: Promise<CauseSearchController> | null = null;
-  /** The agent typed before the type-ahead was loaded. */
-  @state() private loading = false;
+  /** The type-ahead (search, options, the suggested cause), loaded when the page is idle or the agent starts typing. */
+  #search = new TypeaheadLoader(this, {
+    t: (key, values) => this.t(key, values),
+    announce: (message) => this.announce(message),
+    taxonomy: () => this.#taxonomy,
+    draft: () => this.#d.draft,
+    update: (patch) => this.#d.update(patch),
+    facts: () => this.#facts,
+    seen: (id) => recurrenceOf(this.#counts ?? NO_COUNTS, id, this.#policy?.recurrence ?? DEFAULT_ROOT_CAUSE_POLICY.recurrence),
+    department: () => this.#d.departmentName,
+    limit: MAX_OPTIONS,
+  });
   #limit = new TimeLimitController(this, {
     session: () => this.session,
     interaction: () => this.#interaction,
@@ -179,56 +195,51 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     resolved: () => this.complete,
     now: () => this.now ?? Date.now(),
     interval: () => this.timeCheckInterval,
-    changed: (_id, overdue) => this.announce(this.#overdueText(overdue)),
+    changed: (_id, overdue) => this.announce(overdueText((k, v) => this.t(k, v), overdue)),
   });
   #guard = new WrapUpGuardController(this, {
     session: () => this.session,
     enabled: () => this.guardWrapUp,
-    allow: (id) => this.#isLogged(id),
+    allow: (id) => this.#d.isLogged(id),
     // A save still being stored when the host asks is waited for, not refused.
-    settle: (id) => (id === this.#loadedFor ? this.#saving : Promise.resolve()),
+    settle: (id) => (id === this.#d.shown ? this.#saving : Promise.resolve()),
     message: () => this.t('rcWrapUpBlocked'),
     announce: (message) => this.announce(message),
   });
-  #recovered: Promise<unknown> | null = null;
-  #recoveries: RecordedRecovery | null = null;
   #form = new FormControlController(this, {
-    value: () => draftValue(this.draft, this.#departmentId) || null,
+    value: () => this.#d.value || null,
+    // Nothing typed yet is no value (the wrap-up guard asks for the log); a started one must be complete.
     invalidity: () => {
-      // Nothing typed yet is no value (the wrap-up guard asks for the log); a started one must be complete.
-      if (!draftValue(this.draft, this.#departmentId)) return null;
-      const first = ROOT_CAUSE_FIELDS.find((f) => this.#validate().has(f));
+      const first = this.#d.value ? this.#d.firstMissing : undefined;
       return first ? { flags: { valueMissing: true }, message: this.t(REQUIRED[first]) } : null;
     },
     anchor: () => {
-      const first = ROOT_CAUSE_FIELDS.find((f) => this.#validate().has(f));
+      const first = this.#d.firstMissing;
       return first ? this.renderRoot.querySelector<HTMLElement>(`#${first}`) : null;
     },
     reset: () => {
-      if (this.#locked) return;
-      this.#update({ ...EMPTY, resolution: this.resolution ?? '' });
-      this.#causes?.reset();
-      this.errors = new Set();
-      this.#submitted = false;
+      if (this.#d.locked) return;
+      this.#d.submitted = false;
+      this.#d.errors = new Set();
+      this.#d.update(this.#d.fresh(this.#interaction));
+      this.#search.typeahead?.search.reset();
     },
     restore: (state) => {
       if (typeof state === 'string') this.value = state;
     },
     disabled: () => this.disabled,
   });
-  #submitted = false;
   #saving: Promise<void> = Promise.resolve();
-  #lastStatus: string | null = null;
+  #historyRead: Read<{ incidents: Incident[] }> | null = null;
+  #focusFor: unknown = null;
+  #unfocus: (() => void) | undefined;
 
   /** JSON of what the agent filled in (`problem`, `causeId`, `departmentId`, `resolution`, `notifyDepartment`); '' when nothing. Setting it fills the form (no event). */
   get value(): string {
-    return draftValue(this.draft, this.#departmentId);
+    return this.#d.value;
   }
   set value(json: string) {
-    const taxonomy = this.#taxonomy;
-    const cause = (id: string) => (taxonomy && id ? lookup(taxonomy).byId(id) : undefined);
-    const patch = draftFromValue(json, (id) => cause(id)?.label, (id) => cause(id)?.departmentId);
-    if (patch && !this.#locked) this.#update(patch);
+    this.#d.value = json;
   }
 
   protected get formControl(): FormControlController {
@@ -238,7 +249,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   /** Whether the root cause is logged (and not refused by the host) for the active interaction. */
   get complete(): boolean {
     const id = this.#interaction?.id;
-    return !!id && this.#isLogged(id);
+    return !!id && this.#d.isLogged(id);
   }
 
   /**
@@ -276,23 +287,12 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     return read && (read.status === 'loading' || read.status === 'idle') ? undefined : DEFAULT_ROOT_CAUSE_POLICY;
   }
 
+  get #counts(): RecurrenceCount[] | undefined {
+    return this.recurrence ?? this.#recurrenceRead?.value;
+  }
+
   get #canWrite(): boolean {
     return !!this.session && this.session.host.can('logRootCause');
-  }
-
-  /**
-   * Drafts are kept per host and interaction: interaction ids are only unique within one host, so
-   * another console's (or a reset demo CRM's) contact of the same id never inherits this draft.
-   */
-  #draftId(id: string): string {
-    const scope = this.session?.host.adapter.storageScope;
-    return scope ? `${scope}|${id}` : id;
-  }
-
-  #isLogged(id: string): boolean {
-    const draft = id === this.#loadedFor ? this.draft : this.#drafts.read(this.#draftId(id));
-    if (!draft?.savedId) return false;
-    return this.#writes.entry(draft.savedId)?.status !== 'needs_attention';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -300,170 +300,81 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     this.#taxonomyRead = this.taxonomy ? null : readTaxonomy(session);
     this.#policyRead = this.policy ? null : readPolicy(session);
     this.#recurrenceRead = this.recurrence ? null : readRecurrence(session);
+    this.#historyRead = this.incidents || !session?.host.can('history') ? null : readHistory(session);
     this.#writes.watch.follow(session);
-    // The resolution follows the recovery recorded through the session (its stored write), never a
-    // page event; the code for it loads once the session's outbox is there.
-    if (this.#writes.watch.loaded && !this.#recovered) this.#recovered = this.#followRecoveries();
-
-    const id = this.#interaction?.id ?? null;
-    if (id !== this.#loadedFor) {
-      this.#loadedFor = id;
-      const stored = id ? this.#drafts.read(this.#draftId(id)) : undefined;
-      this.draft = stored ? { ...EMPTY, ...stored } : { ...EMPTY, resolution: this.resolution ?? '' };
-      this.#causes?.reset();
-      this.errors = new Set();
-      this.#submitted = false;
-      const recovery = id ? this.#recoveries?.latest(id) : undefined;
-      if (recovery) this.#prefill(id!, recovery.text, recovery.id, false);
-    } else if (changed.has('resolution') && !this.draft.resolutionEdited && !this.#locked) {
-      this.#update({ resolution: this.resolution ?? '' });
+    const interaction = this.#interaction;
+    const id = interaction?.id ?? null;
+    const d = this.#d;
+    // Another contact: its own draft (with the recovery recorded for it). The page's resolution fills one the agent did not write.
+    if (d.follow(interaction)) this.#search.typeahead?.search.reset();
+    else if (changed.has('resolution') && !d.draft.resolutionEdited && !d.locked) d.update({ resolution: this.resolution ?? '' });
+    // Known facts fill what the agent has not written: the subject as the problem, the suggested cause.
+    if (interaction && !d.locked) {
+      d.known(interaction);
+      this.#search.typeahead?.fill();
     }
-    const saved = this.draft.savedId;
-    this.#writes.track(this.draft.key ? [this.draft.key] : []);
-    // Say delivery politely (focus stays where the agent is); refusals are said by the write action.
-    const entry = saved ? this.#writes.entry(saved) : undefined;
-    const status = entry?.status ?? null;
-    if (status !== this.#lastStatus) {
-      if (this.#lastStatus && status === 'sent') this.announce(this.t('sent'));
-      this.#lastStatus = status;
-    }
-    // Delivered: keep only the marker that it was logged (the text is at the host now).
-    // A saved log the loaded outbox no longer holds was delivered (by this page before a reload,
-    // or by another tab): only confirmed entries leave it.
-    const delivered = entry ? entry.status === 'sent' : this.#writes.watch.loaded && !!saved;
-    if (id && delivered && !this.draft.sent) {
-      this.draft = { ...this.draft, sent: true };
-      this.#drafts.write(this.#draftId(id), { ...EMPTY, savedId: saved, sent: true });
-    }
+    this.#writes.track(d.draft.key ? [d.draft.key] : []);
+    // Delivery is said politely (focus stays where the agent is); refusals are said by the write action.
+    d.followDelivery(() => this.announce(this.t('sent')));
     // R10: checked on every update (new interaction, policy loaded, clock moved) and by the timer.
     if (id && !this.#limit.overdue(id)) this.#limit.check();
   }
 
+  /** How often the chosen cause was logged in the window, when that makes it recurring (R8). */
+  get #recurrence() {
+    const policy = this.#policy;
+    const counts = this.#counts;
+    const causeId = this.#d.draft.causeId;
+    const result = policy && counts && causeId ? recurrenceOf(counts, causeId, policy.recurrence) : null;
+    return result?.recurring ? { count: result.count, days: result.windowDays } : null;
+  }
+
+  /** What the suggested cause is made from: the customer's incidents, the recurrence counts, the policy (null while loading). */
+  get #facts(): SuggestionFacts | null {
+    const history = this.#historyRead;
+    const incidents = this.incidents ?? (history?.key === this.#interaction?.customerId ? history?.value?.incidents : undefined);
+    const counts = this.#counts ?? (this.#recurrenceRead?.status === 'loading' ? undefined : NO_COUNTS);
+    const policy = this.#policy?.recurrence;
+    return incidents && counts && policy ? { incidents, counts, policy } : null;
+  }
+
   protected override updated(): void {
-    if (this.#taxonomy && !this.#typeahead) {
-      const load = () => void this.#loadTypeahead().catch(() => {});
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 500 });
-      else setTimeout(load, 16);
+    if (this.#taxonomy) this.#search.whenIdle(() => void load(saving).catch(() => {}));
+    // The session's focus hand-off: the picker hands the agent over after an accepted recovery.
+    const session = this.isConnected ? this.session : null;
+    if (session !== this.#focusFor) {
+      this.#unfocus?.();
+      this.#focusFor = session;
+      this.#unfocus = session?.offerFocus('root-cause', () => this.#focusNext());
     }
   }
 
-  #loadTypeahead(): Promise<CauseSearchController> {
-    return (this.#typeahead ??= import('../../controllers/cause-search.js').then(
-      ({ CauseSearchController }) => {
-        this.#causes ??= new CauseSearchController(this, {
-          id: 'cause-opt',
-          taxonomy: () => this.#taxonomy,
-          query: () => this.draft.query,
-          choose: (match) => this.#choose(match),
-          clear: () => {
-            if (!this.draft.query) return false;
-            this.#update({ query: '', causeId: '' });
-            return true;
-          },
-          found: (count) => this.announce(count ? this.t('rcResults', { count }) : this.t('rcNoMatch')),
-          limit: MAX_OPTIONS,
-        });
-        this.requestUpdate(); // its index is prepared after the next update, in idle time
-        return this.#causes;
-      },
-      (error: unknown) => {
-        this.#typeahead = null; // a failed chunk load is tried again
-        throw error;
-      },
-    ));
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unfocus?.();
+    this.#unfocus = undefined;
+    this.#focusFor = null;
   }
 
-  /** Run `task` on the type-ahead, loading it first if the agent is quicker than the idle time. */
-  #withCauses(task: (causes: CauseSearchController) => void): void {
-    if (this.#causes) return task(this.#causes);
-    this.loading = true;
-    this.#loadTypeahead().then(
-      (causes) => {
-        this.loading = false;
-        task(causes);
-      },
-      () => (this.loading = false),
-    );
-  }
-
-  #onCauseKey(event: KeyboardEvent): void {
-    // Keys the list owns must not reach the form (Enter would submit it) while it loads.
-    if (!this.#causes && ['ArrowDown', 'ArrowUp', 'Enter'].includes(event.key)) event.preventDefault();
-    this.#withCauses((causes) => causes.onKeyDown(event));
-  }
-
-  async #followRecoveries(): Promise<void> {
-    try {
-      const { RecordedRecovery } = await import('../../controllers/recorded-recovery.js');
-      if (this.#recoveries) return;
-      this.#recoveries = new RecordedRecovery(this, {
-        outbox: () => (this.#writes.watch.loaded ? this.#writes.watch.outbox : null),
-        currency: () => this.resolvedCurrency,
-        locale: () => this.resolvedLocale,
-        declined: () => this.t('rcDeclined'),
-        recorded: (id, text, key, fresh) => this.#prefill(id, text, key, fresh),
-      });
-      this.requestUpdate();
-    } catch {
-      this.#recovered = null; // a failed chunk load is tried again on the next update
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    // Code loading for what the agent did or sees (a save, a saved log's status, an overdue notice) is part of the update.
+    const waiting = () => [pending(saving), this.#writes.loading, this.#limit.telling].filter((p) => p);
+    while (waiting().length) {
+      await Promise.allSettled(waiting());
+      done = await super.getUpdateComplete();
     }
-  }
-
-  /** A recovery recorded through the session: the resolution, unless the agent wrote one or saved. */
-  #prefill(interactionId: string, text: string, key: string, fresh: boolean): void {
-    if (interactionId === this.#loadedFor) {
-      if (this.draft.recovery === key || this.draft.resolutionEdited || this.#locked) return;
-      this.#update({ resolution: text, recovery: key });
-      this.announce(this.t('rcPrefilled'));
-    } else if (fresh) {
-      const stored = this.#drafts.read(this.#draftId(interactionId)) ?? EMPTY;
-      if (!stored.resolutionEdited && !stored.savedId && stored.recovery !== key)
-        this.#drafts.write(this.#draftId(interactionId), { ...EMPTY, ...stored, resolution: text, recovery: key });
-    }
-  }
-
-  #update(patch: Partial<LoggerDraft>): void {
-    this.draft = { ...this.draft, ...patch };
-    if (this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), this.draft);
-    if (this.#submitted) this.errors = this.#validate();
-  }
-
-  // ---- combobox ----------------------------------------------------------------------------
-
-  #onCauseInput(event: Event): void {
-    const query = (event.target as HTMLInputElement).value;
-    const causeId = this.draft.causeId;
-    const selected = causeId && this.#taxonomy ? lookup(this.#taxonomy).byId(causeId) : undefined;
-    this.#update({ query, causeId: selected && selected.label === query ? selected.id : '' });
-    this.#withCauses((causes) => causes.search(query));
-  }
-
-  #choose(match: RootCauseMatch): void {
-    const changed = match.cause.id !== this.draft.causeId;
-    this.#update({ query: match.cause.label, causeId: match.cause.id, departmentId: changed ? '' : this.draft.departmentId });
+    return done;
   }
 
   // ---- saving ------------------------------------------------------------------------------
 
-  get #locked(): boolean {
-    if (!this.draft.savedId) return false;
-    return this.#writes.entry(this.draft.savedId)?.status !== 'needs_attention';
-  }
-
-  #validate(): Set<Field> {
-    const taxonomy = this.#taxonomy;
-    return missingFields(this.draft, this.#departmentId, (id) => !!taxonomy && !!lookup(taxonomy).byId(id));
-  }
-
-  get #routed() {
-    // The chosen cause's department; the search index is not needed for it.
-    const causeId = this.draft.causeId;
-    const taxonomy = this.#taxonomy;
-    return causeId && taxonomy ? route(causeId, lookup(taxonomy)).department : undefined;
-  }
-
-  get #departmentId(): string {
-    return this.draft.departmentId || this.#routed?.id || '';
+  /** Enter in a field saves, as a form would (Shift+Enter: a new line in a text area). */
+  #onFormKey(event: KeyboardEvent): void {
+    const target = event.composedPath()[0] as HTMLElement;
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.defaultPrevented || target.localName === 'button') return;
+    event.preventDefault();
+    void this.#save();
   }
 
   #save(event?: Event): Promise<void> {
@@ -475,281 +386,98 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   }
 
   async #store(): Promise<void> {
-    if (this.busy || this.#locked) return;
     const interaction = this.#interaction;
-    if (!interaction) return;
-    this.#submitted = true;
-    const errors = this.#validate();
-    this.errors = errors;
-    if (errors.size) {
-      this.announce(this.t('rcFixErrors', { count: errors.size }));
+    if (this.busy || this.#d.locked || !interaction) return;
+    const missing = this.#d.check();
+    if (missing.length) {
+      this.announce(this.t('rcMissing', { fields: formatList(missing.map((f) => this.t(LABELS[f])), this.resolvedLocale) }));
       await this.updateComplete;
-      const first = ROOT_CAUSE_FIELDS.find((f) => errors.has(f))!;
-      this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
-      return;
+      return void this.renderRoot.querySelector<HTMLElement>(`#${missing[0]}`)?.focus();
     }
-    const key = this.draft.key ?? crypto.randomUUID();
-    this.#update({ key });
-    const d = this.draft;
-    const log = logOf(d, interaction, key, this.#departmentId);
-    const outbox = this.#canWrite;
     this.busy = true;
-    // Stored first, then told: once per stored version of the log (an edited resend of a refused
-    // log is stored again, so it is told again, with the same idempotency key).
-    await this.#writes.run({
-      kind: 'logRootCause',
-      payload: log,
-      store: outbox,
-      event: 'mend-root-cause-log',
-      detail: log,
-      once: d.savedId ? null : key,
-      // Shown as saved before the event fires, so a page that hears it sees the same.
-      onStored: () => {
-        if (interaction.id !== this.#loadedFor) return;
-        this.#update({ savedId: key, sent: !outbox });
-        if (!outbox && this.#loadedFor) this.#drafts.write(this.#draftId(this.#loadedFor), { ...EMPTY, savedId: key, sent: true });
-        this.busy = false;
-        this.announce(this.t(outbox ? 'savedLocally' : 'rcLogged'));
-      },
-    });
-    this.busy = false;
+    const flow = await load(saving).catch(() => null);
+    if (!flow) return void ((this.busy = false), this.announce(this.t('rcSaveFailed', { message: this.failure({ code: 'unavailable' }) })));
+    await flow.saveLog({ ...this.#saveContext, interaction, outbox: this.#canWrite, t: (k, v) => this.t(k, v), announce: (m) => this.announce(m) });
   }
 
-  async #discard(): Promise<void> {
-    const id = this.draft.savedId;
+  get #saveContext() {
+    return { writes: this.#writes, draft: this.#d, busy: (busy: boolean) => (this.busy = busy) };
+  }
+
+  #discard(): void {
+    const id = this.#d.draft.savedId;
     if (!id || this.busy) return;
     this.busy = true;
-    try {
-      await this.#writes.discard(id);
-      this.#update({ savedId: undefined, key: undefined, sent: false });
-    } finally {
-      this.busy = false;
-    }
+    void load(saving).then((flow) => flow.discardLog(this.#saveContext, id), () => (this.busy = false));
+  }
+
+  /**
+   * The session's focus hand-off for the step `root-cause`: the first field still needing the
+   * agent, or Log root cause when the log is complete. False when there is nothing to log here.
+   */
+  #focusNext(): boolean {
+    if (!this.isConnected || !this.#interaction || this.#d.locked) return false;
+    const missing = this.#d.firstMissing;
+    const target = this.renderRoot.querySelector<HTMLElement>(missing ? `#${missing}` : 'button[type="submit"]');
+    target?.focus();
+    return !!target && this.shadowRoot?.activeElement === target;
   }
 
   // ---- render ------------------------------------------------------------------------------
 
-  #overdueText(o: Overdue): string {
-    return o.notified
-      ? this.t('rcOverdue', { minutes: o.minutes })
-      : this.t('rcOverdueNoNotify', { minutes: o.minutes, limit: o.limit });
-  }
-
-  #describedBy(field: Field, ...more: string[]): string | typeof nothing {
-    return [this.errors.has(field) ? `${field}-error` : '', ...more].filter(Boolean).join(' ') || nothing;
-  }
-
-  #error(field: Field, key: LoggerKey): TemplateResult | typeof nothing {
-    return this.errors.has(field)
-      ? html`<p id="${field}-error" part="error">${this.t(key)}</p>`
-      : nothing;
-  }
-
-  #renderCauseHint(): TemplateResult | typeof nothing {
-    const read = this.#taxonomyRead;
-    if (!this.taxonomy && read) {
-      if (read.status === 'loading' || read.status === 'idle')
-        return html`<p id="cause-hint" part="hint" aria-busy="true">${this.t('loading')}</p>`;
-      if (read.status === 'unsupported') return html`<p id="cause-hint" part="quiet">${this.t('rcTaxonomyUnsupported')}</p>`;
-      if (read.status === 'error')
-        return html`<p id="cause-hint" part="error" class="inline">
-          ${this.t('errorPrefix', { message: this.failure(read.error) })}
-          <button type="button" part="retry" @click=${() => read.retry()}>${this.t('retry')}</button>
-        </p>`;
-    }
-    const taxonomy = this.#taxonomy;
-    if (this.draft.query.trim() && !this.draft.causeId && !this.#causes?.results.length && taxonomy)
-      return html`<p id="cause-hint" part="hint">${this.t('rcNoMatch')}</p>`;
-    if (taxonomy && !this.draft.causeId)
-      return html`<p id="cause-hint" part="hint">${this.t('rcTypeToSearch', { count: taxonomy.causes.length.toLocaleString(this.resolvedLocale) })}</p>`;
-    return nothing;
-  }
-
-  #renderRecurrence(): TemplateResult | typeof nothing {
-    const policy = this.#policy;
-    const counts = this.recurrence ?? this.#recurrenceRead?.value;
-    const causeId = this.draft.causeId;
-    if (!policy || !counts || !causeId) return nothing;
-    const result = recurrenceOf(counts, causeId, policy.recurrence);
-    if (!result.recurring) return nothing;
-    const department = (this.#taxonomy && lookup(this.#taxonomy).department(this.#departmentId)?.name) || this.#departmentId;
-    return html`<p part="recurrence" id="recurrence">
-      ${this.t('rcRecurring', { count: result.count, days: result.windowDays, department })}
-    </p>`;
-  }
-
-  #renderStatus(): TemplateResult | typeof nothing {
-    const d = this.draft;
-    const failed = d.key && !d.savedId ? this.#writes.state(d.key) : null;
-    if (failed && (failed.status === 'failed' || failed.status === 'storage_full'))
-      return html`<p part="status" data-status="error">${failed.text}</p>`;
-    if (!d.savedId) return nothing;
-    const state = this.#writes.state(d.savedId);
-    const entry = state.entry;
-    if (!this.#canWrite || (!entry && d.sent))
-      return html`<p part="status" data-status="sent">${this.#canWrite ? `✓ ${this.t('sent')}` : this.t('rcLogged')}</p>`;
-    if (!entry) return html`<p part="status" data-status="queued">${this.t('savedLocally')}</p>`;
-    const attention = entry.status === 'needs_attention';
-    const mark = entry.status === 'sent' ? '✓ ' : attention ? '⚠ ' : '';
-    return html`<p part="status" data-status=${entry.status} id=${attention ? 'status-attention' : nothing}>
-      ${mark}${state.retrying ? this.t('rcWaiting') : state.text}
-    </p>`;
-  }
-
   protected override render(): TemplateResult {
     const interaction = this.#interaction;
-    const d = this.draft;
-    const taxonomy = this.#taxonomy;
-    const locked = this.#locked;
-    const attention = !!d.savedId && this.#writes.entry(d.savedId)?.status === 'needs_attention';
-    const routed = this.#routed;
-    const departments = this.#taxonomy?.departments ?? [];
-    const departmentId = this.#departmentId;
-    const overridden = !!routed && !!d.departmentId && d.departmentId !== routed.id;
-    const combo = this.#causes?.combo;
-    const open = !!combo?.open;
-    const contextLoading = !interaction && this.session && this.session.context.state.status === 'loading';
-    // The host's context failed (unreachable or malformed): say so, with a retry, not "no interaction".
-    const context = !interaction && this.session?.context.state.status === 'error' ? this.session.context : null;
+    const d = this.#d.draft;
+    const locked = this.#d.locked;
+    const off = locked || !interaction || this.#form.disabled;
+    const context = this.session?.context;
+    const status = interaction ? null : context?.state.status;
+    const t = (key: string, values?: Record<string, string | number>) => this.t(key, values);
+    const view: LoggerView = {
+      t,
+      failure: (error) => this.failure(error),
+      locale: this.resolvedLocale,
+      draft: d,
+      errors: this.#d.errors,
+      taxonomy: this.#taxonomy,
+      read: this.taxonomy ? null : this.#taxonomyRead,
+      typeahead: this.#search.typeahead,
+      loading: this.#search.loading,
+      off,
+      saveOff: off || this.busy,
+      busy: this.busy,
+      attention: !!d.savedId && this.#writes.entry(d.savedId)?.status === 'needs_attention',
+      routed: this.#d.routed,
+      departmentId: this.#d.departmentId,
+      recurrence: this.#recurrence,
+      department: this.#d.departmentName,
+      noWrite: !!this.session && !this.#canWrite,
+      after: [
+        d.key || d.savedId ? this.parts.need(saving)?.renderStatus(t, d, this.#writes, this.#canWrite) : nothing,
+        renderOverdue(t, interaction ? this.#limit.overdue(interaction.id) : undefined),
+        interaction && this.#guard.refusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing,
+      ],
+      update: (patch) => this.#d.update(patch),
+      onCauseInput: (e) => this.#search.onInput(e, (id) => this.#taxonomy && lookup(this.#taxonomy).byId(id)?.label),
+      onCauseKey: (e) => this.#search.onKey(e),
+      onSubmit: (e) => void this.#save(e),
+      onFormKey: (e) => this.#onFormKey(e),
+      onDiscard: () => this.#discard(),
+    };
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title" part="title">${this.t('rcTitle')}</h2>
       ${interaction
         ? nothing
-        : context
-          ? html`<p part="error" class="inline" role="alert">
-              ${this.t('errorPrefix', { message: this.failure(context.state.error) })}
-              <button type="button" part="retry" @click=${() => void context.reload()}>${this.t('retry')}</button>
+        : status === 'error'
+          ? // The host's context failed (unreachable or malformed): say so, with a retry, not "no interaction".
+            html`<p part="error" class="inline" role="alert">
+              ${this.t('errorPrefix', { message: this.failure(context!.state.error) })}
+              <button type="button" part="retry" @click=${() => void context!.reload()}>${this.t('retry')}</button>
             </p>`
-          : html`<p part="quiet" aria-busy=${contextLoading ? 'true' : 'false'}>
-            ${contextLoading ? this.t('loading') : this.t('noInteraction')}
-          </p>`}
-      <form part="form" novalidate @submit=${this.#save}>
-        <fieldset part="fields" ?disabled=${locked || !interaction || this.#form.disabled}>
-          <div part="field problem-field">
-            <label for="problem">${this.t('rcProblem')}</label>
-            <textarea
-              id="problem"
-              part="problem"
-              .value=${live(d.problem)}
-              aria-invalid=${this.errors.has('problem') ? 'true' : 'false'}
-              aria-describedby=${this.#describedBy('problem')}
-              @input=${(e: Event) => this.#update({ problem: (e.target as HTMLTextAreaElement).value })}
-            ></textarea>
-            ${this.#error('problem', 'rcProblemRequired')}
-          </div>
-          <div part="field cause-field">
-            <label for="cause" id="cause-label">${this.t('rcCause')}</label>
-            <div part="combobox">
-              <input
-                id="cause"
-                part="input"
-                type="text"
-                role="combobox"
-                autocomplete="off"
-                spellcheck="false"
-                aria-autocomplete="list"
-                aria-expanded=${open ? 'true' : 'false'}
-                aria-controls="cause-list"
-                aria-activedescendant=${combo?.activeId || nothing}
-                aria-busy=${this.loading || this.#causes?.searching ? 'true' : 'false'}
-                aria-invalid=${this.errors.has('cause') ? 'true' : 'false'}
-                aria-describedby=${this.#describedBy('cause', 'cause-hint', this.#renderRecurrence() === nothing ? '' : 'recurrence')}
-                ?disabled=${!taxonomy}
-                .value=${live(d.query)}
-                @input=${this.#onCauseInput}
-                @keydown=${this.#onCauseKey}
-                @blur=${() => combo?.close()}
-              />
-              <ul id="cause-list" part="listbox" role="listbox" aria-labelledby="cause-label" ?hidden=${!open}>
-                ${combo && open
-                  ? this.#causes!.results.map(
-                      (m, i) => html`<li
-                        id=${combo.optionId(i)}
-                        part="option"
-                        role="option"
-                        aria-selected=${i === combo.active ? 'true' : 'false'}
-                        @mousedown=${combo.keepFocus}
-                        @click=${() => combo.pick(i)}
-                      >
-                        <span>${m.cause.label}</span>
-                        <span part="option-meta">${m.cause.category} · ${m.department?.name ?? m.cause.departmentId}</span>
-                      </li>`,
-                    )
-                  : nothing}
-              </ul>
-            </div>
-            ${this.#renderCauseHint()} ${this.#error('cause', 'rcCauseRequired')} ${this.#renderRecurrence()}
-          </div>
-          <div part="field department-field">
-            <label for="department">${this.t('rcDepartment')}</label>
-            <select
-              id="department"
-              part="department"
-              aria-invalid=${this.errors.has('department') ? 'true' : 'false'}
-              aria-describedby=${this.#describedBy('department', routed ? 'department-hint' : '')}
-              @change=${(e: Event) => {
-                const value = (e.target as HTMLSelectElement).value;
-                this.#update({ departmentId: value === routed?.id ? '' : value });
-              }}
-            >
-              <option value="" ?selected=${!departmentId}>${this.t('rcChooseDepartment')}</option>
-              ${departments.map((dep) => html`<option value=${dep.id} ?selected=${dep.id === departmentId}>${dep.name}</option>`)}
-            </select>
-            ${routed
-              ? html`<p id="department-hint" part="hint">
-                  ${overridden ? this.t('rcOverridden', { department: routed.name }) : this.t('rcRouted')}
-                </p>`
-              : nothing}
-            ${this.#error('department', 'rcDepartmentRequired')}
-          </div>
-          <div part="field resolution-field">
-            <label for="resolution">${this.t('rcResolution')}</label>
-            <textarea
-              id="resolution"
-              part="resolution"
-              .value=${live(d.resolution)}
-              aria-invalid=${this.errors.has('resolution') ? 'true' : 'false'}
-              aria-describedby=${this.#describedBy('resolution')}
-              @input=${(e: Event) => this.#update({ resolution: (e.target as HTMLTextAreaElement).value, resolutionEdited: true })}
-            ></textarea>
-            ${this.#error('resolution', 'rcResolutionRequired')}
-          </div>
-          <div part="notify">
-            <input
-              id="notify"
-              type="checkbox"
-              .checked=${live(d.notify)}
-              @change=${(e: Event) => this.#update({ notify: (e.target as HTMLInputElement).checked })}
-            />
-            <label for="notify">${this.t('rcNotify')}</label>
-          </div>
-        </fieldset>
-        ${this.session && !this.session.host.can('logRootCause')
-          ? html`<p part="quiet">${this.t('rcNoWrite')}</p>`
-          : nothing}
-        <div part="actions">
-          <button
-            type="submit"
-            part=${attention ? 'resend' : 'save'}
-            data-variant="primary"
-            aria-disabled=${this.busy || locked || !interaction || this.#form.disabled ? 'true' : 'false'}
-            aria-describedby=${attention ? 'status-attention' : nothing}
-          >
-            ${attention ? this.t('rcResend') : this.t('rcSave')}
-          </button>
-          ${attention
-            ? html`<button type="button" part="discard" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#discard}>
-                ${this.t('rcDiscard')}
-              </button>`
-            : nothing}
-        </div>
-        ${this.#renderStatus()}
-        ${interaction && this.#limit.overdue(interaction.id)
-          ? html`<p part="time-limit">⏱ ${this.#overdueText(this.#limit.overdue(interaction.id)!)}</p>`
-          : nothing}
-        ${interaction && this.#guard.refusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing}
-      </form>
-      ${this.renderAnnouncer()}${this.#storage.render()}
+          : html`<p part="quiet" aria-busy=${status === 'loading' ? 'true' : 'false'}>
+              ${status === 'loading' ? this.t('loading') : this.t('noInteraction')}
+            </p>`}
+      ${renderForm(view)} ${this.renderAnnouncer()}${this.#storage.render()}
     </section>`;
   }
 }
