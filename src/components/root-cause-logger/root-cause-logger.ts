@@ -7,6 +7,7 @@ import { recurrence as recurrenceOf } from '../../core/root-cause-rules.js';
 import type { RootCauseField } from '../../core/root-cause-form.js';
 import { formatList } from '../../base/format.js';
 import { FormAssociated } from '../../base/form-associated.js';
+import { FocusStep } from '../../controllers/focus-step.js';
 import { MendElement } from '../../base/mend-element.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
 import { FormControlController } from '../../controllers/form-control.js';
@@ -231,8 +232,6 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   });
   #saving: Promise<void> = Promise.resolve();
   #historyRead: Read<{ incidents: Incident[] }> | null = null;
-  #focusFor: unknown = null;
-  #unfocus: (() => void) | undefined;
 
   /** JSON of what the agent filled in (`problem`, `causeId`, `departmentId`, `resolution`, `notifyDepartment`); '' when nothing. Setting it fills the form (no event). */
   get value(): string {
@@ -338,22 +337,14 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     return incidents && counts && policy ? { incidents, counts, policy } : null;
   }
 
-  protected override updated(): void {
-    if (this.#taxonomy) this.#search.whenIdle(() => void load(saving).catch(() => {}));
+  constructor() {
+    super();
     // The session's focus hand-off: the picker hands the agent over after an accepted recovery.
-    const session = this.isConnected ? this.session : null;
-    if (session !== this.#focusFor) {
-      this.#unfocus?.();
-      this.#focusFor = session;
-      this.#unfocus = session?.offerFocus('root-cause', () => this.#focusNext());
-    }
+    new FocusStep(this, { step: 'root-cause', session: () => this.session, focus: () => this.#focusNext() });
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unfocus?.();
-    this.#unfocus = undefined;
-    this.#focusFor = null;
+  protected override updated(): void {
+    if (this.#taxonomy) this.#search.whenIdle(() => void load(saving).catch(() => {}));
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
