@@ -138,6 +138,37 @@ try {
   await new Promise((resolve) => server.close(resolve));
   rmSync(dir, { recursive: true, force: true });
 }
+// The recovery walk of issue #20: the demo's keyboard-only and mouse walks (test/demo/walk.test.ts)
+// in the test runner's Chromium; the test writes what it counted to .tmp/walk.json.
+{
+  log('recovery walk (test/demo/walk.test.ts)');
+  const walkFile = join(root, '.tmp/walk.json');
+  rmSync(walkFile, { force: true });
+  const walk = spawnSync('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', '--files', 'test/demo/walk.test.ts'], { cwd: root, encoding: 'utf8' });
+  let counts = null;
+  try {
+    counts = JSON.parse(readFileSync(walkFile, 'utf8'));
+  } catch {
+    /* reported below */
+  }
+  if (walk.status !== 0 || !counts) {
+    console.error(walk.stdout.slice(-3000), walk.stderr.slice(-2000));
+    console.error('bench: the recovery walk failed');
+    exitCode = 1;
+  } else {
+    const lines = [
+      '| walk (demo, Carmen Ruiz: acknowledge, recover, log the root cause) | measured | target |',
+      '| --- | ---: | ---: |',
+      `| key presses from the console's hotkey (${counts.keys.join(', ')}) | ${counts.keys.length} | ≤ 6 |`,
+      `| clicks at 1440x900 | ${counts.clicks} | ≤ 3 |`,
+      `| scrolls at 1440x900 | ${counts.scrolls} | 0 |`,
+      `| Accept's bottom edge in a 400 px panel, 900 px high | ${counts.acceptBottom400} px | ≤ 900 px |`,
+    ];
+    console.log('\n' + lines.join('\n') + '\n');
+    if (!quick) writeFileSync(join(root, 'bench/walk-results.md'), `# The recovery walk (issue #20)\n\nMeasured by \`npm run bench\` from test/demo/walk.test.ts, ${new Date().toISOString().slice(0, 10)}.\n\n${lines.join('\n')}\n`);
+  }
+}
+
 // The service's bench (throughput, latency, faults on PGlite and PostgreSQL): bench/service-results.md.
 if (!process.argv.includes('--no-service')) {
   const service = spawnSync(process.execPath, ['service/bench/bench.mjs', ...(quick ? ['--quick'] : [])], { cwd: root, stdio: 'inherit' });
