@@ -9,10 +9,23 @@ import type { HostAdapter } from '../adapter/host-adapter.js';
 import type { HostSession } from '../adapter/session.js';
 import { HostController } from '../controllers/host-controller.js';
 import { LocalizeController } from '../controllers/localize.js';
-import { OnDemand } from '../controllers/on-demand.js';
+import { OnDemand, load, part } from '../controllers/on-demand.js';
 import type { MendStrings, StringKey } from './strings.js';
 import { baseStyles, tokens } from './styles.js';
-import { speakerOf, voiceOf, type SayOptions, type Speaker } from './voice.js';
+import type { SayOptions, Speaker } from './voice.js';
+
+/** The session's one voice (src/base/voice.ts), loaded with the page's first announcement. */
+const voice = part(() => import('./voice.js'));
+
+/** A speaker for an element's live region. */
+function speakerOf(element: Element, speak: (message: string) => void): Speaker {
+  return {
+    get isConnected() {
+      return element.isConnected;
+    },
+    speak,
+  };
+}
 
 /** The `detail` type of a declared event. */
 export type DetailOf<K extends keyof GlobalEventHandlersEventMap> =
@@ -124,8 +137,12 @@ export class MendElement extends LitElement {
    * the session's one {@link Voice}: what every widget says in the same moment is heard once.
    */
   protected announce(message: string, options?: SayOptions): void {
-    if (this.session) voiceOf(this.session).say(message, this.#speaker, options);
-    else this.#speaker.speak(message);
+    const session = this.session;
+    if (!session) return this.#speaker.speak(message);
+    // The voice loads with the first announcement (it is said a moment later in any case).
+    const say = ({ voiceOf }: typeof import('./voice.js')) => voiceOf(session).say(message, this.#speaker, options);
+    if (voice.value) say(voice.value);
+    else load(voice).then(say, () => this.#speaker.speak(message));
   }
 
   readonly #speaker: Speaker = speakerOf(this, (message) => {

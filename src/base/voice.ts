@@ -70,16 +70,6 @@ export class Voice {
   }
 }
 
-/** A speaker for an element's live region. */
-export function speakerOf(element: Element, speak: (message: string) => void): Speaker {
-  return {
-    get isConnected() {
-      return element.isConnected;
-    },
-    speak,
-  };
-}
-
 const voices = new WeakMap<object, Voice>();
 
 /** The one voice of a session (or of any shared owner). */

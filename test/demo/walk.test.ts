@@ -78,6 +78,7 @@ describe('the recovery walk (issue #20)', () => {
     // The agent reads the desk first: the card, and the root cause the logger suggests.
     await until(() => !!accept(m.root), 'the recommendation card');
     await until(() => !!logger.value && JSON.parse(logger.value).causeId !== '', 'the suggested root cause');
+    await m.root.querySelector('mend-host')!.updateComplete; // the console's key is heard
     (document.activeElement as HTMLElement | null)?.blur();
 
     await press('Alt+R');

@@ -124,6 +124,7 @@ describe('<mend-host recovery-key>', () => {
       <mend-host .adapter=${adapter} recovery-key=${key}><test-voice-speaker></test-voice-speaker></mend-host>
     </div>`);
     const target = root.querySelector('test-voice-speaker') as TestSpeaker;
+    await (root.querySelector('mend-host') as MendHost).updateComplete; // the key's listener is in
     await until(() => target.attachedSession !== null, 'the widget has the session');
     sessionFor(adapter).offerFocus('recovery', () => {
       target.shadowRoot!.querySelector('button')!.focus();

@@ -5,7 +5,10 @@ import type { HostAdapter } from '../../adapter/host-adapter.js';
 import { adapterContext, settingsContext, type MendSettings } from '../../base/context.js';
 import type { MendStrings } from '../../base/strings.js';
 import { sessionFor } from '../../adapter/session.js';
-import { HotkeyController } from '../../controllers/hotkey.js';
+import { load, part } from '../../controllers/on-demand.js';
+
+/** The key listener loads when a console gives a recovery key. */
+const hotkey = part(() => import('../../controllers/hotkey.js'));
 
 /**
  * @tagname mend-host
@@ -51,15 +54,26 @@ export class MendHost extends LitElement {
     return this.adapter ? sessionFor(this.adapter).handOff('recovery') : false;
   }
 
-  constructor() {
-    super();
-    new HotkeyController(this, () => this.recoveryKey, () => this.focusRecovery());
+  /** While the recovery key's listener loads, the load; `updateComplete` waits for it. */
+  #listening: Promise<unknown> | null = null;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.#listening;
+    return done;
   }
 
   #adapter = new ContextProvider(this, { context: adapterContext });
   #settings = new ContextProvider(this, { context: settingsContext, initialValue: {} });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.recoveryKey && !this.#listening) {
+      // A controller added to a connected element starts at once (hostConnected).
+      this.#listening = load(hotkey).then(
+        ({ HotkeyController }) => new HotkeyController(this, () => this.recoveryKey, () => this.focusRecovery()),
+        () => (this.#listening = null), // tried again at the next update
+      );
+    }
     if (changed.has('adapter')) this.#adapter.setValue(this.adapter);
     if (changed.has('locale') || changed.has('currency') || changed.has('strings')) {
       // Replace, never mutate: context consumers compare with Object.is.

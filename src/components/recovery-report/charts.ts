@@ -9,6 +9,9 @@ import { line, stack } from 'd3-shape';
 import { svg, type SVGTemplateResult } from 'lit';
 import type { AgentBar, BurnPoint, RecurringCause, Trend } from '../../core/report.js';
 
+/** The report's model, built once the charts are in (the element shows both together). */
+export { buildReport } from '../../core/report.js';
+
 /** How many fills the theme gives series (colour token + pattern); more series reuse them in turn. */
 export const SERIES = 5;
 const W = 480;

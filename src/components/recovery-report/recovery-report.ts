@@ -7,7 +7,7 @@ import { formatDate, reasonText } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { part } from '../../controllers/on-demand.js';
 import { formatMoney } from '../../core/money.js';
-import { buildReport, type RecoveryReport, type Trend } from '../../core/report.js';
+import type { RecoveryReport, Trend } from '../../core/report.js';
 import { recoveryReportStyles } from './recovery-report.styles.js';
 
 type Charts = typeof import('./charts.js');
@@ -117,7 +117,7 @@ export class MendRecoveryReport extends MendElement {
   #resource: Resource<ReportData> | null = null;
   #key = '';
   #report: RecoveryReport | null = null;
-  #built: [ReportData | undefined, number] = [undefined, 0];
+  #built: [ReportData | undefined, number, Charts | undefined] = [undefined, 0, undefined];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -131,9 +131,11 @@ export class MendRecoveryReport extends MendElement {
     }
     const data = this.data ?? this.#resource?.state.value;
     const now = this.now === undefined ? Date.now() : +this.now;
-    if (data !== this.#built[0] || (data && now !== this.#built[1])) {
-      this.#built = [data, now];
-      this.#report = data ? buildReport(data, now) : null;
+    // The report's model is built by the charts' part: nothing shows before the charts anyway.
+    const drawn = this.parts.need(charts);
+    if (data !== this.#built[0] || drawn !== this.#built[2] || (data && now !== this.#built[1])) {
+      this.#built = [data, now, drawn];
+      this.#report = data && drawn ? drawn.buildReport(data, now) : null;
     }
   }
 
@@ -164,7 +166,7 @@ export class MendRecoveryReport extends MendElement {
     else if (charts.error !== undefined) body = this.#renderError(chartsError(charts.error), () => this.parts.reload(charts));
     else if (state?.status === 'unsupported') body = html`<p part="empty" class="quiet">${this.t('reportUnsupported')}</p>`;
     else if (state?.status === 'error') body = this.#renderError(state.error, () => void this.#resource?.reload());
-    else if (report || state) body = html`<p part="loading" class="quiet">${report ? this.t('reportChartsLoading') : this.t('loading')}</p>`;
+    else if (this.#built[0] || state) body = html`<p part="loading" class="quiet">${this.#built[0] ? this.t('reportChartsLoading') : this.t('loading')}</p>`;
     else body = html`<p part="empty" class="quiet">${this.t('reportNoHost')}</p>`;
     const busy = !!state && (state.status === 'loading' || state.status === 'idle');
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
