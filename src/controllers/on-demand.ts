@@ -77,6 +77,11 @@ export class OnDemand {
     void this.#track(p.value !== undefined ? Promise.resolve(action(p.value)) : load(p).then(action));
   }
 
+  /** Other work the host's `updateComplete` waits for (an action under way, a notice being stored). */
+  wait(work: Promise<unknown>): void {
+    void this.#track(work);
+  }
+
   /** Try a failed part again (a Retry button). */
   reload(p: Part<unknown>): void {
     p.error = undefined;

@@ -40,13 +40,14 @@ export interface TimeLimitOptions {
   interval: () => number;
   /** The overdue state of `interactionId` was decided or changed: say it. */
   changed: (interactionId: string, overdue: Overdue) => void;
+  /** Work the element's `updateComplete` should cover (telling the page, storing the manager's notice). */
+  wait?: (work: Promise<unknown>) => void;
 }
 
 export class TimeLimitController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: TimeLimitOptions;
   #told: StoredEvent | null = null;
-  #telling = new Set<Promise<unknown>>();
   readonly #overdue = new Map<string, Overdue>();
   #timer: ReturnType<typeof setInterval> | undefined;
   #every = 0;
@@ -55,11 +56,6 @@ export class TimeLimitController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
-  }
-
-  /** Telling the page (and storing the manager's notice) while it is under way, else null. */
-  get telling(): Promise<unknown> | null {
-    return this.#telling.size ? Promise.allSettled([...this.#telling]) : null;
   }
 
   /** The overdue state of an interaction, if it is overdue. */
@@ -123,8 +119,7 @@ export class TimeLimitController implements ReactiveController {
       () => notify && said(),
       () => notify && (set(false), said()),
     );
-    this.#telling.add(telling);
-    void telling.finally(() => this.#telling.delete(telling));
+    this.#options.wait?.(telling);
     return true;
   }
 

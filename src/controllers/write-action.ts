@@ -123,6 +123,8 @@ export interface WriteActionOptions {
   announce?: (message: string) => void;
   /** Statuses announced when a tracked key enters them (default: the refusals and failures). */
   announced?: readonly WriteStatus[];
+  /** Work the element's `updateComplete` should cover: the write path's first load. */
+  wait?: (work: Promise<unknown>) => void;
   /** Words per status, replacing the defaults. */
   words?: WriteWords;
 }
@@ -168,6 +170,12 @@ export class WriteAction implements ReactiveController {
    */
   get loading(): Promise<unknown> | null {
     return pending(storedEvent);
+  }
+
+  #loadStoredEvent() {
+    const loading = load(storedEvent);
+    this.#options.wait?.(loading);
+    return loading;
   }
 
   /** Keys whose changes are announced (call from `willUpdate` with the keys the agent sees). */
@@ -234,7 +242,7 @@ export class WriteAction implements ReactiveController {
     this.#set(key, { status: 'storing' });
     try {
       const { onStored, ...rest } = request;
-      const told = (this.#told ??= new (storedEvent.value ?? (await load(storedEvent))).StoredEvent(this.#host));
+      const told = (this.#told ??= new (storedEvent.value ?? (await this.#loadStoredEvent())).StoredEvent(this.#host));
       await told.record({
         ...rest,
         session,

@@ -148,6 +148,7 @@ export class MendBaggageBanner extends MendElement {
   #scope: string | null = null;
   #announced = '';
   #writes = new WriteAction(this, {
+    wait: (work) => this.parts.wait(work),
     session: () => this.session,
     t: (key, values) => this.t(key, values),
     failure: (error) => this.failure(error),

@@ -11,7 +11,7 @@ import { FocusStep } from '../../controllers/focus-step.js';
 import { MendElement } from '../../base/mend-element.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
 import { FormControlController } from '../../controllers/form-control.js';
-import { load, part, pending } from '../../controllers/on-demand.js';
+import { load, part } from '../../controllers/on-demand.js';
 import { readHistory, readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { TimeLimitController } from '../../controllers/time-limit.js';
@@ -161,6 +161,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   #policyRead: Read<RecoveryPolicy> | null = null;
   #recurrenceRead: Read<RecurrenceCount[]> | null = null;
   #writes = new WriteAction(this, {
+    wait: (work) => this.parts.wait(work),
     session: () => this.session,
     t: (key, values) => this.t(key, values),
     failure: (error) => this.failure(error),
@@ -197,6 +198,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     now: () => this.now ?? Date.now(),
     interval: () => this.timeCheckInterval,
     changed: (_id, overdue) => this.announce(overdueText((k, v) => this.t(k, v), overdue)),
+    wait: (work) => this.parts.wait(work),
   });
   #guard = new WrapUpGuardController(this, {
     session: () => this.session,
@@ -347,17 +349,6 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     if (this.#taxonomy) this.#search.whenIdle(() => void load(saving).catch(() => {}));
   }
 
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    // Code loading for what the agent did or sees (a save, a saved log's status, an overdue notice) is part of the update.
-    const waiting = () => [pending(saving), this.#writes.loading, this.#limit.telling].filter((p) => p);
-    while (waiting().length) {
-      await Promise.allSettled(waiting());
-      done = await super.getUpdateComplete();
-    }
-    return done;
-  }
-
   // ---- saving ------------------------------------------------------------------------------
 
   /** Enter in a field saves, as a form would (Shift+Enter: a new line in a text area). */
@@ -386,7 +377,9 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       return void this.renderRoot.querySelector<HTMLElement>(`#${missing[0]}`)?.focus();
     }
     this.busy = true;
-    const flow = await load(saving).catch(() => null);
+    const loading = load(saving);
+    this.parts.wait(loading); // updateComplete covers loading the save flow
+    const flow = await loading.catch(() => null);
     if (!flow) return void ((this.busy = false), this.announce(this.t('rcSaveFailed', { message: this.failure({ code: 'unavailable' }) })));
     await flow.saveLog({ ...this.#saveContext, interaction, outbox: this.#canWrite, t: (k, v) => this.t(k, v), announce: (m) => this.announce(m) });
   }
@@ -399,7 +392,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     const id = this.#d.draft.savedId;
     if (!id || this.busy) return;
     this.busy = true;
-    void load(saving).then((flow) => flow.discardLog(this.#saveContext, id), () => (this.busy = false));
+    this.parts.wait(load(saving).then((flow) => flow.discardLog(this.#saveContext, id), () => (this.busy = false)));
   }
 
   /**
