@@ -19,7 +19,10 @@ import { assessBaggage } from '../src/core/baggage.js';
 import { fundLevel, remaining, rollOver } from '../src/core/fund.js';
 import type { Taxonomy } from '../src/core/model.js';
 import { DEFAULT_POLICY, recommend } from '../src/core/recovery.js';
-import { taxonomyIndexSteps, timeLimit } from '../src/core/root-cause.js';
+import { timeLimit } from '../src/core/root-cause.js';
+// From its own module: the logger also loads it on demand, and a bundle without splitting initialises
+// such a module lazily, which a re-export (`export *` in root-cause.ts) does not trigger.
+import { taxonomyIndexSteps } from '../src/core/taxonomy-search.js';
 import { NOW, agentFund, frequent, incidents, interaction, seed } from './data.js';
 import { capture, compile, countElements, type Builder } from './vanilla.js';
 

@@ -29,6 +29,8 @@ export class TypeaheadLoader {
     if (this.#idle) return;
     this.#idle = true;
     const load = () => {
+      // A logger removed meanwhile loads and prepares nothing (it asks again when it is back).
+      if (!this.#host.isConnected) return void (this.#idle = false);
       void this.load().catch(() => {});
       also();
     };
