@@ -5,6 +5,7 @@ import { HostError } from '../../src/adapter/errors.js';
 import type { SpendRequest } from '../../src/adapter/host-adapter.js';
 import type { Fund } from '../../src/core/model.js';
 import { createStore } from 'idb-keyval';
+import { rejection } from '../helpers/errors.js';
 
 const open: LocalAdapter[] = [];
 afterEach(() => open.splice(0).forEach((a) => a.close()));
@@ -28,14 +29,6 @@ const spendOf = (fund: Fund, amount: number, key = crypto.randomUUID()): SpendRe
   expectedVersion: fund.version,
 });
 
-async function rejection(p: Promise<unknown>): Promise<HostError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as HostError;
-  }
-  throw new Error('expected a rejection');
-}
 
 function until<T>(fn: () => T | undefined, ms = 1000): Promise<T> {
   const t0 = performance.now();

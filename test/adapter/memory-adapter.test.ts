@@ -2,20 +2,12 @@ import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { demoSeed, DEMO_IDS } from '../../src/adapter/demo-data.js';
 import { guardHost } from '../../src/adapter/guard.js';
-import { HostError } from '../../src/adapter/errors.js';
 import type { SpendRequest } from '../../src/adapter/host-adapter.js';
 import type { Fund } from '../../src/core/model.js';
+import { rejection } from '../helpers/errors.js';
 
 const C = DEMO_IDS.customers;
 
-async function rejection(p: Promise<unknown>): Promise<HostError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as HostError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const spendOf = (fund: Fund, amount: number, key = crypto.randomUUID()): SpendRequest => ({
   idempotencyKey: key,

@@ -3,6 +3,7 @@ import { guardHost, callHost } from '../../src/adapter/guard.js';
 import { HostError, toHostError } from '../../src/adapter/errors.js';
 import type { HostAdapter } from '../../src/adapter/host-adapter.js';
 import { CAPABILITIES } from '../../src/adapter/host-adapter.js';
+import { rejection } from '../helpers/errors.js';
 
 const all = Object.fromEntries(CAPABILITIES.map((c) => [c, true])) as HostAdapter['capabilities'];
 
@@ -29,14 +30,6 @@ function adapterAnswering(answers: Partial<Record<keyof HostAdapter, unknown>>, 
   } as unknown as HostAdapter;
 }
 
-async function rejection(p: Promise<unknown>): Promise<HostError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as HostError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('guardHost: the validated host boundary', () => {
   it('a malformed answer becomes invalid_response naming the bad field', async () => {

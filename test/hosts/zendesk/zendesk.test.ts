@@ -11,6 +11,7 @@ import { MemoryAdapter, type MemorySeed } from '../../../src/adapter/memory-adap
 import { Outbox } from '../../../src/adapter/outbox.js';
 import { noteMarker, zendeskAdapter, zendeskComposition, type ZendeskAdapter, type ZendeskOptions } from '../../../src/hosts/zendesk/index.js';
 import { FakeZendesk } from './fake-zendesk.js';
+import { rejection } from '../../helpers/errors.js';
 
 let fake: FakeZendesk;
 const adapters: ZendeskAdapter[] = [];
@@ -52,14 +53,6 @@ const rootCause = (key: string, interactionId = '1001'): RootCauseLog => ({
   notifyDepartment: true,
 });
 
-const errorOf = async (promise: Promise<unknown>): Promise<HostError> => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as HostError;
-  }
-  throw new Error('expected a rejection');
-};
 
 before(async () => {
   fake = new FakeZendesk();
@@ -100,12 +93,12 @@ describe('Zendesk kit: context', () => {
 
   it('turns a malformed ticket answer into a typed error naming the field', async () => {
     fake.overrides.set('ticket.requester', { name: 'no id' });
-    const error = await errorOf(guardHost(kit()).getContext());
+    const error = await rejection(guardHost(kit()).getContext());
     expect(error).to.be.instanceOf(HostError);
     expect(error.code).to.equal('invalid_response');
     expect(error.details.path).to.equal('ticket.requester.id');
     fake.overrides.set('ticket.requester', 'Carmen');
-    expect((await errorOf(kit().getContext())).code).to.equal('invalid_response');
+    expect((await rejection(kit().getContext())).code).to.equal('invalid_response');
     fake.overrides.clear();
     expect((await guardHost(kit()).getContext()).interaction?.customerId).to.equal('501');
   });
@@ -140,14 +133,14 @@ describe('Zendesk kit: history', () => {
   it('maps Zendesk failures to HostError codes: 403 permission, 404 not_found, 422 invalid_request, 5xx retryable', async () => {
     const host = guardHost(kit({ retry: { ...retry, attempts: 1 } }));
     fake.failNext(/requested/, 403);
-    expect(await errorOf(host.getHistory('501'))).to.include({ code: 'permission', retryable: false });
-    expect(await errorOf(host.getHistory('777'))).to.include({ code: 'not_found', retryable: false });
+    expect(await rejection(host.getHistory('501'))).to.include({ code: 'permission', retryable: false });
+    expect(await rejection(host.getHistory('777'))).to.include({ code: 'not_found', retryable: false });
     fake.failNext(/requested/, 422);
-    expect(await errorOf(host.getHistory('501'))).to.include({ code: 'invalid_request', retryable: false });
+    expect(await rejection(host.getHistory('501'))).to.include({ code: 'invalid_request', retryable: false });
     fake.failNext(/requested/, 503);
-    expect(await errorOf(host.getHistory('501'))).to.include({ code: 'unavailable', retryable: true });
+    expect(await rejection(host.getHistory('501'))).to.include({ code: 'unavailable', retryable: true });
     fake.failNext(/requested/, 429);
-    const limited = await errorOf(host.getHistory('501'));
+    const limited = await rejection(host.getHistory('501'));
     expect(limited).to.include({ code: 'unavailable', retryable: true });
     expect(limited.details.status).to.equal(429);
   });
@@ -155,7 +148,7 @@ describe('Zendesk kit: history', () => {
   it('a malformed ticket list is an invalid_response naming the ticket', async () => {
     const bad = fake.tickets.get(902)!;
     (bad as { created_at: unknown }).created_at = 'yesterday';
-    const error = await errorOf(guardHost(kit()).getHistory('501'));
+    const error = await rejection(guardHost(kit()).getHistory('501'));
     expect(error).to.include({ code: 'invalid_response' });
     expect(error.details.path).to.match(/^tickets\.\d+\.created_at$/);
   });
@@ -176,7 +169,7 @@ describe('Zendesk kit: history', () => {
 
   it('a storm longer than the retries ends in a retryable error (the outbox keeps the write)', async () => {
     fake.failNext(/./, 429, 10);
-    const error = await errorOf(kit({ retry: { ...retry, attempts: 3 } }).logRootCause(rootCause(`storm-${crypto.randomUUID()}`)));
+    const error = await rejection(kit({ retry: { ...retry, attempts: 3 } }).logRootCause(rootCause(`storm-${crypto.randomUUID()}`)));
     expect(error).to.include({ code: 'unavailable', retryable: true });
     expect(slept).to.deep.equal([100, 200]);
     expect(fake.notes(1001)).to.have.length(0);
@@ -241,7 +234,7 @@ describe('Zendesk kit: writes', () => {
 
   it('a write on a ticket the agent may not update is permission, and changes nothing', async () => {
     fake.failNext(/^PUT /, 403);
-    const error = await errorOf(guardHost(kit()).write('logRootCause', rootCause(`p-${crypto.randomUUID()}`)));
+    const error = await rejection(guardHost(kit()).write('logRootCause', rootCause(`p-${crypto.randomUUID()}`)));
     expect(error).to.include({ code: 'permission', retryable: false });
     expect(fake.notes(1001)).to.have.length(0);
   });
