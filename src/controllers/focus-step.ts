@@ -5,12 +5,12 @@
  * to the next step once the agent finished its own. It never moves focus by itself.
  *
  * ```ts
- * #focus = new FocusStep(this, { step: 'recovery', session: () => this.session, focus: () => this.#focusFirst() });
- * // after the agent's action succeeded:
- * if (!this.#focus.handOff('root-cause')) keepFocusHere();
+ * #focus = new FocusStep(this, { step: 'recovery', session: () => this.session, target: () => this.#firstThingToDo() });
+ * // after the agent's action succeeded (focus moves on, or stays in this widget):
+ * this.#focus.handOff('root-cause');
  * ```
  *
- * Typed against a `ReactiveControllerHost`, never an element class.
+ * Typed against a `ReactiveControllerHost & HTMLElement`, never an element class.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HostSession, RecoveryStep } from '../adapter/session.js';
@@ -18,17 +18,17 @@ import type { HostSession, RecoveryStep } from '../adapter/session.js';
 export interface FocusStepOptions {
   step: RecoveryStep;
   session: () => HostSession | null;
-  /** Move focus to the widget's first thing to do; true when it took focus. */
-  focus: () => boolean;
+  /** The widget's first thing to do for its step (in its shadow root), or null when there is none. */
+  target: () => HTMLElement | null;
 }
 
 export class FocusStep implements ReactiveController {
-  #host: ReactiveControllerHost;
+  #host: ReactiveControllerHost & HTMLElement;
   #options: FocusStepOptions;
   #session: HostSession | null = null;
   #withdraw?: () => void;
 
-  constructor(host: ReactiveControllerHost, options: FocusStepOptions) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: FocusStepOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
@@ -43,7 +43,7 @@ export class FocusStep implements ReactiveController {
     if (session === this.#session) return;
     this.hostDisconnected();
     this.#session = session;
-    this.#withdraw = session?.offerFocus(this.#options.step, this.#options.focus);
+    this.#withdraw = session?.offerFocus(this.#options.step, () => this.focus());
   }
 
   hostDisconnected(): void {
@@ -52,8 +52,22 @@ export class FocusStep implements ReactiveController {
     this.#session = null;
   }
 
-  /** Move focus to another step (only after the agent's own action); true when a widget took it. */
+  /** Focus the widget's target; true when it took focus. */
+  focus(): boolean {
+    const target = this.#host.isConnected ? this.#options.target() : null;
+    target?.focus();
+    return !!target && this.#host.shadowRoot?.activeElement === target;
+  }
+
+  /**
+   * After the agent's own action: move focus to another step; when no widget takes it and focus
+   * fell out of this widget (its focused control went away), it comes back to the target here.
+   * True when another widget took focus.
+   */
   handOff(step: RecoveryStep): boolean {
-    return this.#options.session()?.handOff(step) ?? false;
+    if (this.#options.session()?.handOff(step)) return true;
+    const root = this.#host.shadowRoot;
+    if (root && !root.activeElement && document.activeElement === this.#host) this.focus();
+    return false;
   }
 }

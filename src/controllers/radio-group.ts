@@ -5,7 +5,6 @@
  * ```ts
  * #bundleKeys = new RadioGroupController(this, {
  *   elements: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="bundles"] [role="radio"]')],
- *   focusInIndex: (radios) => Math.max(0, radios.findIndex((r) => r.getAttribute('aria-checked') === 'true')),
  *   isFocusableElement: () => !this.disabled,
  *   elementEnterAction: (radio) => this.#pick(radio.dataset.id!),
  * });
@@ -33,13 +32,15 @@ export type RadioGroupHost = ReactiveControllerHost & HTMLElement;
 export interface RadioGroupOptions<T extends HTMLElement> {
   /** The group's radios, in order (queried after each update). */
   elements: () => T[];
-  /** The radio that takes the tab stop: the checked one, else the first focusable one. */
-  focusInIndex: (elements: T[]) => number;
+  /** The radio that takes the tab stop. Default: the checked one (`aria-checked="true"`), else the first. */
+  focusInIndex?: (elements: T[]) => number;
   /** Whether a radio can be focused and chosen (false for a disabled radio or group). */
   isFocusableElement: (element: T) => boolean;
   /** Choose a radio (arrow keys, Home/End, Space, Enter). */
   elementEnterAction: (element: T, index: number) => void;
 }
+
+const checkedOrFirst = (radios: HTMLElement[]) => Math.max(0, radios.findIndex((r) => r.getAttribute('aria-checked') === 'true'));
 
 const FORWARD = 1;
 const BACK = -1;
@@ -64,7 +65,7 @@ export class RadioGroupController<T extends HTMLElement = HTMLElement> implement
 
   /** Put the single tab stop where it belongs. */
   hostUpdated(): void {
-    const { elements, focusInIndex, isFocusableElement } = this.#options;
+    const { elements, focusInIndex = checkedOrFirst, isFocusableElement } = this.#options;
     const radios = elements();
     const any = radios.some(isFocusableElement);
     const stop = any ? focusInIndex(radios) : -1;

@@ -14,7 +14,7 @@ import { DEFAULT_POLICY, type Bundle } from '../../core/recovery.js';
 import { renderCard } from './card.js';
 import { remaining } from '../../core/fund.js';
 import { pickerModel, type PickerModel } from './offer-picker.model.js';
-import { pickerLoading, renderError, renderPicker } from './offer-picker.view.js';
+import { pickerLoading, RECOVERY_TARGET, renderError, renderPicker } from './offer-picker.view.js';
 import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
 import { decisionSaid, invalidity, sentences, type Words } from './offer-words.js';
@@ -145,7 +145,6 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   // The two radio groups' keyboard models (before the form control: its anchor reads their tab stop).
   protected readonly bundleKeys = new RadioGroupController(this, {
     elements: () => this.#radios('bundles'),
-    focusInIndex: (radios) => Math.max(0, radios.findIndex((r) => r.getAttribute('aria-checked') === 'true')),
     isFocusableElement: () => !this.#off,
     elementEnterAction: (radio) => {
       const bundle = this.#m.rec?.bundles.find((b) => b.id === radio.dataset.id);
@@ -154,7 +153,6 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   });
   protected readonly compKeys = new RadioGroupController(this, {
     elements: () => this.#radios('compensation'),
-    focusInIndex: (radios) => Math.max(0, radios.findIndex((r) => r.getAttribute('aria-checked') === 'true')),
     isFocusableElement: () => !this.#compOff,
     elementEnterAction: (radio) => this.#pickComp(radio.dataset.id === 'none' ? null : radio.dataset.id!),
   });
@@ -181,7 +179,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   #lastInteraction: string | null = null;
   #lastStatus: string | undefined;
   /** The console's recovery hotkey lands on Accept (session.handOff('recovery')); Accept hands off to the root cause. */
-  #focus = new FocusStep(this, { step: 'recovery', session: () => this.session, focus: () => this.#focusRecovery() });
+  #focus = new FocusStep(this, { step: 'recovery', session: () => this.session, target: () => this.renderRoot.querySelector<HTMLElement>(RECOVERY_TARGET) });
   /** Derived in willUpdate (offer-picker.model.ts). */
   #m!: PickerModel;
 
@@ -370,22 +368,10 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     }
   }
 
-  /** Recorded: the next step takes focus (agent-initiated); without one, focus stays on a stable element here. */
+  /** Recorded: the next step takes focus (agent-initiated); without one, the outcome is in view and focus stays here. */
   async #handOff(): Promise<void> {
     await this.updateComplete;
-    if (this.#focus.handOff('root-cause')) return;
-    this.renderRoot.querySelector('[part~="message"]')?.scrollIntoView({ block: 'nearest' });
-    const root = this.shadowRoot;
-    if (root && !root.activeElement && document.activeElement === this) this.#focusRecovery();
-  }
-
-  /** Focus Accept, or the first choice without a card; false when nothing here can take focus. */
-  #focusRecovery(): boolean {
-    const target = this.renderRoot.querySelector<HTMLElement>(
-      '[part~="accept"]:not([disabled]), [part~="bundles"] [tabindex="0"], [part~="compose"] [tabindex="0"], [part~="compose"] input:not([disabled])',
-    );
-    target?.focus();
-    return !!target && this.shadowRoot?.activeElement === target;
+    if (!this.#focus.handOff('root-cause')) this.renderRoot.querySelector('[part~="message"]')?.scrollIntoView({ block: 'nearest' });
   }
 
   // ---- rendering ------------------------------------------------------------------------------

@@ -11,6 +11,10 @@ import type { Bundle } from '../../core/recovery.js';
 import type { PickerModel } from './offer-picker.model.js';
 import type { Words } from './offer-words.js';
 
+/** What the console's recovery key focuses: Accept, or the first choice without a card. */
+export const RECOVERY_TARGET =
+  '[part~="accept"]:not([disabled]), [part~="bundles"] [tabindex="0"], [part~="compose"] [tabindex="0"], [part~="compose"] input:not([disabled])';
+
 export interface PickerFrame {
   loading: boolean;
   session: HostSession | null;

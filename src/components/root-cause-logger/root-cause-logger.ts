@@ -2,8 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { WrapUpVerdict } from '../../adapter/host-adapter.js';
 import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
-import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/recovery.js';
-import { recurrence as recurrenceOf } from '../../core/root-cause-rules.js';
 import type { RootCauseField } from '../../core/root-cause-form.js';
 import { formatList } from '../../base/format.js';
 import { FormAssociated } from '../../base/form-associated.js';
@@ -12,7 +10,6 @@ import { MendElement } from '../../base/mend-element.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
 import { FormControlController } from '../../controllers/form-control.js';
 import { load, part } from '../../controllers/on-demand.js';
-import { readHistory, readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import { TimeLimitController } from '../../controllers/time-limit.js';
 import { WrapUpGuardController } from '../../controllers/wrap-up-guard.js';
@@ -20,16 +17,15 @@ import { WriteAction, writeStrings } from '../../controllers/write-action.js';
 import type {} from '../../events/root-cause-logger.js';
 import { rootCauseLoggerStrings, type LoggerKey } from './root-cause-logger.strings.js';
 import { LoggerDraft } from './root-cause-logger.draft.js';
+import { LoggerInputs } from './root-cause-logger.inputs.js';
 import { rootCauseLoggerStyles } from './root-cause-logger.styles.js';
 import { TypeaheadLoader } from './root-cause-logger.search.js';
-import type { SuggestionFacts } from './root-cause-logger.typeahead.js';
 import { overdueText, renderForm, renderOverdue, REQUIRED, type LoggerView } from './root-cause-logger.view.js';
 
 export { rootCauseLoggerStrings };
 
 type Field = RootCauseField;
 const MAX_OPTIONS = 20;
-const NO_COUNTS: RecurrenceCount[] = [];
 const LABELS: Record<Field, LoggerKey> = { problem: 'rcProblem', cause: 'rcCause', department: 'rcDepartment', resolution: 'rcResolution' };
 /** The save flow and the saved log's status, loaded when the page is idle, at the first save, or for a saved draft. */
 const saving = part(() => import('./root-cause-logger.save.js'));
@@ -157,9 +153,8 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
 
   @state() private busy = false;
 
-  #taxonomyRead: Read<Taxonomy> | null = null;
-  #policyRead: Read<RecoveryPolicy> | null = null;
-  #recurrenceRead: Read<RecurrenceCount[]> | null = null;
+  /** The taxonomy, policy, counts, interaction and incidents: the page's, else the host's. */
+  #in = new LoggerInputs(this, () => this.session);
   #writes = new WriteAction(this, {
     wait: (work) => this.parts.wait(work),
     session: () => this.session,
@@ -170,7 +165,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   });
   #d = new LoggerDraft(this, {
     scope: () => this.session?.host.adapter.storageScope,
-    taxonomy: () => this.#taxonomy,
+    taxonomy: () => this.#in.taxonomy,
     writes: this.#writes,
     resolution: () => this.resolution,
     currency: () => this.resolvedCurrency,
@@ -182,18 +177,18 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   #search = new TypeaheadLoader(this, {
     t: (key, values) => this.t(key, values),
     announce: (message) => this.announce(message),
-    taxonomy: () => this.#taxonomy,
+    taxonomy: () => this.#in.taxonomy,
     draft: () => this.#d.draft,
     update: (patch) => this.#d.update(patch),
-    facts: () => this.#facts,
-    seen: (id) => recurrenceOf(this.#counts ?? NO_COUNTS, id, this.#policy?.recurrence ?? DEFAULT_ROOT_CAUSE_POLICY.recurrence),
+    facts: () => this.#in.facts,
+    seen: (id) => this.#in.seen(id),
     department: () => this.#d.departmentName,
     limit: MAX_OPTIONS,
   });
   #limit = new TimeLimitController(this, {
     session: () => this.session,
-    interaction: () => this.#interaction,
-    policy: () => this.#policy,
+    interaction: () => this.#in.interaction,
+    policy: () => this.#in.policy,
     resolved: () => this.complete,
     now: () => this.now ?? Date.now(),
     interval: () => this.timeCheckInterval,
@@ -224,7 +219,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       if (this.#d.locked) return;
       this.#d.submitted = false;
       this.#d.errors = new Set();
-      this.#d.update(this.#d.fresh(this.#interaction));
+      this.#d.update(this.#d.fresh(this.#in.interaction));
       this.#search.typeahead?.search.reset();
     },
     restore: (state) => {
@@ -233,7 +228,6 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     disabled: () => this.disabled,
   });
   #saving: Promise<void> = Promise.resolve();
-  #historyRead: Read<{ incidents: Incident[] }> | null = null;
 
   /** JSON of what the agent filled in (`problem`, `causeId`, `departmentId`, `resolution`, `notifyDepartment`); '' when nothing. Setting it fills the form (no event). */
   get value(): string {
@@ -249,7 +243,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
 
   /** Whether the root cause is logged (and not refused by the host) for the active interaction. */
   get complete(): boolean {
-    const id = this.#interaction?.id;
+    const id = this.#in.interaction?.id;
     return !!id && this.#d.isLogged(id);
   }
 
@@ -257,7 +251,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
    * Whether the agent may wrap up `interactionId` (default: the active one). A refusal shows
    * "Log the root cause before wrap-up." Hosts without `wrapUpGuard` may call this themselves.
    */
-  checkWrapUp(interactionId = this.#interaction?.id ?? ''): WrapUpVerdict {
+  checkWrapUp(interactionId = this.#in.interaction?.id ?? ''): WrapUpVerdict {
     return this.#guard.check(interactionId);
   }
 
@@ -270,40 +264,10 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     return this.#limit.check();
   }
 
-  // ---- data --------------------------------------------------------------------------------
-
-  get #interaction(): Interaction | null {
-    return this.interaction !== undefined ? this.interaction : (this.session?.interaction ?? null);
-  }
-
-  get #taxonomy(): Taxonomy | undefined {
-    return this.taxonomy ?? this.#taxonomyRead?.value;
-  }
-
-  /** The policy's root-cause rules, or undefined while the host's policy is still loading. */
-  get #policy(): Pick<RecoveryPolicy, 'recurrence' | 'unresolvedLimitMinutes'> | undefined {
-    if (this.policy) return this.policy;
-    const read = this.#policyRead;
-    if (read?.value) return read.value;
-    return read && (read.status === 'loading' || read.status === 'idle') ? undefined : DEFAULT_ROOT_CAUSE_POLICY;
-  }
-
-  get #counts(): RecurrenceCount[] | undefined {
-    return this.recurrence ?? this.#recurrenceRead?.value;
-  }
-
-  get #canWrite(): boolean {
-    return !!this.session && this.session.host.can('logRootCause');
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const session = this.session;
-    this.#taxonomyRead = this.taxonomy ? null : readTaxonomy(session);
-    this.#policyRead = this.policy ? null : readPolicy(session);
-    this.#recurrenceRead = this.recurrence ? null : readRecurrence(session);
-    this.#historyRead = this.incidents || !session?.host.can('history') ? null : readHistory(session);
-    this.#writes.watch.follow(session);
-    const interaction = this.#interaction;
+    this.#in.read();
+    this.#writes.watch.follow(this.session);
+    const interaction = this.#in.interaction;
     const id = interaction?.id ?? null;
     const d = this.#d;
     // Another contact: its own draft (with the recovery recorded for it). The page's resolution fills one the agent did not write.
@@ -321,32 +285,14 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     if (id && !this.#limit.overdue(id)) this.#limit.check();
   }
 
-  /** How often the chosen cause was logged in the window, when that makes it recurring (R8). */
-  get #recurrence() {
-    const policy = this.#policy;
-    const counts = this.#counts;
-    const causeId = this.#d.draft.causeId;
-    const result = policy && counts && causeId ? recurrenceOf(counts, causeId, policy.recurrence) : null;
-    return result?.recurring ? { count: result.count, days: result.windowDays } : null;
-  }
-
-  /** What the suggested cause is made from: the customer's incidents, the recurrence counts, the policy (null while loading). */
-  get #facts(): SuggestionFacts | null {
-    const history = this.#historyRead;
-    const incidents = this.incidents ?? (history?.key === this.#interaction?.customerId ? history?.value?.incidents : undefined);
-    const counts = this.#counts ?? (this.#recurrenceRead?.status === 'loading' ? undefined : NO_COUNTS);
-    const policy = this.#policy?.recurrence;
-    return incidents && counts && policy ? { incidents, counts, policy } : null;
-  }
-
   constructor() {
     super();
     // The session's focus hand-off: the picker hands the agent over after an accepted recovery.
-    new FocusStep(this, { step: 'root-cause', session: () => this.session, focus: () => this.#focusNext() });
+    new FocusStep(this, { step: 'root-cause', session: () => this.session, target: () => this.#nextTarget() });
   }
 
   protected override updated(): void {
-    if (this.#taxonomy) this.#search.whenIdle(() => void load(saving).catch(() => {}));
+    if (this.#in.taxonomy) this.#search.whenIdle(() => void load(saving).catch(() => {}));
   }
 
   // ---- saving ------------------------------------------------------------------------------
@@ -368,7 +314,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   }
 
   async #store(): Promise<void> {
-    const interaction = this.#interaction;
+    const interaction = this.#in.interaction;
     if (this.busy || this.#d.locked || !interaction) return;
     const missing = this.#d.check();
     if (missing.length) {
@@ -381,7 +327,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     this.parts.wait(loading); // updateComplete covers loading the save flow
     const flow = await loading.catch(() => null);
     if (!flow) return void ((this.busy = false), this.announce(this.t('rcSaveFailed', { message: this.failure({ code: 'unavailable' }) })));
-    await flow.saveLog({ ...this.#saveContext, interaction, outbox: this.#canWrite, t: (k, v) => this.t(k, v), announce: (m) => this.announce(m) });
+    await flow.saveLog({ ...this.#saveContext, interaction, outbox: this.#in.canWrite, t: (k, v) => this.t(k, v), announce: (m) => this.announce(m) });
   }
 
   get #saveContext() {
@@ -395,22 +341,17 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     this.parts.wait(load(saving).then((flow) => flow.discardLog(this.#saveContext, id), () => (this.busy = false)));
   }
 
-  /**
-   * The session's focus hand-off for the step `root-cause`: the first field still needing the
-   * agent, or Log root cause when the log is complete. False when there is nothing to log here.
-   */
-  #focusNext(): boolean {
-    if (!this.isConnected || !this.#interaction || this.#d.locked) return false;
+  /** The focus hand-off's target: the first field still needing the agent, or Log root cause when the log is complete. */
+  #nextTarget(): HTMLElement | null {
+    if (!this.#in.interaction || this.#d.locked) return null;
     const missing = this.#d.firstMissing;
-    const target = this.renderRoot.querySelector<HTMLElement>(missing ? `#${missing}` : 'button[type="submit"]');
-    target?.focus();
-    return !!target && this.shadowRoot?.activeElement === target;
+    return this.renderRoot.querySelector<HTMLElement>(missing ? `#${missing}` : 'button[type="submit"]');
   }
 
   // ---- render ------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const interaction = this.#interaction;
+    const interaction = this.#in.interaction;
     const d = this.#d.draft;
     const locked = this.#d.locked;
     const off = locked || !interaction || this.#form.disabled;
@@ -423,8 +364,8 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       locale: this.resolvedLocale,
       draft: d,
       errors: this.#d.errors,
-      taxonomy: this.#taxonomy,
-      read: this.taxonomy ? null : this.#taxonomyRead,
+      taxonomy: this.#in.taxonomy,
+      read: this.#in.taxonomyRead,
       typeahead: this.#search.typeahead,
       loading: this.#search.loading,
       off,
@@ -433,16 +374,16 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
       attention: !!d.savedId && this.#writes.entry(d.savedId)?.status === 'needs_attention',
       routed: this.#d.routed,
       departmentId: this.#d.departmentId,
-      recurrence: this.#recurrence,
+      recurrence: this.#in.recurring(d.causeId),
       department: this.#d.departmentName,
-      noWrite: !!this.session && !this.#canWrite,
+      noWrite: !!this.session && !this.#in.canWrite,
       after: [
-        d.key || d.savedId ? this.parts.need(saving)?.renderStatus(t, d, this.#writes, this.#canWrite) : nothing,
+        d.key || d.savedId ? this.parts.need(saving)?.renderStatus(t, d, this.#writes, this.#in.canWrite) : nothing,
         renderOverdue(t, interaction ? this.#limit.overdue(interaction.id) : undefined),
         interaction && this.#guard.refusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing,
       ],
       update: (patch) => this.#d.update(patch),
-      onCauseInput: (e) => this.#search.onInput(e, (id) => this.#taxonomy && lookup(this.#taxonomy).byId(id)?.label),
+      onCauseInput: (e) => this.#search.onInput(e, (id) => this.#in.taxonomy && lookup(this.#in.taxonomy).byId(id)?.label),
       onCauseKey: (e) => this.#search.onKey(e),
       onSubmit: (e) => void this.#save(e),
       onFormKey: (e) => this.#onFormKey(e),
