@@ -270,11 +270,6 @@ export class Outbox extends EventTarget {
     this.ready = this.#reloadAll().then(() => this.#kick());
   }
 
-  /** Whether the last attempt to store a write succeeded (false while this browser refuses writes). */
-  get storing(): boolean {
-    return this.#storageError === null;
-  }
-
   /**
    * Try whether this browser stores writes again (a small write and delete in the outbox's store).
    * Resolves with the answer; fires `storage` when it changed. Never rejects.

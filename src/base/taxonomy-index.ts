@@ -10,6 +10,7 @@
  */
 import type { Taxonomy } from '../core/model.js';
 import type { TaxonomyIndex } from '../core/taxonomy-search.js';
+import { load, part } from '../controllers/on-demand.js';
 
 type Search = typeof import('../core/taxonomy-search.js');
 type Steps = Generator<void, TaxonomyIndex, void>;
@@ -18,18 +19,8 @@ const indexes = new WeakMap<Taxonomy, TaxonomyIndex>();
 /** Builds under way in idle time: a widget that needs the index sooner finishes the same one. */
 const building = new WeakMap<Taxonomy, Steps>();
 const pending = new WeakMap<Taxonomy, Promise<TaxonomyIndex>>();
-let module: Promise<Search> | null = null;
-let search: Search | null = null;
-
-function load(): Promise<Search> {
-  return (module ??= import('../core/taxonomy-search.js').then(
-    (m) => (search = m),
-    (error: unknown) => {
-      module = null; // a failed chunk load may succeed next time
-      throw error;
-    },
-  ));
-}
+/** The search code, loaded once (again after a failed load). */
+const searchCode = part<Search>(() => import('../core/taxonomy-search.js'));
 
 /** Runs the build's steps to the end, or until the clock passes `until`; the index once done. */
 function finish(taxonomy: Taxonomy, steps: Steps, until = Infinity): TaxonomyIndex | null {
@@ -55,6 +46,7 @@ const later = (run: (budget: number) => void) =>
  */
 export function indexNow(taxonomy: Taxonomy): TaxonomyIndex | null {
   const done = indexes.get(taxonomy);
+  const search = searchCode.value;
   if (done || !search) return done ?? null;
   return finish(taxonomy, building.get(taxonomy) ?? search.taxonomyIndexSteps(taxonomy));
 }
@@ -66,12 +58,12 @@ export function indexNow(taxonomy: Taxonomy): TaxonomyIndex | null {
 export function prepareIndex(taxonomy: Taxonomy, urgent = false): Promise<TaxonomyIndex> {
   const done = indexes.get(taxonomy);
   if (done) return Promise.resolve(done);
-  if (urgent) return load().then(() => indexNow(taxonomy)!);
+  if (urgent) return load(searchCode).then(() => indexNow(taxonomy)!);
   let ready = pending.get(taxonomy);
   if (!ready) {
     ready = new Promise<TaxonomyIndex>((resolve, reject) => {
       later(() =>
-        load().then((m) => {
+        load(searchCode).then((m) => {
           if (indexes.has(taxonomy)) return resolve(indexes.get(taxonomy)!);
           const steps = building.get(taxonomy) ?? m.taxonomyIndexSteps(taxonomy);
           building.set(taxonomy, steps);

@@ -77,6 +77,7 @@ export class CauseSearchController implements ReactiveController {
     if (!taxonomy) return;
     const index = indexNow(taxonomy);
     if (!index) {
+      if (this.searching) return; // the search under way searches for the latest query when the index is in
       this.searching = true;
       this.#host.requestUpdate();
       const done = () => {

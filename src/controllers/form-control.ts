@@ -8,7 +8,7 @@
  * a few hooks the element gives it, the shape of Material Web's `getFormValue`/`createValidator`:
  *
  * ```ts
- * static formAssociated = true;
+ * export class MendOfferPicker extends FormAssociated(MendElement) { // src/base/form-associated.ts
  * #form = new FormControlController(this, {
  *   value: () => (this.#chosen.length ? JSON.stringify(this.#chosen) : null), // null: no entry
  *   state: () => this.value,                      // what the browser gives back on restore
@@ -18,16 +18,12 @@
  *   restore: (state) => (this.value = state),     // the browser refills a saved state
  *   disabled: () => this.disabled,                // the element's own switch
  * });
- * get form() { return this.#form.form; }          // ...and the other one-line forwarders
- * formResetCallback() { this.#form.formResetCallback(); }
- * formDisabledCallback(d: boolean) { this.#form.formDisabledCallback(d); }
- * formStateRestoreCallback(s: FormRestoreState) { this.#form.formStateRestoreCallback(s); }
+ * protected get formControl() { return this.#form; }  // what the mixin forwards to
  * ```
  *
- * The browser looks the `form*Callback`s up on the element's class when it is defined, so the
- * element keeps those three one-line forwarders (and the public `form`, `validity`,
- * `validationMessage`, `willValidate`, `checkValidity()`, `reportValidity()` getters); everything
- * they do is here. After every update (`hostUpdated`, once the DOM is rendered) the controller
+ * The `FormAssociated` mixin gives the element `formAssociated`, the browser's `form*Callback`s
+ * and the public `form`, `validity`, `validationMessage`, `willValidate`, `checkValidity()` and
+ * `reportValidity()`, each forwarded here; everything they do is here. After every update (`hostUpdated`, once the DOM is rendered) the controller
  * writes the form value and the validity, so they always match what the agent sees.
  *
  * Typed against {@link FormControlHost} (a reactive host that is an HTMLElement), never against an
@@ -98,9 +94,6 @@ export class FormControlController implements ReactiveController {
   }
   get willValidate(): boolean {
     return this.#internals.willValidate;
-  }
-  get labels(): NodeList {
-    return this.#internals.labels;
   }
   checkValidity(): boolean {
     return this.#internals.checkValidity();

@@ -4,18 +4,14 @@
  *
  * ```ts
  * const composer = part(() => import('./composer.js'));   // module scope: loaded once per page
- * #parts = new OnDemand(this);
- * // willUpdate / render: the module, or undefined while it loads (the host updates again when it is in)
- * const loaded = this.#parts.need(composer);
- * // a failed load: render the error with a Retry that calls this.#parts.reload(composer)
- * protected override async getUpdateComplete() {
- *   let done = await super.getUpdateComplete();
- *   while (await this.#parts.settle()) done = await super.getUpdateComplete();
- *   return done;
- * }
+ * // willUpdate / render (every MendElement has one OnDemand, `this.parts`): the module, or
+ * // undefined while it loads (the host updates again when it is in)
+ * const loaded = this.parts.need(composer);
+ * // a failed load: render the error with a Retry that calls this.parts.reload(composer)
  * ```
  *
- * The host's `updateComplete` then resolves once the parts it asked for are rendered, so a page or
+ * MendElement's `updateComplete` waits for `settle()`: it resolves once the parts it asked for
+ * (and the work given to `wait`) are done and rendered, so a page or
  * a test that awaits it sees the whole widget. A failed load is not tried again by itself (no loop):
  * `reload` (a Retry button) or `load` tries again.
  */

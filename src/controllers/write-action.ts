@@ -44,8 +44,8 @@
  *
  * `run` never throws: a failure is the key's state (`failed` / `storage_full`, with `error`), and it
  * resolves with that state. StoredEvent is loaded at the first `run` of the page (src/controllers/on-demand.ts):
- * a widget that is only read never ships it; an element whose `updateComplete` must cover an action
- * started in plain-properties mode (where the event fires at the click) also awaits `loading`. A key that `needs_attention` is resent by `run` (with the new payload:
+ * a widget that is only read never ships it; the `wait` option gives that load to the element's
+ * `updateComplete` (`this.parts.wait`). A key that `needs_attention` is resent by `run` (with the new payload:
  * an edited resend) or by `resend(key)` (the stored payload); `discard(key)` drops it.
  *
  * Its reusable suite is `test/controllers/write-action-suite.ts` (`runWriteActionSuite`): an
@@ -57,7 +57,7 @@ import { toHostError, type HostError } from '../adapter/errors.js';
 import type { HostWrites, WRITE_KINDS, WriteKind } from '../adapter/host-adapter.js';
 import type { OutboxEntry } from '../adapter/outbox.js';
 import type { HostSession } from '../adapter/session.js';
-import { load, part, pending } from './on-demand.js';
+import { load, part } from './on-demand.js';
 import { OutboxWatch } from './outbox.js';
 import type { StoredEvent, StoredEventOptions } from './stored-event.js';
 
@@ -162,14 +162,6 @@ export class WriteAction implements ReactiveController {
     this.#options = options;
     this.watch = new OutboxWatch(host);
     host.addController(this);
-  }
-
-  /**
-   * While the write path is being loaded (the first action of the page), the load; otherwise null.
-   * An element whose `updateComplete` should cover its action awaits it (the banner does).
-   */
-  get loading(): Promise<unknown> | null {
-    return pending(storedEvent);
   }
 
   #loadStoredEvent() {

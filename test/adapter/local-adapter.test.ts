@@ -6,6 +6,7 @@ import type { SpendRequest } from '../../src/adapter/host-adapter.js';
 import type { Fund } from '../../src/core/model.js';
 import { createStore } from 'idb-keyval';
 import { rejection } from '../helpers/errors.js';
+import { untilValue } from '../helpers/until.js';
 
 const open: LocalAdapter[] = [];
 afterEach(() => open.splice(0).forEach((a) => a.close()));
@@ -30,18 +31,6 @@ const spendOf = (fund: Fund, amount: number, key = crypto.randomUUID()): SpendRe
 });
 
 
-function until<T>(fn: () => T | undefined, ms = 1000): Promise<T> {
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      const v = fn();
-      if (v !== undefined) return resolve(v);
-      if (performance.now() - t0 > ms) return reject(new Error('timed out waiting'));
-      setTimeout(tick, 10);
-    };
-    tick();
-  });
-}
 
 describe('LocalAdapter: the embedded CRM in IndexedDB', () => {
   it('is seeded on first use with the demo: Dana at the desk, Carmen on the line, her fund', async () => {
@@ -143,7 +132,7 @@ describe('LocalAdapter: the embedded CRM in IndexedDB', () => {
     tabA.on('fundChanged', (p) => heardA.push(p.fund));
     const fund = await tabA.getFund(DEMO_IDS.agent);
     const result = await tabA.spend(spendOf(fund, 700));
-    const fundB = await until(() => heardB[0], 1000);
+    const fundB = await untilValue(() => heardB[0], 'the other tab hears the fund');
     expect(fundB.version).to.equal(result.fund.version);
     expect(fundB.spent).to.equal(fund.spent + 700);
     expect(heardA).to.have.length(1); // this tab too

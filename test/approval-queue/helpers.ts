@@ -14,7 +14,7 @@ export function leadAdapter(options: MemoryOptions = {}): MemoryAdapter {
 }
 
 export const items = (el: MendApprovalQueue) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')];
-export const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export { text } from '../helpers/dom.js';
 export const settled = (el: MendApprovalQueue) => !!el.shadowRoot?.querySelector('[part="list"], [part="empty"], [part="error"]');
 
 export async function mountQueue(adapter: MemoryAdapter | undefined): Promise<MendApprovalQueue> {

@@ -7,9 +7,9 @@ import {
   statusLine,
   summary,
   talkingPoints,
-  writeKey,
   type BannerInputs,
 } from '../../src/components/baggage-banner/baggage-banner.view.js';
+import { writeKey } from '../../src/core/write-key.js';
 import type { CustomerHistory, HostContext, Interaction, RecoveryPolicy } from '../../src/core/model.js';
 import { baggageFor } from '../../src/controllers/baggage.js';
 import { heavyIncidents, lightIncidents, NOW } from './helpers.js';

@@ -7,9 +7,9 @@ import '../../src/define/recovery-report.js';
 import type { MendRecoveryReport } from '../../src/define/recovery-report.js';
 import { leadDesk, reportData } from '../../stories/fixtures/lead.js';
 import { until } from '../helpers/until.js';
+import { text } from '../helpers/dom.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const chart = (el: MendRecoveryReport, id: string) => el.shadowRoot!.querySelector<HTMLElement>(`[data-chart="${id}"]`)!;
 const rows = (section: HTMLElement) => [...section.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
 

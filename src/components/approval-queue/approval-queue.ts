@@ -2,11 +2,10 @@ import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type T
 import { property } from 'lit/decorators.js';
 import type { HostError } from '../../adapter/errors.js';
 import type { ApprovalItem } from '../../adapter/lead.js';
-import { formatDuration, reasonText } from '../../base/format.js';
+import { formatDuration, reasonText, formatMoneyOr } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { ApprovalsController, type DecidedApproval, type QueuedApproval } from '../../controllers/approvals.js';
 import { Ticker } from '../../controllers/ticker.js';
-import { formatMoney } from '../../core/money.js';
 import type { BaggageLevel } from '../../core/model.js';
 import type {} from '../../events/approval-queue.js';
 import { approvalQueueStyles } from './approval-queue.styles.js';
@@ -247,11 +246,7 @@ export class MendApprovalQueue extends MendElement {
   }
 
   #money(minor: number, currency: string): string {
-    try {
-      return formatMoney(minor, currency, this.resolvedLocale);
-    } catch {
-      return `${minor} ${currency}`;
-    }
+    return formatMoneyOr(minor, currency, this.resolvedLocale);
   }
 
   #reason(code: string): string {

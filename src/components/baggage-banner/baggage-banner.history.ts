@@ -22,7 +22,7 @@ export interface HistoryContext {
 const sortedCache = new WeakMap<readonly Incident[], Incident[]>();
 
 /** Newest first, computed once per incidents array and only when the full history is opened. */
-export function newestFirst(incidents: readonly Incident[]): Incident[] {
+function newestFirst(incidents: readonly Incident[]): Incident[] {
   let sorted = sortedCache.get(incidents);
   if (!sorted) {
     const time = (i: Incident) => {

@@ -173,7 +173,6 @@ export function bannerView(input: BannerInputs, words: BannerWords, assess?: Ass
 }
 
 /** The idempotency key of a write (shared with the picker, which acknowledges at Accept). */
-export { writeKey } from '../../core/write-key.js';
 
 /** The talking points in the order they are said: acknowledge, take ownership, be transparent. */
 export function talkingPoints(assessment: BaggageAssessment): TalkingPoint[] {

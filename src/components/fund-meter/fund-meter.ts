@@ -2,11 +2,10 @@ import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type T
 import { property } from 'lit/decorators.js';
 import { toHostError, type HostError } from '../../adapter/errors.js';
 import { part } from '../../controllers/on-demand.js';
-import { formatDate } from '../../base/format.js';
+import { formatDate, formatMoneyOr } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { readContext, readFund, type Read } from '../../controllers/reads.js';
 import { fundLevel, remaining, rollOver, type FundLevel } from '../../core/fund.js';
-import { formatMoney } from '../../core/money.js';
 import type { Fund } from '../../core/model.js';
 import type {} from '../../events/fund-meter.js';
 import { fundMeterStyles } from './fund-meter.styles.js';
@@ -323,7 +322,7 @@ export class MendFundMeter extends MendElement {
   }
 
   #money(minor: number, fund: Fund): string {
-    return safe(() => formatMoney(minor, fund.currency, this.resolvedLocale), `${minor} ${fund.currency}`);
+    return formatMoneyOr(minor, fund.currency, this.resolvedLocale);
   }
 
   #date(iso: string, withTime = false): string {

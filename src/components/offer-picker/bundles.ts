@@ -67,7 +67,7 @@ export function renderBundles(view: BundlesView): TemplateResult {
  * that is possible (a tiny search: at most four bundles of a few offers), so no two names start
  * with the same words.
  */
-export function bundleNames(bundles: readonly Bundle[], name: BundlesView['name']): string[] {
+function bundleNames(bundles: readonly Bundle[], name: BundlesView['name']): string[] {
   type Offered = Bundle['offers'][number];
   const rests = bundles.map((b) => b.offers.filter((o) => o.kind !== 'apology'));
   const pick = (i: number, used: Set<string>): Offered[] | null => {

@@ -9,7 +9,6 @@ import { RadioGroupController } from '../../controllers/radio-group.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import type { BaggageLevel, ChosenOffer, Fund, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
 import { formatMoney } from '../../core/money.js';
-import type { Reason } from '../../core/reasons.js';
 import { DEFAULT_POLICY, type Bundle } from '../../core/recovery.js';
 import { renderCard } from './card.js';
 import { remaining } from '../../core/fund.js';
@@ -268,7 +267,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       off: () => this.#off,
       t: (key, values) => this.t(key, values),
       failure: (error) => this.failure(error),
-      money: (minor) => this.#money(minor),
+      money: this.#w.money,
       announce: (message) => this.announce(message),
       choose: (bundle) => this.#chooseTop(bundle),
       name: (bundle) => this.#say.name(bundle),
@@ -282,18 +281,11 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     return this.#actions;
   }
 
-  #money(minor: number): string {
-    return formatMoney(minor, this.#m.currency, this.resolvedLocale);
-  }
-  /** A core reason in words (replaceable as `reason.<code>`), amounts in the fund's currency. */
-  #words(reason: Reason): string {
-    return this.words(reason, 'reason', (minor) => this.#money(minor));
-  }
-  /** The element's words, for the sentence helpers (offer-words.ts). */
+  /** The element's words for the sentence helpers (offer-words.ts): money in the fund's currency, the page's locale. */
   #w: Words = {
     t: (key, values) => this.t(key, values),
-    money: (minor) => this.#money(minor),
-    words: (reason) => this.#words(reason),
+    money: (minor) => formatMoney(minor, this.#m.currency, this.resolvedLocale),
+    words: (reason) => this.words(reason, 'reason', this.#w.money),
     term: (kind, id) => this.term(kind, id),
   };
   #say = sentences(this.#w, () => this.#m.currency);

@@ -19,9 +19,9 @@ export interface Words {
   term: (kind: string, id: string) => string;
 }
 
-export const reasonText = (w: Words, decision: SpendDecision): string => decision.reasons.map((r) => w.words(r)).join(' ');
+const decisionReasons = (w: Words, decision: SpendDecision): string => decision.reasons.map((r) => w.words(r)).join(' ');
 
-export const refusedText = (w: Words, decision: SpendDecision): string => w.t('offerRefused', { message: reasonText(w, decision) });
+const refusedText = (w: Words, decision: SpendDecision): string => w.t('offerRefused', { message: decisionReasons(w, decision) });
 
 /** What is left of the fund after the amount (or now, without one). */
 export function impactText(w: Words, fund: Fund, decision: SpendDecision | null): string {
@@ -30,14 +30,14 @@ export function impactText(w: Words, fund: Fund, decision: SpendDecision | null)
 }
 
 /** Why the amount needs approval: above the agent's limit (said once), and any other reason. */
-export function approvalText(w: Words, decision: SpendDecision, amount: number | undefined): string {
-  if ((amount ?? 0) <= decision.limit) return reasonText(w, decision);
+function approvalText(w: Words, decision: SpendDecision, amount: number | undefined): string {
+  if ((amount ?? 0) <= decision.limit) return decisionReasons(w, decision);
   const rest = decision.reasons.filter((r) => r.code !== 'over_threshold' && r.code !== 'over_authority').map((r) => w.words(r));
   return [w.t('offerNeedsApproval', { limit: w.money(decision.limit) }), ...rest].join(' ');
 }
 
 /** A typed amount's parse error in words. */
-export function amountMessage(w: Words, error: string, currency: string): string {
+function amountMessage(w: Words, error: string, currency: string): string {
   const key = ({ empty: 'offerAmountEmpty', negative: 'offerAmountNegative', too_many_decimals: 'offerAmountDecimals', too_large: 'offerAmountLarge' } as Record<string, string>)[error];
   return w.t(key ?? 'offerAmountInvalid', { currency, example: w.money(1250) });
 }

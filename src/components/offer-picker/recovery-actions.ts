@@ -324,7 +324,7 @@ export class RecoveryActions {
 }
 
 /** The customer's reaction to what the model shows as chosen (the events' detail). */
-export function reactionOf(m: PickerModel, accepted: boolean): OfferReactionDetail {
+function reactionOf(m: PickerModel, accepted: boolean): OfferReactionDetail {
   return {
     accepted,
     strategy: m.matching?.strategy ?? 'custom',

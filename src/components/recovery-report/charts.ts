@@ -18,7 +18,7 @@ const W = 480;
 const M = { top: 12, right: 16, bottom: 28, left: 64 };
 
 /** The fills: one pattern each (`fill-0`...`fill-4`), coloured by the element's tokens. */
-export function fillDefs(prefix: string): SVGTemplateResult {
+function fillDefs(prefix: string): SVGTemplateResult {
   const marks = [
     svg``,
     svg`<path d="M0 6L6 0" class="mark" />`,

@@ -3,10 +3,9 @@ import { property } from 'lit/decorators.js';
 import { HostError, toHostError } from '../../adapter/errors.js';
 import { leadHost, type ReportData } from '../../adapter/lead.js';
 import { Resource } from '../../adapter/resource.js';
-import { formatDate, reasonText } from '../../base/format.js';
+import { formatDate, reasonText, formatMoneyOr } from '../../base/format.js';
 import { MendElement } from '../../base/mend-element.js';
 import { part } from '../../controllers/on-demand.js';
-import { formatMoney } from '../../core/money.js';
 import type { RecoveryReport, Trend } from '../../core/report.js';
 import { recoveryReportStyles } from './recovery-report.styles.js';
 
@@ -117,7 +116,7 @@ export class MendRecoveryReport extends MendElement {
   #resource: Resource<ReportData> | null = null;
   #key = '';
   #report: RecoveryReport | null = null;
-  #built: [ReportData | undefined, number, Charts | undefined] = [undefined, 0, undefined];
+  #built: [ReportData | undefined, Date | number | undefined, Charts | undefined] = [undefined, undefined, undefined];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -130,12 +129,12 @@ export class MendRecoveryReport extends MendElement {
       this.#follow(new Resource((signal) => lead.getReport(query, { signal })), key);
     }
     const data = this.data ?? this.#resource?.state.value;
-    const now = this.now === undefined ? Date.now() : +this.now;
-    // The report's model is built by the charts' part: nothing shows before the charts anyway.
+    // The report's model is built by the charts' part (nothing shows before the charts anyway), once
+    // per answer: the clock is read when it is built, unless the page set `now`.
     const drawn = this.parts.need(charts);
-    if (data !== this.#built[0] || drawn !== this.#built[2] || (data && now !== this.#built[1])) {
-      this.#built = [data, now, drawn];
-      this.#report = data && drawn ? drawn.buildReport(data, now) : null;
+    if (data !== this.#built[0] || drawn !== this.#built[2] || this.now !== this.#built[1]) {
+      this.#built = [data, this.now, drawn];
+      this.#report = data && drawn ? drawn.buildReport(data, this.now === undefined ? Date.now() : +this.now) : null;
     }
   }
 
@@ -160,7 +159,7 @@ export class MendRecoveryReport extends MendElement {
   protected override render(): TemplateResult {
     const report = this.#report;
     const state = this.#resource?.state;
-    const drawn = this.parts.need(charts);
+    const drawn = this.#built[2]; // asked for in willUpdate
     let body: TemplateResult;
     if (report && drawn) body = this.#renderReport(report, drawn);
     else if (charts.error !== undefined) body = this.#renderError(chartsError(charts.error), () => this.parts.reload(charts));
@@ -256,11 +255,7 @@ export class MendRecoveryReport extends MendElement {
   }
 
   #money(minor: number, currency: string): string {
-    try {
-      return formatMoney(minor, currency, this.resolvedLocale);
-    } catch {
-      return `${minor} ${currency}`;
-    }
+    return formatMoneyOr(minor, currency, this.resolvedLocale);
   }
 
   #date(at: string | number): string {
