@@ -2,8 +2,6 @@
  * Dates for people, in the widget's locale. Formatters are costly to build, so each locale and
  * style is built once. An unreadable date shows as it came; a bad locale falls back to en-US.
  */
-import { formatMoney } from '../core/money.js';
-
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 export function formatDate(iso: unknown, locale: string, withTime = false): string {
@@ -86,13 +84,4 @@ export function reasonText(code: string, labels: Readonly<Record<string, string>
   if (replaced !== code) return replaced;
   const words = code.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** Money for people that never throws in a render: an unknown currency shows as `1500 XYZ`. */
-export function formatMoneyOr(minor: number, currency: string, locale: string): string {
-  try {
-    return formatMoney(minor, currency, locale);
-  } catch {
-    return `${minor} ${currency}`;
-  }
 }

@@ -75,3 +75,12 @@ export function checkAmount(value: unknown, currency: string, expectedCurrency?:
   if (!Number.isSafeInteger(value)) return { ok: false, error: 'unsafe', message: 'Amount is too large to be exact.' };
   return { ok: true, value };
 }
+
+/** Money for people that never throws in a render: an unknown currency shows as `1500 XYZ`. */
+export function formatMoneyOr(minor: number, currency: string, locale: string): string {
+  try {
+    return formatMoney(minor, currency, locale);
+  } catch {
+    return `${minor} ${currency}`;
+  }
+}

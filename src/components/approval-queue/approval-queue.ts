@@ -2,7 +2,8 @@ import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type T
 import { property } from 'lit/decorators.js';
 import type { HostError } from '../../adapter/errors.js';
 import type { ApprovalItem } from '../../adapter/lead.js';
-import { formatDuration, reasonText, formatMoneyOr } from '../../base/format.js';
+import { formatDuration, reasonText } from '../../base/format.js';
+import { formatMoneyOr } from '../../core/money.js';
 import { MendElement } from '../../base/mend-element.js';
 import { ApprovalsController, type DecidedApproval, type QueuedApproval } from '../../controllers/approvals.js';
 import { Ticker } from '../../controllers/ticker.js';

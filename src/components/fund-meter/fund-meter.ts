@@ -2,7 +2,8 @@ import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type T
 import { property } from 'lit/decorators.js';
 import { toHostError, type HostError } from '../../adapter/errors.js';
 import { part } from '../../controllers/on-demand.js';
-import { formatDate, formatMoneyOr } from '../../base/format.js';
+import { formatDate } from '../../base/format.js';
+import { formatMoneyOr } from '../../core/money.js';
 import { MendElement } from '../../base/mend-element.js';
 import { readContext, readFund, type Read } from '../../controllers/reads.js';
 import { fundLevel, remaining, rollOver, type FundLevel } from '../../core/fund.js';
