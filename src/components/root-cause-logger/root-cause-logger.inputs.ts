@@ -7,7 +7,6 @@ import type { HostSession } from '../../adapter/session.js';
 import { readHistory, readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
 import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/recovery.js';
-import { recurrence as recurrenceOf } from '../../core/root-cause-rules.js';
 import type { SuggestionFacts } from './root-cause-logger.typeahead.js';
 
 /** The element's plain properties. */
@@ -68,19 +67,6 @@ export class LoggerInputs {
   /** Whether the host takes the log (else saving only fires the event). */
   get canWrite(): boolean {
     return !!this.#session()?.host.can('logRootCause');
-  }
-
-  /** How often a cause was logged in the window (the R8 rule over the counts, default policy while loading). */
-  seen(causeId: string) {
-    return recurrenceOf(this.counts ?? NO_COUNTS, causeId, this.policy?.recurrence ?? DEFAULT_ROOT_CAUSE_POLICY.recurrence);
-  }
-
-  /** How often the chosen cause was logged in the window, when that makes it recurring (R8). */
-  recurring(causeId: string): { count: number; days: number } | null {
-    const policy = this.policy;
-    const counts = this.counts;
-    const result = policy && counts && causeId ? recurrenceOf(counts, causeId, policy.recurrence) : null;
-    return result?.recurring ? { count: result.count, days: result.windowDays } : null;
   }
 
   /** What the suggested cause is made from: the customer's incidents, the recurrence counts, the policy (null while loading). */

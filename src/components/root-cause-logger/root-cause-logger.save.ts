@@ -1,9 +1,8 @@
 /**
- * The logger's save flow, loaded when the page is idle, at the first save, or when a contact's
- * draft was already saved: the log of a complete draft goes through the shared WriteAction (stored
- * in the outbox first, then told), once per stored version of it; where the saved log is (its
- * status line); a log the host refused can be discarded. It imports only types and lit: what it
- * shared with the element's first load would be split into a chunk of its own.
+ * The logger's save flow, part of its form (`root-cause-logger.ready.ts`, loaded on demand): the log
+ * of a complete draft goes through the shared WriteAction (stored in the outbox first, then told),
+ * once per stored version of it; where the saved log is (its status line); a log the host refused
+ * can be discarded.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Interaction } from '../../core/model.js';

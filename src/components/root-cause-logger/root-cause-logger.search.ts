@@ -24,15 +24,14 @@ export class TypeaheadLoader {
     this.#context = context;
   }
 
-  /** Load it (and `also`) when the page is next idle; once. */
-  whenIdle(also: () => void): void {
+  /** Load it when the page is next idle; once. */
+  whenIdle(): void {
     if (this.#idle) return;
     this.#idle = true;
     const load = () => {
       // A logger removed meanwhile loads and prepares nothing (it asks again when it is back).
       if (!this.#host.isConnected) return void (this.#idle = false);
       void this.load().catch(() => {});
-      also();
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 500 });
     else setTimeout(load, 16);

@@ -1,34 +1,28 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { toHostError } from '../../adapter/errors.js';
 import type { WrapUpVerdict } from '../../adapter/host-adapter.js';
 import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
-import type { RootCauseField } from '../../core/root-cause-form.js';
-import { formatList } from '../../base/format.js';
 import { FormAssociated } from '../../base/form-associated.js';
 import { FocusStep } from '../../controllers/focus-step.js';
 import { MendElement } from '../../base/mend-element.js';
-import { lookup } from '../../base/taxonomy-lookup.js';
 import { FormControlController } from '../../controllers/form-control.js';
 import { load, part } from '../../controllers/on-demand.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import { TimeLimitController } from '../../controllers/time-limit.js';
 import { WrapUpGuardController } from '../../controllers/wrap-up-guard.js';
-import { WriteAction, writeStrings } from '../../controllers/write-action.js';
 import type {} from '../../events/root-cause-logger.js';
-import { rootCauseLoggerStrings, type LoggerKey } from './root-cause-logger.strings.js';
-import { LoggerDraft } from './root-cause-logger.draft.js';
+import { rootCauseLoggerStrings } from './root-cause-logger.strings.js';
 import { LoggerInputs } from './root-cause-logger.inputs.js';
+import type { LoggerReady } from './root-cause-logger.ready.js';
 import { rootCauseLoggerStyles } from './root-cause-logger.styles.js';
-import { TypeaheadLoader } from './root-cause-logger.search.js';
-import { overdueText, renderForm, renderOverdue, REQUIRED, type LoggerView } from './root-cause-logger.view.js';
 
 export { rootCauseLoggerStrings };
 
-type Field = RootCauseField;
-const MAX_OPTIONS = 20;
-const LABELS: Record<Field, LoggerKey> = { problem: 'rcProblem', cause: 'rcCause', department: 'rcDepartment', resolution: 'rcResolution' };
-/** The save flow and the saved log's status, loaded when the page is idle, at the first save, or for a saved draft. */
-const saving = part(() => import('./root-cause-logger.save.js'));
+/**
+ * The form (draft, save flow, time limit, templates), loaded at the first update while the host's
+ * data is read: until it is in, the logger shows its loading state.
+ */
+const ready = part(() => import('./root-cause-logger.ready.js'));
 
 /**
  * @tagname mend-root-cause-logger
@@ -40,6 +34,10 @@ const saving = part(() => import('./root-cause-logger.save.js'));
  * recurrence counts, the policy and the active interaction. Without an adapter, set the plain
  * properties `taxonomy`, `recurrence`, `policy` and `interaction` (a plain property always wins over
  * host data); saving then only fires `mend-root-cause-log`.
+ *
+ * The form's code loads on demand at the first update, at the same time as the host's data is
+ * read; until it is in, the logger shows its loading state (`aria-busy`), and a failed load says so
+ * with a Retry. `updateComplete` waits for it.
  *
  * Known facts are filled, never retyped: the problem from the interaction's `subject`; the root
  * cause suggested from the category of the customer's newest unresolved incident (the history the
@@ -112,7 +110,7 @@ const saving = part(() => import('./root-cause-logger.save.js'));
  */
 export class MendRootCauseLogger extends FormAssociated(MendElement) {
   static override styles = [...MendElement.styles, rootCauseLoggerStyles];
-  static override localStrings = { ...rootCauseLoggerStrings, ...storageStrings, ...writeStrings };
+  static override localStrings = { ...rootCauseLoggerStrings, ...storageStrings };
 
   /** The root-cause taxonomy (plain-properties mode; wins over the host's). */
   @property({ attribute: false }) taxonomy?: Taxonomy;
@@ -151,90 +149,63 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   /** How often the time limit is checked, in ms. */
   @property({ type: Number, attribute: 'time-check-interval' }) timeCheckInterval = 30_000;
 
-  @state() private busy = false;
-
   /** The taxonomy, policy, counts, interaction and incidents: the page's, else the host's. */
   #in = new LoggerInputs(this, () => this.session);
-  #writes = new WriteAction(this, {
-    wait: (work) => this.parts.wait(work),
-    session: () => this.session,
-    t: (key, values) => this.t(key, values),
-    failure: (error) => this.failure(error),
-    announce: (message) => this.announce(message),
-    words: { failed: 'rcSaveFailed', storage_full: 'rcSaveFailed' },
-  });
-  #d = new LoggerDraft(this, {
-    scope: () => this.session?.host.adapter.storageScope,
-    taxonomy: () => this.#in.taxonomy,
-    writes: this.#writes,
-    resolution: () => this.resolution,
-    currency: () => this.resolvedCurrency,
-    locale: () => this.resolvedLocale,
-    declined: () => this.t('rcDeclined'),
-  });
+  /** The form once its part is in (made at the first use after). */
+  #r: LoggerReady | null = null;
+  /** A value set before the form was in: filled in at the first update after. */
+  #value: string | undefined;
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
-  /** The type-ahead (search, options, the suggested cause), loaded when the page is idle or the agent starts typing. */
-  #search = new TypeaheadLoader(this, {
-    t: (key, values) => this.t(key, values),
-    announce: (message) => this.announce(message),
-    taxonomy: () => this.#in.taxonomy,
-    draft: () => this.#d.draft,
-    update: (patch) => this.#d.update(patch),
-    facts: () => this.#in.facts,
-    seen: (id) => this.#in.seen(id),
-    department: () => this.#d.departmentName,
-    limit: MAX_OPTIONS,
-  });
-  #limit = new TimeLimitController(this, {
-    session: () => this.session,
-    interaction: () => this.#in.interaction,
-    policy: () => this.#in.policy,
-    resolved: () => this.complete,
-    now: () => this.now ?? Date.now(),
-    interval: () => this.timeCheckInterval,
-    changed: (_id, overdue) => this.announce(overdueText((k, v) => this.t(k, v), overdue)),
-    wait: (work) => this.parts.wait(work),
-  });
   #guard = new WrapUpGuardController(this, {
     session: () => this.session,
     enabled: () => this.guardWrapUp,
-    allow: (id) => this.#d.isLogged(id),
-    // A save still being stored when the host asks is waited for, not refused.
-    settle: (id) => (id === this.#d.shown ? this.#saving : Promise.resolve()),
+    allow: (id) => !!this.#ready?.logged(id),
+    // A save still being stored when the host asks is waited for, not refused (and the form, while it loads).
+    settle: (id) => load(ready).then(() => this.#ready?.settle(id), () => {}),
     message: () => this.t('rcWrapUpBlocked'),
     announce: (message) => this.announce(message),
   });
   #form = new FormControlController(this, {
-    value: () => this.#d.value || null,
-    // Nothing typed yet is no value (the wrap-up guard asks for the log); a started one must be complete.
-    invalidity: () => {
-      const first = this.#d.value ? this.#d.firstMissing : undefined;
-      return first ? { flags: { valueMissing: true }, message: this.t(REQUIRED[first]) } : null;
-    },
-    anchor: () => {
-      const first = this.#d.firstMissing;
-      return first ? this.renderRoot.querySelector<HTMLElement>(`#${first}`) : null;
-    },
+    value: () => this.value || null,
+    invalidity: () => this.#ready?.invalidity() ?? null,
+    anchor: () => this.#ready?.anchor(),
     reset: () => {
-      if (this.#d.locked) return;
-      this.#d.submitted = false;
-      this.#d.errors = new Set();
-      this.#d.update(this.#d.fresh(this.#in.interaction));
-      this.#search.typeahead?.search.reset();
+      this.#value = undefined;
+      this.#ready?.reset();
     },
     restore: (state) => {
       if (typeof state === 'string') this.value = state;
     },
     disabled: () => this.disabled,
   });
-  #saving: Promise<void> = Promise.resolve();
+
+  /** The form, once its part is in. */
+  get #ready(): LoggerReady | null {
+    const loaded = ready.value;
+    if (loaded && !this.#r)
+      this.#r = new loaded.LoggerReady(this, {
+        inputs: this.#in,
+        session: () => this.session,
+        t: (key, values) => this.t(key, values),
+        failure: (error) => this.failure(error),
+        announce: (message) => this.announce(message),
+        wait: (work) => this.parts.wait(work),
+        locale: () => this.resolvedLocale,
+        currency: () => this.resolvedCurrency,
+        resolution: () => this.resolution,
+        now: () => this.now ?? Date.now(),
+        interval: () => this.timeCheckInterval,
+      });
+    return this.#r;
+  }
 
   /** JSON of what the agent filled in (`problem`, `causeId`, `departmentId`, `resolution`, `notifyDepartment`); '' when nothing. Setting it fills the form (no event). */
   get value(): string {
-    return this.#d.value;
+    return this.#value ?? this.#r?.d.value ?? '';
   }
   set value(json: string) {
-    this.#d.value = json;
+    this.#value = json;
+    this.requestUpdate();
   }
 
   protected get formControl(): FormControlController {
@@ -243,8 +214,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
 
   /** Whether the root cause is logged (and not refused by the host) for the active interaction. */
   get complete(): boolean {
-    const id = this.#in.interaction?.id;
-    return !!id && this.#d.isLogged(id);
+    return !!this.#ready?.logged(this.#in.interaction?.id);
   }
 
   /**
@@ -261,148 +231,68 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
    * `notify:<interactionId>`) when the host can notify. Returns whether it is overdue.
    */
   checkTimeLimit(): boolean {
-    return this.#limit.check();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#in.read();
-    this.#writes.watch.follow(this.session);
-    const interaction = this.#in.interaction;
-    const id = interaction?.id ?? null;
-    const d = this.#d;
-    // Another contact: its own draft (with the recovery recorded for it). The page's resolution fills one the agent did not write.
-    if (d.follow(interaction)) this.#search.typeahead?.search.reset();
-    else if (changed.has('resolution') && !d.draft.resolutionEdited && !d.locked) d.update({ resolution: this.resolution ?? '' });
-    // Known facts fill what the agent has not written: the subject as the problem, the suggested cause.
-    if (interaction && !d.locked) {
-      d.known(interaction);
-      this.#search.typeahead?.fill();
-    }
-    this.#writes.track(d.draft.key ? [d.draft.key] : []);
-    // Delivery is said politely (focus stays where the agent is); refusals are said by the write action.
-    d.followDelivery(() => this.announce(this.t('sent')));
-    // R10: checked on every update (new interaction, policy loaded, clock moved) and by the timer.
-    if (id && !this.#limit.overdue(id)) this.#limit.check();
+    return !!this.#ready?.limit.check();
   }
 
   constructor() {
     super();
     // The session's focus hand-off: the picker hands the agent over after an accepted recovery.
-    new FocusStep(this, { step: 'root-cause', session: () => this.session, target: () => this.#nextTarget() });
+    new FocusStep(this, { step: 'root-cause', session: () => this.session, target: () => this.#ready?.nextTarget() ?? null });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#in.read();
+    // The form loads with the host's reads (asked for on the same update).
+    this.parts.need(ready);
+    const r = this.#ready;
+    if (!r) return;
+    r.willUpdate(changed.has('resolution'));
+    if (this.#value === undefined) return;
+    r.d.value = this.#value;
+    this.#value = undefined;
   }
 
   protected override updated(): void {
-    if (this.#in.taxonomy) this.#search.whenIdle(() => void load(saving).catch(() => {}));
+    this.#r?.updated();
   }
-
-  // ---- saving ------------------------------------------------------------------------------
-
-  /** Enter in a field saves, as a form would (Shift+Enter: a new line in a text area). */
-  #onFormKey(event: KeyboardEvent): void {
-    const target = event.composedPath()[0] as HTMLElement;
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.defaultPrevented || target.localName === 'button') return;
-    event.preventDefault();
-    void this.#save();
-  }
-
-  #save(event?: Event): Promise<void> {
-    event?.preventDefault();
-    if (this.busy) return this.#saving; // a double click: the same intent, already on its way
-    const run = this.#store();
-    this.#saving = run;
-    return run;
-  }
-
-  async #store(): Promise<void> {
-    const interaction = this.#in.interaction;
-    if (this.busy || this.#d.locked || !interaction) return;
-    const missing = this.#d.check();
-    if (missing.length) {
-      this.announce(this.t('rcMissing', { fields: formatList(missing.map((f) => this.t(LABELS[f])), this.resolvedLocale) }));
-      await this.updateComplete;
-      return void this.renderRoot.querySelector<HTMLElement>(`#${missing[0]}`)?.focus();
-    }
-    this.busy = true;
-    const loading = load(saving);
-    this.parts.wait(loading); // updateComplete covers loading the save flow
-    const flow = await loading.catch(() => null);
-    if (!flow) return void ((this.busy = false), this.announce(this.t('rcSaveFailed', { message: this.failure({ code: 'unavailable' }) })));
-    await flow.saveLog({ ...this.#saveContext, interaction, outbox: this.#in.canWrite, t: (k, v) => this.t(k, v), announce: (m) => this.announce(m) });
-  }
-
-  get #saveContext() {
-    return { writes: this.#writes, draft: this.#d, busy: (busy: boolean) => (this.busy = busy) };
-  }
-
-  #discard(): void {
-    const id = this.#d.draft.savedId;
-    if (!id || this.busy) return;
-    this.busy = true;
-    this.parts.wait(load(saving).then((flow) => flow.discardLog(this.#saveContext, id), () => (this.busy = false)));
-  }
-
-  /** The focus hand-off's target: the first field still needing the agent, or Log root cause when the log is complete. */
-  #nextTarget(): HTMLElement | null {
-    if (!this.#in.interaction || this.#d.locked) return null;
-    const missing = this.#d.firstMissing;
-    return this.renderRoot.querySelector<HTMLElement>(missing ? `#${missing}` : 'button[type="submit"]');
-  }
-
-  // ---- render ------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
     const interaction = this.#in.interaction;
-    const d = this.#d.draft;
-    const locked = this.#d.locked;
-    const off = locked || !interaction || this.#form.disabled;
     const context = this.session?.context;
     const status = interaction ? null : context?.state.status;
-    const t = (key: string, values?: Record<string, string | number>) => this.t(key, values);
-    const view: LoggerView = {
-      t,
-      failure: (error) => this.failure(error),
-      locale: this.resolvedLocale,
-      draft: d,
-      errors: this.#d.errors,
-      taxonomy: this.#in.taxonomy,
-      read: this.#in.taxonomyRead,
-      typeahead: this.#search.typeahead,
-      loading: this.#search.loading,
-      off,
-      saveOff: off || this.busy,
-      busy: this.busy,
-      attention: !!d.savedId && this.#writes.entry(d.savedId)?.status === 'needs_attention',
-      routed: this.#d.routed,
-      departmentId: this.#d.departmentId,
-      recurrence: this.#in.recurring(d.causeId),
-      department: this.#d.departmentName,
-      noWrite: !!this.session && !this.#in.canWrite,
-      after: [
-        d.key || d.savedId ? this.parts.need(saving)?.renderStatus(t, d, this.#writes, this.#in.canWrite) : nothing,
-        renderOverdue(t, interaction ? this.#limit.overdue(interaction.id) : undefined),
-        interaction && this.#guard.refusedFor === interaction.id && !this.complete ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>` : nothing,
-      ],
-      update: (patch) => this.#d.update(patch),
-      onCauseInput: (e) => this.#search.onInput(e, (id) => this.#in.taxonomy && lookup(this.#in.taxonomy).byId(id)?.label),
-      onCauseKey: (e) => this.#search.onKey(e),
-      onSubmit: (e) => void this.#save(e),
-      onFormKey: (e) => this.#onFormKey(e),
-      onDiscard: () => this.#discard(),
-    };
+    const r = this.#ready;
+    const failed = ready.error !== undefined;
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title" part="title">${this.t('rcTitle')}</h2>
       ${interaction
         ? nothing
         : status === 'error'
           ? // The host's context failed (unreachable or malformed): say so, with a retry, not "no interaction".
-            html`<p part="error" class="inline" role="alert">
-              ${this.t('errorPrefix', { message: this.failure(context!.state.error) })}
-              <button type="button" part="retry" @click=${() => void context!.reload()}>${this.t('retry')}</button>
-            </p>`
+            this.#error(context!.state.error, () => void context!.reload())
           : html`<p part="quiet" aria-busy=${status === 'loading' ? 'true' : 'false'}>
               ${status === 'loading' ? this.t('loading') : this.t('noInteraction')}
             </p>`}
-      ${renderForm(view)} ${this.renderAnnouncer()}${this.#storage.render()}
+      ${r
+        ? r.render(
+            this.#form.disabled,
+            interaction && this.#guard.refusedFor === interaction.id && !this.complete
+              ? html`<p part="wrap-up">⚠ ${this.t('rcWrapUpBlocked')}</p>`
+              : nothing,
+          )
+        : failed
+          ? this.#error(toHostError(ready.error), () => this.parts.reload(ready))
+          : interaction
+            ? html`<p part="quiet" aria-busy="true">${this.t('loading')}</p>`
+            : nothing}
+      ${this.renderAnnouncer()}${this.#storage.render()}
     </section>`;
+  }
+
+  /** What failed, in words, with a Retry. */
+  #error(error: { code?: string; message?: string } | undefined, retry: () => void): TemplateResult {
+    return html`<p part="error" class="inline" role="alert">
+      ${this.t('errorPrefix', { message: this.failure(error) })}
+      <button type="button" part="retry" @click=${retry}>${this.t('retry')}</button>
+    </p>`;
   }
 }

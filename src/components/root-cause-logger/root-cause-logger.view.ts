@@ -2,7 +2,8 @@
  * What `<mend-root-cause-logger>` renders: its form (problem, the root-cause type-ahead with the
  * lines under it, the department, the resolution, the buttons) from a {@link LoggerView} the element
  * gathers, and the time-limit notice. Pure templates: they keep no state. The delivery status of a saved log is
- * rendered by the save flow (`root-cause-logger.save.ts`), loaded on demand.
+ * rendered by the save flow (`root-cause-logger.save.ts`). Part of the form, loaded on demand
+ * (`root-cause-logger.ready.ts`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
