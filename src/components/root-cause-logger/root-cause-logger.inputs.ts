@@ -5,8 +5,7 @@
  */
 import type { HostSession } from '../../adapter/session.js';
 import { readHistory, readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
-import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
-import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/recovery.js';
+import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, RecurrencePolicy, Taxonomy } from '../../core/model.js';
 import type { SuggestionFacts } from './root-cause-logger.typeahead.js';
 
 /** The element's plain properties. */
@@ -52,12 +51,15 @@ export class LoggerInputs {
     return this.#props.taxonomy ?? this.taxonomyRead?.value;
   }
 
-  /** The policy's root-cause rules, or undefined while the host's policy is still loading. */
-  get policy(): Pick<RecoveryPolicy, 'recurrence' | 'unresolvedLimitMinutes'> | undefined {
+  /**
+   * The policy's root-cause rules; undefined while the host's policy is still loading, null when
+   * there is none to use (the default policy's rules apply: the form knows them).
+   */
+  get policy(): Pick<RecoveryPolicy, 'recurrence' | 'unresolvedLimitMinutes'> | null | undefined {
     if (this.#props.policy) return this.#props.policy;
     const read = this.#policyRead;
     if (read?.value) return read.value;
-    return read && (read.status === 'loading' || read.status === 'idle') ? undefined : DEFAULT_ROOT_CAUSE_POLICY;
+    return read && (read.status === 'loading' || read.status === 'idle') ? undefined : null;
   }
 
   get counts(): RecurrenceCount[] | undefined {
@@ -69,12 +71,11 @@ export class LoggerInputs {
     return !!this.#session()?.host.can('logRootCause');
   }
 
-  /** What the suggested cause is made from: the customer's incidents, the recurrence counts, the policy (null while loading). */
-  get facts(): SuggestionFacts | null {
+  /** What the suggested cause is made from: the customer's incidents, the recurrence counts, the `policy` (null while loading). */
+  facts(policy: RecurrencePolicy | undefined): SuggestionFacts | null {
     const history = this.#historyRead;
     const incidents = this.#props.incidents ?? (history?.key === this.interaction?.customerId ? history?.value?.incidents : undefined);
     const counts = this.counts ?? (this.#recurrenceRead?.status === 'loading' ? undefined : NO_COUNTS);
-    const policy = this.policy?.recurrence;
     return incidents && counts && policy ? { incidents, counts, policy } : null;
   }
 }

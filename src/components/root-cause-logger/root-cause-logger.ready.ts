@@ -89,7 +89,7 @@ export class LoggerReady {
       taxonomy: () => inputs.taxonomy,
       draft: () => this.d.draft,
       update: (patch) => this.d.update(patch),
-      facts: () => inputs.facts,
+      facts: () => inputs.facts(this.#policy?.recurrence),
       seen: (id) => this.#seen(id),
       department: () => this.d.departmentName,
       limit: MAX_OPTIONS,
@@ -97,7 +97,7 @@ export class LoggerReady {
     this.limit = new TimeLimitController(el, {
       session: h.session,
       interaction: () => inputs.interaction,
-      policy: () => inputs.policy,
+      policy: () => this.#policy,
       resolved: () => this.logged(inputs.interaction?.id),
       now: h.now,
       interval: h.interval,
@@ -106,15 +106,21 @@ export class LoggerReady {
     });
   }
 
+  /** The policy's root-cause rules (the default policy's when the host has none), or undefined while the host's is loading. */
+  get #policy() {
+    const policy = this.#h.inputs.policy;
+    return policy === null ? DEFAULT_ROOT_CAUSE_POLICY : policy;
+  }
+
   /** How often a cause was logged in the window (the R8 rule over the counts, default policy while loading). */
   #seen(causeId: string) {
-    const { counts, policy } = this.#h.inputs;
-    return recurrence(counts ?? [], causeId, policy?.recurrence ?? DEFAULT_ROOT_CAUSE_POLICY.recurrence);
+    return recurrence(this.#h.inputs.counts ?? [], causeId, this.#policy?.recurrence ?? DEFAULT_ROOT_CAUSE_POLICY.recurrence);
   }
 
   /** How often the chosen cause was logged in the window, when that makes it recurring (R8). */
   #recurring(causeId: string): { count: number; days: number } | null {
-    const { counts, policy } = this.#h.inputs;
+    const policy = this.#policy;
+    const counts = this.#h.inputs.counts;
     const result = policy && counts && causeId ? recurrence(counts, causeId, policy.recurrence) : null;
     return result?.recurring ? { count: result.count, days: result.windowDays } : null;
   }
