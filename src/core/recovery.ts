@@ -7,14 +7,11 @@ import { evaluateSpend } from './fund.js';
 import type { AuthorityLimit, BaggageLevel, Channel, ChosenOffer, Fund, Offer, RecoveryPolicy, Severity, SeverityRule } from './model.js';
 import { formatMoney } from './money.js';
 import { reason, type Reason } from './reasons.js';
+import { DEFAULT_ROOT_CAUSE_POLICY } from './root-cause-policy.js';
 
 type Needed = 'assistance' | 'compensation';
 
-/** The default policy's root-cause rules (R8 recurrence, R10 time limit), for widgets that need only these. */
-export const DEFAULT_ROOT_CAUSE_POLICY: Pick<RecoveryPolicy, 'recurrence' | 'unresolvedLimitMinutes'> = {
-  recurrence: { windowDays: 7, threshold: 5 },
-  unresolvedLimitMinutes: 30,
-};
+export { DEFAULT_ROOT_CAUSE_POLICY };
 
 /** The default policy (USD): low/medium/high, agent 50.00 and lead 100.00 without approval. */
 export const DEFAULT_POLICY: RecoveryPolicy = /* @__PURE__ */ defaultPolicy();
