@@ -6,6 +6,7 @@
 import type { HostSession } from '../../adapter/session.js';
 import { readHistory, readPolicy, readRecurrence, readTaxonomy, type Read } from '../../controllers/reads.js';
 import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, RecurrencePolicy, Taxonomy } from '../../core/model.js';
+import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/root-cause-policy.js';
 import type { SuggestionFacts } from './root-cause-logger.typeahead.js';
 
 /** The element's plain properties. */
@@ -51,15 +52,17 @@ export class LoggerInputs {
     return this.#props.taxonomy ?? this.taxonomyRead?.value;
   }
 
-  /**
-   * The policy's root-cause rules; undefined while the host's policy is still loading, null when
-   * there is none to use (the default policy's rules apply: the form knows them).
-   */
-  get policy(): Pick<RecoveryPolicy, 'recurrence' | 'unresolvedLimitMinutes'> | null | undefined {
+  /** The policy's root-cause rules, or undefined while the host's policy is still loading. */
+  get policy(): Pick<RecoveryPolicy, 'recurrence' | 'unresolvedLimitMinutes'> | undefined {
     if (this.#props.policy) return this.#props.policy;
     const read = this.#policyRead;
     if (read?.value) return read.value;
-    return read && (read.status === 'loading' || read.status === 'idle') ? undefined : null;
+    return read && (read.status === 'loading' || read.status === 'idle') ? undefined : DEFAULT_ROOT_CAUSE_POLICY;
+  }
+
+  /** The recurrence rule (R8): the policy's, the default policy's while it loads. */
+  get recurrence(): RecurrencePolicy {
+    return this.policy?.recurrence ?? DEFAULT_ROOT_CAUSE_POLICY.recurrence;
   }
 
   get counts(): RecurrenceCount[] | undefined {
@@ -71,11 +74,12 @@ export class LoggerInputs {
     return !!this.#session()?.host.can('logRootCause');
   }
 
-  /** What the suggested cause is made from: the customer's incidents, the recurrence counts, the `policy` (null while loading). */
-  facts(policy: RecurrencePolicy | undefined): SuggestionFacts | null {
+  /** What the suggested cause is made from: the customer's incidents, the recurrence counts, the policy (null while loading). */
+  get facts(): SuggestionFacts | null {
     const history = this.#historyRead;
     const incidents = this.#props.incidents ?? (history?.key === this.interaction?.customerId ? history?.value?.incidents : undefined);
     const counts = this.counts ?? (this.#recurrenceRead?.status === 'loading' ? undefined : NO_COUNTS);
+    const policy = this.policy?.recurrence;
     return incidents && counts && policy ? { incidents, counts, policy } : null;
   }
 }

@@ -11,12 +11,10 @@
  */
 import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { HostSession } from '../../adapter/session.js';
-import { formatList } from '../../base/format.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
 import type { Invalidity } from '../../controllers/form-control.js';
 import { TimeLimitController } from '../../controllers/time-limit.js';
 import { WriteAction } from '../../controllers/write-action.js';
-import { DEFAULT_ROOT_CAUSE_POLICY } from '../../core/recovery.js';
 import type { RootCauseField } from '../../core/root-cause-form.js';
 import { recurrence } from '../../core/root-cause-rules.js';
 import { LoggerDraft } from './root-cause-logger.draft.js';
@@ -43,6 +41,8 @@ export interface LoggerHost {
   wait: (work: Promise<unknown>) => void;
   locale: () => string;
   currency: () => string;
+  /** A list in words for the locale ("a, b and c"). */
+  list: (items: string[]) => string;
   /** The page's resolution (the element's `resolution`). */
   resolution: () => string | undefined;
   /** The clock for the time limit, and how often it is checked. */
@@ -89,7 +89,7 @@ export class LoggerReady {
       taxonomy: () => inputs.taxonomy,
       draft: () => this.d.draft,
       update: (patch) => this.d.update(patch),
-      facts: () => inputs.facts(this.#policy?.recurrence),
+      facts: () => inputs.facts,
       seen: (id) => this.#seen(id),
       department: () => this.d.departmentName,
       limit: MAX_OPTIONS,
@@ -97,7 +97,7 @@ export class LoggerReady {
     this.limit = new TimeLimitController(el, {
       session: h.session,
       interaction: () => inputs.interaction,
-      policy: () => this.#policy,
+      policy: () => inputs.policy,
       resolved: () => this.logged(inputs.interaction?.id),
       now: h.now,
       interval: h.interval,
@@ -106,21 +106,15 @@ export class LoggerReady {
     });
   }
 
-  /** The policy's root-cause rules (the default policy's when the host has none), or undefined while the host's is loading. */
-  get #policy() {
-    const policy = this.#h.inputs.policy;
-    return policy === null ? DEFAULT_ROOT_CAUSE_POLICY : policy;
-  }
-
   /** How often a cause was logged in the window (the R8 rule over the counts, default policy while loading). */
   #seen(causeId: string) {
-    return recurrence(this.#h.inputs.counts ?? [], causeId, this.#policy?.recurrence ?? DEFAULT_ROOT_CAUSE_POLICY.recurrence);
+    const inputs = this.#h.inputs;
+    return recurrence(inputs.counts ?? [], causeId, inputs.recurrence);
   }
 
   /** How often the chosen cause was logged in the window, when that makes it recurring (R8). */
   #recurring(causeId: string): { count: number; days: number } | null {
-    const policy = this.#policy;
-    const counts = this.#h.inputs.counts;
+    const { policy, counts } = this.#h.inputs;
     const result = policy && counts && causeId ? recurrence(counts, causeId, policy.recurrence) : null;
     return result?.recurring ? { count: result.count, days: result.windowDays } : null;
   }
@@ -222,7 +216,7 @@ export class LoggerReady {
     if (this.busy || this.d.locked || !interaction) return;
     const missing = this.d.check();
     if (missing.length) {
-      h.announce(h.t('rcMissing', { fields: formatList(missing.map((f) => h.t(LABELS[f])), h.locale()) }));
+      h.announce(h.t('rcMissing', { fields: h.list(missing.map((f) => h.t(LABELS[f]))) }));
       await this.#el.updateComplete;
       return void this.#field(missing[0])?.focus();
     }

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { toHostError } from '../../adapter/errors.js';
 import type { WrapUpVerdict } from '../../adapter/host-adapter.js';
 import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
+import { formatList } from '../../base/format.js';
 import { FormAssociated } from '../../base/form-associated.js';
 import { FocusStep } from '../../controllers/focus-step.js';
 import { MendElement } from '../../base/mend-element.js';
@@ -192,6 +193,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
         wait: (work) => this.parts.wait(work),
         locale: () => this.resolvedLocale,
         currency: () => this.resolvedCurrency,
+        list: (items) => formatList(items, this.resolvedLocale),
         resolution: () => this.resolution,
         now: () => this.now ?? Date.now(),
         interval: () => this.timeCheckInterval,
