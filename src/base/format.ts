@@ -37,6 +37,22 @@ export function formatList(items: readonly string[], locale: string): string {
   return format.format(items);
 }
 
+const numbers = new Map<string, Intl.NumberFormat>();
+
+/** A count for people ("50,000"), in the locale (built once per locale, unlike `toLocaleString`; a bad locale falls back to en-US). */
+export function formatNumber(n: number, locale: string): string {
+  let format = numbers.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locale);
+    } catch {
+      format = new Intl.NumberFormat('en-US');
+    }
+    numbers.set(locale, format);
+  }
+  return format.format(n);
+}
+
 const plurals = new Map<string, Intl.PluralRules>();
 
 /** The CLDR plural category of `n` in the locale (`one`, `few`, `other`…; a bad locale falls back to en-US). */
