@@ -19,8 +19,13 @@ interface Stored<T> {
   value: T;
 }
 
-/** The storage drafts use, or null (memory only). */
+/** The storage drafts use, or null (memory only): probed once per page (a write and a removal). */
+let probed: Storage | null | undefined;
 function storage(): Storage | null {
+  return probed === undefined ? (probed = probe()) : probed;
+}
+
+function probe(): Storage | null {
   try {
     const s = globalThis.localStorage;
     const probe = `${PREFIX}probe`;
@@ -33,6 +38,8 @@ function storage(): Storage | null {
 }
 
 const memory = new Map<string, string>();
+/** Widgets whose expired drafts were dropped in this page (once per page: a read drops an expired one too). */
+const pruned = new Set<string>();
 
 /** Forget every widget's drafts on this device (the demo's reset): stored and in-memory ones. */
 export function clearDrafts(): void {
@@ -152,10 +159,11 @@ export class DraftController<T> implements ReactiveController {
     }
   }
 
-  /** Drop expired drafts of this widget. */
+  /** Drop expired drafts of this widget (when the first of its kind connects in the page). */
   #prune(): void {
     const s = this.#storage;
-    if (!s) return;
+    if (!s || pruned.has(this.#name)) return;
+    pruned.add(this.#name);
     const prefix = `${PREFIX}${this.#name}:`;
     try {
       for (let i = s.length - 1; i >= 0; i--) {
