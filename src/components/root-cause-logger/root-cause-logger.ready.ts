@@ -41,8 +41,9 @@ export interface LoggerHost {
   wait: (work: Promise<unknown>) => void;
   locale: () => string;
   currency: () => string;
-  /** A list in words for the locale ("a, b and c"). */
+  /** A list in words for the locale ("a, b and c"), a count in its digits. */
   list: (items: string[]) => string;
+  number: (n: number) => string;
   /** The page's resolution (the element's `resolution`). */
   resolution: () => string | undefined;
   /** The clock for the time limit, and how often it is checked. */
@@ -245,7 +246,7 @@ export class LoggerReady {
     return renderForm({
       t,
       failure: this.#h.failure,
-      locale: this.#h.locale(),
+      number: this.#h.number,
       draft: d,
       errors: this.d.errors,
       taxonomy: inputs.taxonomy,

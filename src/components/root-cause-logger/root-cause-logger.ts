@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { toHostError } from '../../adapter/errors.js';
 import type { WrapUpVerdict } from '../../adapter/host-adapter.js';
 import type { Incident, Interaction, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../core/model.js';
-import { formatList } from '../../base/format.js';
+import { formatList, formatNumber } from '../../base/format.js';
 import { FormAssociated } from '../../base/form-associated.js';
 import { FocusStep } from '../../controllers/focus-step.js';
 import { MendElement } from '../../base/mend-element.js';
@@ -194,6 +194,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
         locale: () => this.resolvedLocale,
         currency: () => this.resolvedCurrency,
         list: (items) => formatList(items, this.resolvedLocale),
+        number: (n) => formatNumber(n, this.resolvedLocale),
         resolution: () => this.resolution,
         now: () => this.now ?? Date.now(),
         interval: () => this.timeCheckInterval,

@@ -20,7 +20,8 @@ export type Words = (key: string, values?: Record<string, string | number>) => s
 export interface LoggerView {
   t: Words;
   failure: (error: HostError | undefined) => string;
-  locale: string;
+  /** A count in the locale's digits. */
+  number: (n: number) => string;
   draft: RootCauseDraft;
   errors: ReadonlySet<RootCauseField>;
   taxonomy: Taxonomy | undefined;
@@ -197,7 +198,7 @@ function renderCauseHint(v: LoggerView): TemplateResult | typeof nothing {
   if (!taxonomy) return nothing;
   if (draft.query.trim() && !draft.causeId && !v.typeahead?.search.results.length) return html`<p id="cause-hint" part="hint">${t('rcNoMatch')}</p>`;
   if (draft.causeId) return v.typeahead?.hint() ?? nothing;
-  return html`<p id="cause-hint" part="hint">${t('rcTypeToSearch', { count: taxonomy.causes.length.toLocaleString(v.locale) })}</p>`;
+  return html`<p id="cause-hint" part="hint">${t('rcTypeToSearch', { count: v.number(taxonomy.causes.length) })}</p>`;
 }
 
 /** R10 in words: a manager was notified, or the agent must tell one. */
