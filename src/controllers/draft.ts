@@ -38,6 +38,13 @@ function probe(): Storage | null {
 }
 
 const memory = new Map<string, string>();
+/**
+ * The connected drafts, flushed when the page hides: one page listener for all of them, added once
+ * (adding and removing a window listener at every connect cost more than the rest of a widget's drafts).
+ */
+const live = new Set<{ flush(): void }>();
+let listening = false;
+
 /** Widgets whose expired drafts were dropped in this page (once per page: a read drops an expired one too). */
 const pruned = new Set<string>();
 
@@ -63,7 +70,6 @@ export class DraftController<T> implements ReactiveController {
   readonly #storage = storage();
   #pending = new Map<string, T | null>();
   #scheduled = false;
-  #onHide = () => this.flush();
 
   constructor(host: ReactiveControllerHost, name: string, options: DraftOptions = {}) {
     this.#name = name;
@@ -73,12 +79,14 @@ export class DraftController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    globalThis.addEventListener?.('pagehide', this.#onHide);
+    if (!listening) globalThis.addEventListener?.('pagehide', () => live.forEach((d) => d.flush()));
+    listening = true;
+    live.add(this);
     this.#prune();
   }
 
   hostDisconnected(): void {
-    globalThis.removeEventListener?.('pagehide', this.#onHide);
+    live.delete(this);
     this.flush();
   }
 
