@@ -52,4 +52,23 @@ describe('<mend-root-cause-logger> form value', () => {
       el.remove();
     }
   });
+
+  it('set before the logger is on the page, fills the form once it is', async () => {
+    const el = document.createElement('mend-root-cause-logger');
+    el.taxonomy = TAXONOMY;
+    el.policy = POLICY;
+    el.interaction = newInteraction();
+    el.value = JSON.stringify({ problem: 'Wrong item', causeId: 'rc-pick', departmentId: '', resolution: 'Reshipped', notifyDepartment: false });
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect($<HTMLTextAreaElement>(el, '#problem')!.value).to.equal('Wrong item');
+      expect($<HTMLInputElement>(el, '#cause')!.value).to.equal('Wrong item picked');
+      expect($<HTMLSelectElement>(el, '#department')!.value).to.equal('warehouse');
+      expect(JSON.parse(el.value)).to.deep.equal({ problem: 'Wrong item', causeId: 'rc-pick', departmentId: 'warehouse', resolution: 'Reshipped', notifyDepartment: false });
+      expect(el.checkValidity()).to.equal(true);
+    } finally {
+      el.remove();
+    }
+  });
 });

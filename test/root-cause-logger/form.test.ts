@@ -207,6 +207,24 @@ describe('<mend-root-cause-logger> draft across reloads', () => {
     expect(second.complete).to.equal(true);
     expect(text(second, '[part="status"]')).to.contain('nothing was recorded');
   });
+
+  it('what the agent typed is stored when the page hides, before the coalesced write', async () => {
+    const interaction = newInteraction();
+    const loggers = [await plainLogger(interaction), await plainLogger(newInteraction())];
+    const stored = () =>
+      Object.keys(localStorage)
+        .filter((k) => k.includes(interaction.id))
+        .map((k) => localStorage.getItem(k) ?? '')
+        .join('');
+    // Typed and hidden in the same task: only the page's pagehide listener can have stored it.
+    const area = $<HTMLTextAreaElement>(loggers[0], '#resolution')!;
+    area.value = 'Reshipped before the page hid';
+    area.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    expect(stored()).to.not.contain('Reshipped before the page hid');
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(stored()).to.contain('Reshipped before the page hid');
+    loggers.forEach((el) => el.remove());
+  });
 });
 
 describe('<mend-root-cause-logger> time limit (R10) and wrap-up check without a host', () => {
