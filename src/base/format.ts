@@ -21,52 +21,39 @@ export function formatDate(iso: unknown, locale: string, withTime = false): stri
   return format.format(time);
 }
 
+/** The locale's formatter from `cache`, built once per locale (a bad locale falls back to en-US). */
+function perLocale<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T): T {
+  let made = cache.get(locale);
+  if (!made) {
+    try {
+      made = make(locale);
+    } catch {
+      made = make('en-US');
+    }
+    cache.set(locale, made);
+  }
+  return made;
+}
+
 const lists = new Map<string, Intl.ListFormat>();
 
 /** "a, b and c" as the locale joins a list (built once per locale; a bad locale falls back to en-US). */
 export function formatList(items: readonly string[], locale: string): string {
-  let format = lists.get(locale);
-  if (!format) {
-    try {
-      format = new Intl.ListFormat(locale, { type: 'conjunction' });
-    } catch {
-      format = new Intl.ListFormat('en-US', { type: 'conjunction' });
-    }
-    lists.set(locale, format);
-  }
-  return format.format(items);
+  return perLocale(lists, locale, (l) => new Intl.ListFormat(l, { type: 'conjunction' })).format(items);
 }
 
 const numbers = new Map<string, Intl.NumberFormat>();
 
 /** A count for people ("50,000"), in the locale (built once per locale, unlike `toLocaleString`; a bad locale falls back to en-US). */
 export function formatNumber(n: number, locale: string): string {
-  let format = numbers.get(locale);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(locale);
-    } catch {
-      format = new Intl.NumberFormat('en-US');
-    }
-    numbers.set(locale, format);
-  }
-  return format.format(n);
+  return perLocale(numbers, locale, (l) => new Intl.NumberFormat(l)).format(n);
 }
 
 const plurals = new Map<string, Intl.PluralRules>();
 
 /** The CLDR plural category of `n` in the locale (`one`, `few`, `other`…; a bad locale falls back to en-US). */
 export function pluralCategory(n: number, locale: string): Intl.LDMLPluralRule {
-  let rules = plurals.get(locale);
-  if (!rules) {
-    try {
-      rules = new Intl.PluralRules(locale);
-    } catch {
-      rules = new Intl.PluralRules('en-US');
-    }
-    plurals.set(locale, rules);
-  }
-  return rules.select(n);
+  return perLocale(plurals, locale, (l) => new Intl.PluralRules(l)).select(n);
 }
 
 const durations = new Map<string, Intl.NumberFormat>();
