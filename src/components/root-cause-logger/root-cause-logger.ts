@@ -154,7 +154,7 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
   #in = new LoggerInputs(this, () => this.session);
   /** The form once its part is in (made at the first use after). */
   #r: LoggerReady | null = null;
-  /** A value set before the form was in: filled in at the first update after. */
+  /** A value set before the form showed a draft: filled in at the first update after. */
   #value: string | undefined;
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
   #guard = new WrapUpGuardController(this, {
@@ -207,8 +207,14 @@ export class MendRootCauseLogger extends FormAssociated(MendElement) {
     return this.#value ?? this.#r?.d.value ?? '';
   }
   set value(json: string) {
-    this.#value = json;
-    this.requestUpdate();
+    const r = this.#ready;
+    // Before the form shows an interaction's draft, the value waits for it (filled in at the next update).
+    if (r && r.d.shown !== undefined) {
+      r.d.value = json;
+    } else {
+      this.#value = json;
+      this.requestUpdate();
+    }
   }
 
   protected get formControl(): FormControlController {
