@@ -243,6 +243,7 @@ export class LoggerReady {
     const interaction = inputs.interaction;
     const d = this.d.draft;
     const off = this.d.locked || !interaction || disabled;
+    const recurrence = this.#recurring(d.causeId);
     return renderForm({
       t,
       failure: this.#h.failure,
@@ -259,8 +260,8 @@ export class LoggerReady {
       attention: !!d.savedId && this.#writes.entry(d.savedId)?.status === 'needs_attention',
       routed: this.d.routed,
       departmentId: this.d.departmentId,
-      recurrence: this.#recurring(d.causeId),
-      department: this.d.departmentName,
+      recurrence,
+      department: recurrence ? this.d.departmentName : '',
       noWrite: !!this.#h.session() && !inputs.canWrite,
       after: [
         d.key || d.savedId ? renderStatus(t, d, this.#writes, inputs.canWrite) : nothing,

@@ -43,7 +43,7 @@ export interface LoggerView {
   departmentId: string;
   /** How often the chosen cause was logged, when it recurs (R8). */
   recurrence: { count: number; days: number } | null;
-  /** The name of the department the draft is routed to. */
+  /** The name of the department the draft is routed to (with `recurrence`: what it says). */
   department: string;
   noWrite: boolean;
   /** The saved log's status, the time-limit and the wrap-up notices (under the buttons). */
