@@ -14,13 +14,10 @@ import { route } from '../../core/root-cause-rules.js';
 import type { RootCauseLog } from '../../adapter/host-adapter.js';
 import { draftFromValue, draftValue, EMPTY_DRAFT, logOf, missingFields, ROOT_CAUSE_FIELDS, type RootCauseDraft, type RootCauseField } from '../../core/root-cause-form.js';
 import { lookup } from '../../base/taxonomy-lookup.js';
-import { load, part, pending } from '../../controllers/on-demand.js';
 import { DraftController } from '../../controllers/draft.js';
-import type { RecordedRecovery } from '../../controllers/recorded-recovery.js';
+import { RecordedRecovery } from '../../controllers/recorded-recovery.js';
 import type { WriteAction } from '../../controllers/write-action.js';
 
-/** What the session's outbox says about recorded recoveries, loaded once the outbox is. */
-const recoveries = part(() => import('../../controllers/recorded-recovery.js'));
 
 export interface LoggerDraftOptions {
   /** The host's storage scope (interaction ids are only unique within one host). */
@@ -79,16 +76,12 @@ export class LoggerDraft {
   /**
    * Show the draft of `interaction` (stored, or fresh, with the recovery recorded for it); true when
    * it is another interaction than before. The resolution follows the recoveries recorded through
-   * the session (its stored writes), never a page event: their code loads once the outbox is there.
+   * the session (its stored writes), never a page event: followed once the outbox is there.
    */
   follow(interaction: Interaction | null): boolean {
     const { writes } = this.#options;
-    const loaded = recoveries.value;
-    if (writes.watch.loaded && !this.#recoveries && !loaded && !pending(recoveries)) {
-      // A failed load is tried again on the next update.
-      load(recoveries).then(() => this.#host.requestUpdate(), () => {});
-    } else if (writes.watch.loaded && !this.#recoveries && loaded) {
-      this.#recoveries = new loaded.RecordedRecovery(this.#host, {
+    if (writes.watch.loaded && !this.#recoveries) {
+      this.#recoveries = new RecordedRecovery(this.#host, {
         outbox: () => (writes.watch.loaded ? writes.watch.outbox : null),
         currency: this.#options.currency,
         locale: this.#options.locale,
