@@ -2,37 +2,29 @@
  * Dates for people, in the widget's locale. Formatters are costly to build, so each locale and
  * style is built once. An unreadable date shows as it came; a bad locale falls back to en-US.
  */
-const formats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDate(iso: unknown, locale: string, withTime = false): string {
-  const time = Date.parse(String(iso));
-  if (Number.isNaN(time)) return String(iso ?? '');
-  const key = `${locale}|${withTime}`;
-  let format = formats.get(key);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
-    try {
-      format = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      format = new Intl.DateTimeFormat('en-US', options);
-    }
-    formats.set(key, format);
-  }
-  return format.format(time);
-}
-
-/** The locale's formatter from `cache`, built once per locale (a bad locale falls back to en-US). */
-function perLocale<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T): T {
-  let made = cache.get(locale);
+/** The locale's formatter from `cache` under `key` (default: the locale), built once (a bad locale falls back to en-US). */
+function perLocale<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T, key = locale): T {
+  let made = cache.get(key);
   if (!made) {
     try {
       made = make(locale);
     } catch {
       made = make('en-US');
     }
-    cache.set(locale, made);
+    cache.set(key, made);
   }
   return made;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date (with its time: `withTime`) for people, in the locale; an unreadable date shows as it came. */
+export function formatDate(iso: unknown, locale: string, withTime = false): string {
+  const time = Date.parse(String(iso));
+  if (Number.isNaN(time)) return String(iso ?? '');
+  const make = (l: string) => new Intl.DateTimeFormat(l, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+  return perLocale(formats, locale, make, `${locale}|${withTime}`).format(time);
 }
 
 const lists = new Map<string, Intl.ListFormat>();
@@ -62,18 +54,8 @@ const durations = new Map<string, Intl.NumberFormat>();
 export function formatDuration(ms: number, locale: string): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
   const [value, unit] = minutes < 60 ? [minutes, 'minute'] : minutes < 48 * 60 ? [Math.floor(minutes / 60), 'hour'] : [Math.floor(minutes / 1440), 'day'];
-  const key = `${locale}|${unit}`;
-  let format = durations.get(key);
-  if (!format) {
-    const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: 'short' };
-    try {
-      format = new Intl.NumberFormat(locale, options);
-    } catch {
-      format = new Intl.NumberFormat('en-US', options);
-    }
-    durations.set(key, format);
-  }
-  return format.format(value);
+  const make = (l: string) => new Intl.NumberFormat(l, { style: 'unit', unit, unitDisplay: 'short' });
+  return perLocale(durations, locale, make, `${locale}|${unit}`).format(value);
 }
 
 /**
