@@ -5,7 +5,7 @@
  */
 import { DEFAULT_SEVERITIES, type BaggageLevel, type BaggagePolicy, type Incident, type RemedyGiven, type Severity } from './model.js';
 import { DEFAULT_BAGGAGE_POLICY } from './baggage-policy.js';
-import { formatMoney } from './money.js';
+import { formatMoneyOr } from './money.js';
 import { plural, reason, type Reason } from './reasons.js';
 
 export { DEFAULT_BAGGAGE_POLICY };
@@ -232,11 +232,7 @@ function article(next: string): string {
 
 /** A money amount as said aloud: no ".00" on a whole amount ("$15", "$7.99"). */
 function spoken(r: RemedyGiven): string {
-  try {
-    return formatMoney(r.amount!, r.currency || 'USD', 'en-US').replace(/\.0+$/, '');
-  } catch {
-    return `${r.amount} ${r.currency ?? ''}`.trim();
-  }
+  return formatMoneyOr(r.amount!, r.currency || 'USD', 'en-US').replace(/\.0+$/, '');
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * The banner's ready view, loaded on demand when a banner first updates, in parallel with the host's
- * history read (which the first render waits for anyway): the assessment rules, the level's shape,
- * the summary (reasons, incidents, talking points, callback), the two actions with their write
- * state, and the full history's frame. One part: none of it is needed before there is a history to
- * assess, and all of it is needed as soon as there is.
+ * history read (which the first render waits for anyway) and the assessment rules (a part of their
+ * own, shared with the offer picker): the level's shape, the summary (reasons, incidents, talking
+ * points, callback), the two actions with their write state, and the full history's frame. One
+ * part: none of it is needed before there is a history to assess, and all of it is needed as soon
+ * as there is.
  *
  * It imports only types from the element: whatever it imported from the banner's first load would
  * be split out of it into a shared chunk.
@@ -12,7 +13,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { handled, type WriteAction, type WriteStatus } from '../../controllers/write-action.js';
 import type { BaggageLevel, Incident } from '../../core/model.js';
 import type { Reason } from '../../core/reasons.js';
-import { writeKey } from '../../core/write-key.js';
 import type { TalkingPoint } from '../../core/baggage.js';
 import { ICONS } from './baggage-banner.icons.js';
 import { renderIncident, type IncidentWords } from './baggage-banner.incident.js';
@@ -20,7 +20,6 @@ import { statusLine, summary, TALK_KEYS } from './baggage-banner.summary.js';
 import type { BannerView, BannerWrite } from './baggage-banner.view.js';
 import type { HistoryContext } from './baggage-banner.history.js';
 
-export { baggageFor } from '../../controllers/baggage.js';
 /** The element's write controller, created with the ready view (only the ready view writes). */
 export { WriteAction } from '../../controllers/write-action.js';
 
@@ -32,14 +31,13 @@ export function renderLevel(level: BaggageLevel, words: string): TemplateResult 
   </span>`;
 }
 
-/** The keys of the agent's two writes for the view shown (their refusals are announced once). */
-export const writeKeys = (view: BannerView): string[] => [writeKey('acknowledgeBaggage', view), writeKey('requestCallback', view)];
-
 /** What the ready view needs from the element. */
 export interface ReadyContext extends IncidentWords {
   /** A core reason or talking point in words. */
   words: (item: Reason | TalkingPoint, kind?: 'reason' | 'talk') => string;
   writes: WriteAction;
+  /** The idempotency keys of the two writes for the view shown (src/core/write-key.ts). */
+  keys: Record<BannerWrite, string>;
   detailsOpen: boolean;
   historyOpen: boolean;
   /** Rows of the full history shown so far. */
@@ -59,8 +57,7 @@ export function renderReady(view: BannerView, ctx: ReadyContext): TemplateResult
   const { t } = ctx;
   const a = view.assessment!;
   const incidents = view.history?.incidents ?? [];
-  const ackKey = writeKey('acknowledgeBaggage', view);
-  const callbackKey = writeKey('requestCallback', view);
+  const { acknowledgeBaggage: ackKey, requestCallback: callbackKey } = ctx.keys;
   const ack = ctx.writes.state(ackKey);
   const callback = ctx.writes.state(callbackKey);
   const historyToggle = incidents.length

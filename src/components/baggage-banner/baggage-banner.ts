@@ -7,6 +7,7 @@ import { readContext, readHistory, readPolicy } from '../../controllers/reads.js
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import type { WriteAction } from '../../controllers/write-action.js';
 import type { BaggageLevel, BaggagePolicy, Customer, Incident, RecoveryPolicy } from '../../core/model.js';
+import { writeKey } from '../../core/write-key.js';
 import { bannerStrings } from './baggage-banner.strings.js';
 import { bannerStyles } from './baggage-banner.styles.js';
 import type { ReadyContext } from './baggage-banner.ready.js';
@@ -25,14 +26,15 @@ export { BANNER_STATES, HISTORY_PAGE, NONE_DISPLAYS, type BannerState, type None
 export { bannerStrings };
 
 /**
- * Loaded on demand (once per page; then used at once), in two parts: the ready view (the assessment
- * rules, the summary, the incident rows, the actions' state) when a banner first updates, in parallel
- * with the host's history read, which the first render waits for anyway; the writes and the full
- * history at the agent's first action.
+ * Loaded on demand (once per page; then used at once): the assessment rules (shared with the offer
+ * picker: one chunk in any page) and the ready view (the summary, the incident rows, the actions'
+ * state) when a banner first updates, in parallel with the host's history read, which the first
+ * render waits for anyway; the writes and the full history at the agent's first action.
  */
+const rules = part(() => import('../../controllers/baggage.js'));
 const ready = part(() => import('./baggage-banner.ready.js'));
 const later = part(() => import('./baggage-banner.later.js'));
-const PARTS: Part<unknown>[] = [ready, later];
+const PARTS: Part<unknown>[] = [rules, ready, later];
 
 /**
  * @summary Pulls the customer's past bad experiences forward at the start of a contact: how heavy
@@ -159,8 +161,10 @@ export class MendBaggageBanner extends MendElement {
     super.willUpdate(changed);
     const words = { t: this.t.bind(this), failure: this.failure.bind(this), refresh: () => this.#refresh() };
     const loaded = ready.value;
-    const view = (this.#view = bannerView({ ...this.#inputs(), unloaded: this.#unloaded }, words, loaded?.baggageFor));
-    if (!this.#unloaded) this.parts.need(ready);
+    // Ready only once both are here: the rules to assess, the ready view to show the assessment.
+    const assess = loaded && rules.value?.baggageFor;
+    const view = (this.#view = bannerView({ ...this.#inputs(), unloaded: this.#unloaded }, words, assess || undefined));
+    if (!this.#unloaded) for (const p of [rules, ready] as Part<unknown>[]) this.parts.need(p);
     this.state = view.state;
     this.level = view.assessment?.level;
     const scope = `${view.interactionId}|${view.customer?.id ?? ''}`;
@@ -181,7 +185,7 @@ export class MendBaggageBanner extends MendElement {
         words: { storing: 'baggageSaving', failed: 'baggageNotSaved', storage_full: 'baggageNotSaved' },
       });
       // A write the host refused is said out loud once (the agent may be looking elsewhere).
-      this.#writes.track(view.state === 'ready' ? loaded.writeKeys(view) : []);
+      this.#writes.track(view.state === 'ready' ? Object.values(this.#keys(view)) : []);
     }
     if (view.assessment && view.state === 'ready') {
       const level = view.assessment.level;
@@ -220,6 +224,11 @@ export class MendBaggageBanner extends MendElement {
     };
   }
 
+  /** The idempotency keys of the agent's two writes for a view (one write of each kind per interaction). */
+  #keys(view: BannerView): Record<BannerWrite, string> {
+    return { acknowledgeBaggage: writeKey('acknowledgeBaggage', view), requestCallback: writeKey('requestCallback', view) };
+  }
+
   /** The agent's write for the view shown (the ready view calls it once per key). */
   #act(kind: BannerWrite, key: string): void {
     const view = this.#view;
@@ -256,6 +265,7 @@ export class MendBaggageBanner extends MendElement {
       locale: this.resolvedLocale,
       currency: this.resolvedCurrency,
       writes: this.#writes!,
+      keys: this.#keys(this.#view),
       detailsOpen: this.detailsOpen,
       historyOpen: this.historyOpen,
       shown: this.shown,
