@@ -26,15 +26,14 @@ export { BANNER_STATES, HISTORY_PAGE, NONE_DISPLAYS, type BannerState, type None
 export { bannerStrings };
 
 /**
- * Loaded on demand (once per page; then used at once): the assessment rules (shared with the offer
- * picker: one chunk in any page) and the ready view (the summary, the incident rows, the actions'
- * state) when a banner first updates, in parallel with the host's history read, which the first
- * render waits for anyway; the writes and the full history at the agent's first action.
+ * Loaded on demand (once per page; then used at once) when a banner first updates, in parallel with
+ * the host's history read, which the first render waits for anyway: the assessment rules (shared
+ * with the offer picker: one chunk in any page) and the ready view (the summary, the incident rows,
+ * the actions and their writes, the full history).
  */
 const rules = part(() => import('../../controllers/baggage.js'));
 const ready = part(() => import('./baggage-banner.ready.js'));
-const later = part(() => import('./baggage-banner.later.js'));
-const PARTS: Part<unknown>[] = [rules, ready, later];
+const PARTS: Part<unknown>[] = [rules, ready];
 
 /**
  * @summary Pulls the customer's past bad experiences forward at the start of a contact: how heavy
@@ -174,7 +173,6 @@ export class MendBaggageBanner extends MendElement {
       this.#scope = scope;
       this.shown = HISTORY_PAGE;
     }
-    if (this.historyOpen && !this.#unloaded) this.parts.need(later);
     if (loaded) {
       this.#writes ??= new loaded.WriteAction(this, {
         wait: (work) => this.parts.wait(work),
@@ -234,7 +232,7 @@ export class MendBaggageBanner extends MendElement {
     const view = this.#view;
     const writes = this.#writes;
     if (view.state !== 'ready' || !writes) return;
-    this.parts.use(later, ({ act }) =>
+    this.parts.use(ready, ({ act }) =>
       act(kind, key, view, {
         session: this.session,
         writes,
@@ -269,7 +267,6 @@ export class MendBaggageBanner extends MendElement {
       detailsOpen: this.detailsOpen,
       historyOpen: this.historyOpen,
       shown: this.shown,
-      history: later.value,
       page: HISTORY_PAGE,
       act: (kind, key) => this.#act(kind, key),
       toggleDetails: (open) => (this.detailsOpen = open),
