@@ -32,6 +32,7 @@ const service = await startService({
   origins: [`http://127.0.0.1:${vitePort}`, `http://localhost:${vitePort}`],
   port: Number(process.env.MEND_PORT ?? 0),
   seedTenant: tenant,
+  demoReset: true, // the demo's "Reset demo data" restores the service's tenant too
 });
 const token = await devToken(secret, { tenant, agentId: 'agent-dana', role: 'agent', team: DEMO_TEAM });
 const lead = await devToken(secret, { tenant, agentId: 'agent-sam', role: 'lead', team: DEMO_TEAM });
