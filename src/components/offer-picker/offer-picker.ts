@@ -6,24 +6,32 @@ import { FocusStep } from '../../controllers/focus-step.js';
 import { FormControlController, type Invalidity } from '../../controllers/form-control.js';
 import { load, part } from '../../controllers/on-demand.js';
 import { RadioGroupController } from '../../controllers/radio-group.js';
+import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import type { BaggageLevel, ChosenOffer, Fund, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
-import { formatMoney } from '../../core/money.js';
-import { DEFAULT_POLICY, type Bundle } from '../../core/recovery.js';
-import { renderCard } from './card.js';
-import { remaining } from '../../core/fund.js';
-import { pickerModel, type PickerModel } from './offer-picker.model.js';
-import { pickerLoading, RECOVERY_TARGET, renderError, renderPicker } from './offer-picker.view.js';
+import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
+import type { Bundle } from '../../core/recovery.js';
+import type { PickerModel } from './offer-picker.model.js';
+import { RECOVERY_TARGET, renderError, renderPicker } from './offer-picker.view.js';
 import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
-import { decisionSaid, invalidity, sentences, type Words } from './offer-words.js';
+import type { Sentences } from './options.js';
+import type { Words } from './offer-words.js';
 import type { RecoveryActions } from './recovery-actions.js';
-import { OfferSelection } from './selection.js';
+import type { OfferSelection } from './selection.js';
 
-/** The parts loaded on demand, once per page (not needed before the first render). Behind "Other options": every bundle and the composer. */
+/**
+ * The parts loaded on demand, once per page (not needed before the first render). What shows the
+ * host's answer (the recommendation rules, the model, the card, the words): asked for at the first
+ * update, in parallel with the host's reads.
+ */
+const ready = part(() => import('./offer-picker.ready.js'));
+/** Behind "Other options": every bundle and the composer. */
 const options = part(() => import('./options.js'));
-/** The baggage assessment: only once a customer's history has arrived (host mode). */
+/** The baggage assessment (host mode, without a `baggage` property): asked for with the history read. */
 const assessment = part(() => import('../../controllers/baggage.js'));
+type Ready = typeof import('./offer-picker.ready.js');
+
+const NO_HISTORY = { key: null, status: 'none', retry() {} } as Read<CustomerHistory>;
 /** The write path: Accept, Confirm and Decline (loaded right after the first render). */
 const writes = part(() => import('./recovery-actions.js'));
 
@@ -146,7 +154,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     elements: () => this.#radios('bundles'),
     isFocusableElement: () => !this.#off,
     elementEnterAction: (radio) => {
-      const bundle = this.#m.rec?.bundles.find((b) => b.id === radio.dataset.id);
+      const bundle = this.#m?.rec?.bundles.find((b) => b.id === radio.dataset.id);
       if (bundle) this.#pickBundle(bundle);
     },
   });
@@ -156,7 +164,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     elementEnterAction: (radio) => this.#pickComp(radio.dataset.id === 'none' ? null : radio.dataset.id!),
   });
   #form = new FormControlController(this, {
-    value: () => (this.#m.chosen.length ? JSON.stringify(this.#m.chosen) : null),
+    value: () => (this.#m?.chosen.length ? JSON.stringify(this.#m.chosen) : null),
     state: () => this.value,
     invalidity: () => this.#invalidity(),
     anchor: () =>
@@ -166,8 +174,10 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     disabled: () => this.disabled,
   });
 
-  /** What the agent chose. */
-  #selection = new OfferSelection();
+  /** What the agent chose (once the ready part is in). */
+  #selection?: OfferSelection;
+  /** A `value` set before the ready part was in: restored when it is. */
+  #restoring?: string;
   /** Accept, Confirm and Decline, once their part is loaded. */
   #actions: RecoveryActions | null = null;
   /** Where the last action was made: its outcome is said next to it. */
@@ -179,8 +189,8 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   #lastStatus: string | undefined;
   /** The console's recovery hotkey lands on Accept (session.handOff('recovery')); Accept hands off to the root cause. */
   #focus = new FocusStep(this, { step: 'recovery', session: () => this.session, target: () => this.renderRoot.querySelector<HTMLElement>(RECOVERY_TARGET) });
-  /** Derived in willUpdate (offer-picker.model.ts). */
-  #m!: PickerModel;
+  /** Derived in willUpdate (offer-picker.model.ts), once the ready part is in. */
+  #m?: PickerModel;
 
   /**
    * JSON of the chosen offers (`ChosenOffer[]`); `[]` when nothing is chosen. Setting it restores a
@@ -191,8 +201,8 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   }
   set value(json: string) {
     this.#clear();
-    this.#selection.restore(json, this.#catalog);
-    if (this.#selection.picked.size || this.#selection.comp) this.optionsOpen = true;
+    this.#restoring = json;
+    if (ready.value) this.#restore(ready.value);
     this.requestUpdate();
   }
 
@@ -210,18 +220,15 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     return this.#form.disabled;
   }
   get #unsupported(): boolean {
-    return this.#m.fundRead.status === 'unsupported' && !this.fund;
+    return this.#m?.fundRead.status === 'unsupported' && !this.fund;
   }
   /** The compensation group is off with the picker, or when the console has no fund. */
   get #compOff(): boolean {
     return this.#off || this.#unsupported;
   }
-  get #catalog(): RecoveryPolicy {
-    return this.#m?.policy ?? this.policy ?? DEFAULT_POLICY;
-  }
   /** Other options are shown: opened, or the only way (no recommendation). */
   get #open(): boolean {
-    return this.optionsOpen || !this.#m.top;
+    return this.optionsOpen || !this.#m?.top;
   }
   #radios(group: 'bundles' | 'compensation'): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>(`[part~="${group}"] [role="radio"]`)];
@@ -229,14 +236,35 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
 
   /** Nothing chosen, nothing said, a new intent. */
   #clear(): void {
-    this.#selection.clear();
+    this.#selection?.clear();
+    this.#restoring = undefined;
     this.#actions?.reset();
     this.#accepted = false;
+  }
+
+  /** The selection, and a `value` set before the ready part was in. */
+  #restore(r: Ready): OfferSelection {
+    const selection = (this.#selection ??= new r.OfferSelection());
+    if (this.#restoring !== undefined) {
+      selection.restore(this.#restoring, this.#m?.policy ?? this.policy ?? r.DEFAULT_POLICY);
+      this.#restoring = undefined;
+      if (selection.picked.size || selection.comp) this.optionsOpen = true;
+    }
+    return selection;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const session = this.session;
+    // The host's reads start here, in parallel with the parts that show their answers.
+    const reads = {
+      ctx: readContext(session),
+      pol: readPolicy(session),
+      fundRead: readFund(session),
+      hist: this.baggage ? NO_HISTORY : readHistory(session),
+    };
+    if (session && !this.baggage) this.parts.need(assessment);
+    const r = this.parts.need(ready);
     const loaded = this.parts.need(writes);
     if (loaded && !this.#actions) this.#actions = this.#makeActions(loaded.RecoveryActions);
     const interaction = this.interaction !== undefined ? this.interaction : (session?.interaction ?? null);
@@ -246,12 +274,15 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       if (this.#lastInteraction !== null) this.#clear();
       this.#lastInteraction = id;
     }
+    if (!r) return;
+    this.#say ??= r.sentences(this.#w, () => this.#m!.currency);
     const parser = options.value?.parser;
-    this.#m = pickerModel(this, {
+    this.#m = r.pickerModel(this, {
       session,
-      selection: this.#selection,
+      reads,
+      selection: this.#restore(r),
       done: this.#actions?.done ?? false,
-      assess: () => this.parts.need(assessment)?.baggageFor,
+      assess: () => assessment.value?.baggageFor,
       parser: parser && ((currency) => parser(currency, this.resolvedLocale)),
       currency: this.resolvedCurrency,
     });
@@ -261,8 +292,8 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   #makeActions(Actions: typeof RecoveryActions): RecoveryActions {
     return new Actions(this, {
       session: () => this.session,
-      model: () => this.#m,
-      comp: () => this.#selection.comp,
+      model: () => this.#m!,
+      comp: () => this.#selection?.comp ?? null,
       invalid: () => this.#invalidity(),
       off: () => this.#off,
       t: (key, values) => this.t(key, values),
@@ -270,8 +301,8 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       money: this.#w.money,
       announce: (message) => this.announce(message),
       choose: (bundle) => this.#chooseTop(bundle),
-      name: (bundle) => this.#say.name(bundle),
-      left: remaining,
+      name: (bundle) => this.#say!.name(bundle),
+      left: (fund) => ready.value!.remaining(fund),
     });
   }
 
@@ -284,15 +315,18 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   /** The element's words for the sentence helpers (offer-words.ts): money in the fund's currency, the page's locale. */
   #w: Words = {
     t: (key, values) => this.t(key, values),
-    money: (minor) => formatMoney(minor, this.#m.currency, this.resolvedLocale),
+    money: (minor) => ready.value!.formatMoney(minor, this.#m!.currency, this.resolvedLocale),
     words: (reason) => this.words(reason, 'reason', this.#w.money),
     term: (kind, id) => this.term(kind, id),
   };
-  #say = sentences(this.#w, () => this.#m.currency);
+  /** The picker's sentences bound to its words (offer-words.ts), once the ready part is in. */
+  #say?: Sentences;
 
   /** Why the current choice cannot be submitted, or null when it can (and while disabled). */
   #invalidity(): Invalidity | null {
-    return this.#off ? null : invalidity(this.#w, this.#m, this.required);
+    if (this.#off) return null;
+    if (this.#m) return ready.value!.invalidity(this.#w, this.#m, this.required);
+    return this.required ? { flags: { valueMissing: true }, message: this.t('offerEmpty') } : null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -300,13 +334,14 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     // The write path loads right after the first render, not at the first confirm: once per session
     // (a failed load is tried again at the next update).
     this.#actions?.preload(this.session);
-    // The options' styles come with their part: adopted once it is in.
-    const sheet = options.value?.optionsStyles.styleSheet;
+    // The styles of the ready state and of the options come with their parts: adopted once they are in.
     const root = this.shadowRoot;
-    if (sheet && root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    for (const sheet of [ready.value?.readyStyles.styleSheet, options.value?.optionsStyles.styleSheet]) {
+      if (sheet && root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
   }
 
-  // ---- user actions ---------------------------------------------------------------------------
+  // ---- user actions (once the ready part is in: nothing to act on before) -----------------------
 
   /** The agent changed the selection: a new intent, a `change` event, a polite word on the impact (unless the action says its own). */
   async #changed(say = true): Promise<void> {
@@ -315,32 +350,32 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     this.requestUpdate();
     await this.updateComplete;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    const { decision, fund, amount } = this.#m;
-    const said = say && decision?.status !== this.#lastStatus && decisionSaid(this.#say, decision, fund, amount);
+    const { decision, fund, amount } = this.#m!;
+    const said = say && decision?.status !== this.#lastStatus && ready.value!.decisionSaid(this.#say!, decision, fund, amount);
     this.#lastStatus = decision?.status;
     if (said) this.announce(said);
   }
 
   #pickBundle(bundle: Bundle): void {
     if (this.#off) return;
-    this.#selection.apply(bundle.offers, this.#catalog);
+    this.#selection!.apply(bundle.offers, this.#m!.policy!);
     void this.#changed();
   }
 
   #toggle(offer: Offer, on: boolean): void {
-    this.#selection.toggle(offer.id, on);
+    this.#selection!.toggle(offer.id, on);
     void this.#changed();
   }
 
   #pickComp(id: string | null): void {
-    if (this.#off || !this.#selection.pickComp(id, this.#m.policy)) return;
+    if (this.#off || !this.#selection?.pickComp(id, this.#m!.policy)) return;
     void this.#changed();
   }
 
   /** The card's bundle becomes the choice (Accept and Decline act on it), said by the action itself. */
   async #chooseTop(top: Bundle): Promise<void> {
-    if (this.#m.matching?.id === top.id) return;
-    this.#selection.apply(top.offers, this.#catalog);
+    if (this.#m!.matching?.id === top.id) return;
+    this.#selection!.apply(top.offers, this.#m!.policy!);
     await this.#changed(false);
   }
 
@@ -369,18 +404,28 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   // ---- rendering ------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const loading = pickerLoading(this.#m, !!this.baggage, assessment);
-    return renderPicker(this.#m, this.#w, {
-      loading,
-      session: this.session,
+    const r = ready.value;
+    const m = this.#m;
+    const loading = !r || !m || r.pickerLoading(m, !!this.baggage, assessment);
+    return renderPicker(this.#w, {
+      loading: loading && !ready.error,
+      severity: r && m && !loading ? r.renderSeverity(m, this.#w) : '',
       storage: this.#storage.render(),
       announcer: this.renderAnnouncer(),
-      open: this.#open,
-      assessError: assessment.error && !this.baggage && this.#m.hist.value ? { error: assessment.error, retry: () => this.parts.reload(assessment) } : null,
-      error: (read) => this.#renderError(read),
-      card: (top) => this.#renderCard(top),
-      options: (policy) => this.#renderOptions(policy),
-      toggle: () => (this.optionsOpen = !this.optionsOpen),
+      body:
+        r && m
+          ? r.renderBody(m, this.#w, {
+              session: this.session,
+              open: this.#open,
+              assessError: assessment.error && !this.baggage && m.hist.value ? { error: assessment.error, retry: () => this.parts.reload(assessment) } : null,
+              error: (read) => this.#renderError(read),
+              card: (top) => this.#renderCard(top),
+              options: (policy) => this.#renderOptions(policy),
+              toggle: () => (this.optionsOpen = !this.optionsOpen),
+            })
+          : ready.error
+            ? this.#renderError({ error: ready.error, retry: () => this.parts.reload(ready) })
+            : nothing,
     });
   }
 
@@ -391,20 +436,21 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
 
   #renderMessage(where: 'card' | 'options'): TemplateResult | typeof nothing {
     const message = this.#actions?.message;
-    if (!message || (this.#m.top && this.#last !== where)) return nothing;
+    if (!message || (this.#m!.top && this.#last !== where)) return nothing;
     return html`<p part="message" data-tone=${message.tone}><span>${message.text}</span></p>`;
   }
 
   #renderCard(top: Bundle): TemplateResult {
     const actions = this.#actions;
-    return renderCard(top, this.#m, this.#w, {
-      acknowledges: !!actions?.ackFor(this.#m) && !this.#accepted,
+    const m = this.#m!;
+    return ready.value!.renderCard(top, m, this.#w, {
+      acknowledges: !!actions?.ackFor(m) && !this.#accepted,
       off: this.#off,
       blocked: !!actions && (actions.busy || actions.done),
       accepted: this.#accepted,
       busy: !!actions?.busy && this.#last === 'card',
       message: this.#renderMessage('card'),
-      fundError: this.#m.fundRead.status === 'error' && !this.#m.fund ? this.#renderError(this.#m.fundRead) : nothing,
+      fundError: m.fundRead.status === 'error' && !m.fund ? this.#renderError(m.fundRead) : nothing,
       accept: () => void this.#act('card', (a) => a.accept()),
       decline: () => void this.#act('card', (a) => a.decline()),
     });
@@ -416,14 +462,14 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     const retry = () => this.parts.reload(options);
     if (!loaded) return html`<div id="options" part="options">${options.error ? this.#renderError({ error: options.error, retry }) : html`<div class="placeholder"></div>`}</div>`;
     const actions = this.#actions;
-    const selection = this.#selection;
+    const selection = this.#selection!;
     return html`<div id="options" part="options">
       ${loaded.renderOptions({
-        m: this.#m,
+        m: this.#m!,
         policy,
         selection,
         w: this.#w,
-        say: this.#say,
+        say: this.#say!,
         validation: this.#showsValidation(),
         message: this.#renderMessage('options'),
         error: (read) => this.#renderError(read),
@@ -446,7 +492,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
 
   /** The live "not a recovery yet" hint (a refused amount has its own line). */
   #showsValidation(): string | null {
-    if (!this.#m.chosen.length || this.#actions?.done || this.#m.decision?.status === 'refused') return null;
+    if (!this.#m?.chosen.length || this.#actions?.done || this.#m.decision?.status === 'refused') return null;
     return this.#invalidity()?.message ?? null;
   }
 }
