@@ -1,7 +1,8 @@
 /**
  * What `<mend-offer-picker>` needs to show a host's answer (or its properties): the recommendation
  * rules (src/core/recovery.ts), the model derived from them, the selection, the picker's sentences,
- * the severity line, the recommendation card and the frame's body. One part, loaded on demand at
+ * the severity line, the recommendation card, the frame's body and the write path (Accept, Confirm
+ * and Decline: recovery-actions.ts). One part, loaded on demand at
  * the element's first update, in parallel with the host's reads (the first render shows the loading
  * state until both are in; a failed load is the error line with Retry).
  */
@@ -21,6 +22,7 @@ export { OfferSelection } from './selection.js';
 export { renderCard } from './card.js';
 export { decisionSaid, invalidity, sentences } from './offer-words.js';
 export { readyStyles } from './ready.styles.js';
+export { RecoveryActions } from './recovery-actions.js';
 
 export interface PickerBody {
   session: HostSession | null;

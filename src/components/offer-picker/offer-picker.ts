@@ -4,8 +4,8 @@ import { FormAssociated } from '../../base/form-associated.js';
 import { MendElement } from '../../base/mend-element.js';
 import { FocusStep } from '../../controllers/focus-step.js';
 import { FormControlController, type Invalidity } from '../../controllers/form-control.js';
-import { load, part } from '../../controllers/on-demand.js';
-import { RadioGroupController } from '../../controllers/radio-group.js';
+import { part } from '../../controllers/on-demand.js';
+import type { RadioGroupController } from '../../controllers/radio-group.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
 import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
@@ -32,8 +32,6 @@ const assessment = part(() => import('../../controllers/baggage.js'));
 type Ready = typeof import('./offer-picker.ready.js');
 
 const NO_HISTORY = { key: null, status: 'none', retry() {} } as Read<CustomerHistory>;
-/** The write path: Accept, Confirm and Decline (loaded right after the first render). */
-const writes = part(() => import('./recovery-actions.js'));
 
 /**
  * @tagname mend-offer-picker
@@ -149,20 +147,6 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   /** "Other options" is open: all bundles and the composer (loaded on demand). Always open without a recommendation. */
   @property({ type: Boolean, reflect: true, attribute: 'options-open' }) optionsOpen = false;
 
-  // The two radio groups' keyboard models (before the form control: its anchor reads their tab stop).
-  protected readonly bundleKeys = new RadioGroupController(this, {
-    elements: () => this.#radios('bundles'),
-    isFocusableElement: () => !this.#off,
-    elementEnterAction: (radio) => {
-      const bundle = this.#m?.rec?.bundles.find((b) => b.id === radio.dataset.id);
-      if (bundle) this.#pickBundle(bundle);
-    },
-  });
-  protected readonly compKeys = new RadioGroupController(this, {
-    elements: () => this.#radios('compensation'),
-    isFocusableElement: () => !this.#compOff,
-    elementEnterAction: (radio) => this.#pickComp(radio.dataset.id === 'none' ? null : radio.dataset.id!),
-  });
   #form = new FormControlController(this, {
     value: () => (this.#m?.chosen.length ? JSON.stringify(this.#m.chosen) : null),
     state: () => this.value,
@@ -174,11 +158,13 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     disabled: () => this.disabled,
   });
 
+  /** The keyboard models of the two radio groups behind "Other options" (bundles, compensation), created with that part. */
+  #keys?: RadioGroupController[];
   /** What the agent chose (once the ready part is in). */
   #selection?: OfferSelection;
   /** A `value` set before the ready part was in: restored when it is. */
   #restoring?: string;
-  /** Accept, Confirm and Decline, once their part is loaded. */
+  /** Accept, Confirm and Decline (the write path, with the ready part). */
   #actions: RecoveryActions | null = null;
   /** Where the last action was made: its outcome is said next to it. */
   #last: 'card' | 'options' = 'card';
@@ -265,8 +251,6 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     };
     if (session && !this.baggage) this.parts.need(assessment);
     const r = this.parts.need(ready);
-    const loaded = this.parts.need(writes);
-    if (loaded && !this.#actions) this.#actions = this.#makeActions(loaded.RecoveryActions);
     const interaction = this.interaction !== undefined ? this.interaction : (session?.interaction ?? null);
     const id = interaction?.id ?? null;
     if (id !== this.#lastInteraction) {
@@ -275,6 +259,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       this.#lastInteraction = id;
     }
     if (!r) return;
+    this.#actions ??= this.#makeActions(r.RecoveryActions);
     this.#say ??= r.sentences(this.#w, () => this.#m!.currency);
     const parser = options.value?.parser;
     this.#m = r.pickerModel(this, {
@@ -287,6 +272,25 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       currency: this.resolvedCurrency,
     });
     if (this.#m.policy && this.#open) this.parts.need(options);
+    if (options.value && !this.#keys) this.#keys = this.#radioGroups(options.value.RadioGroupController);
+  }
+
+  #radioGroups(Keys: typeof RadioGroupController): RadioGroupController[] {
+    return [
+      new Keys(this, {
+        elements: () => this.#radios('bundles'),
+        isFocusableElement: () => !this.#off,
+        elementEnterAction: (radio) => {
+          const bundle = this.#m?.rec?.bundles.find((b) => b.id === radio.dataset.id);
+          if (bundle) this.#pickBundle(bundle);
+        },
+      }),
+      new Keys(this, {
+        elements: () => this.#radios('compensation'),
+        isFocusableElement: () => !this.#compOff,
+        elementEnterAction: (radio) => this.#pickComp(radio.dataset.id === 'none' ? null : radio.dataset.id!),
+      }),
+    ];
   }
 
   #makeActions(Actions: typeof RecoveryActions): RecoveryActions {
@@ -304,12 +308,6 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       name: (bundle) => this.#say!.name(bundle),
       left: (fund) => ready.value!.remaining(fund),
     });
-  }
-
-  /** The write path, loading it if the agent acts before it arrived. */
-  async #writes(): Promise<RecoveryActions> {
-    if (!this.#actions) this.#actions = this.#makeActions((await load(writes)).RecoveryActions);
-    return this.#actions;
   }
 
   /** The element's words for the sentence helpers (offer-words.ts): money in the fund's currency, the page's locale. */
@@ -331,8 +329,8 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // The write path loads right after the first render, not at the first confirm: once per session
-    // (a failed load is tried again at the next update).
+    // The outbox opens once the write path is in, not at the first confirm: once per session (a
+    // failed open is tried again at the next update).
     this.#actions?.preload(this.session);
     // The styles of the ready state and of the options come with their parts: adopted once they are in.
     const root = this.shadowRoot;
@@ -384,7 +382,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     if (this.#acting || this.#off) return; // one action at a time: a double click does it once
     this.#acting = true;
     try {
-      const actions = await this.#writes();
+      const actions = this.#actions!;
       if (actions.busy || actions.done) return;
       this.#last = where;
       const recorded = await act(actions);

@@ -33,6 +33,8 @@ export interface Sentences {
 }
 
 export { parser } from './composer.js';
+/** The radio groups' keyboard model (the bundles and the compensation), created by the element with this part. */
+export { RadioGroupController } from '../../controllers/radio-group.js';
 
 export interface OptionsView {
   /** What the picker shows, and what the agent chose. */
