@@ -1,8 +1,8 @@
 /**
- * What `<mend-offer-picker>` needs to show a host's answer (or its properties): the recommendation
- * rules (src/core/recovery.ts), the model derived from them, the selection, the picker's sentences,
- * the severity line, the recommendation card, the frame's body and the write path (Accept, Confirm
- * and Decline: recovery-actions.ts). One part, loaded on demand at
+ * What `<mend-offer-picker>` needs to show a host's answer (or its properties) and act on it: the
+ * recommendation rules (src/core/recovery.ts), the model derived from them, the severity line, the
+ * frame's body, and the agent's choice with its card, options and write path (offer-picker.choice.ts:
+ * the selection, the picker's sentences, Accept, Confirm and Decline). One part, loaded on demand at
  * the element's first update, in parallel with the host's reads (the first render shows the loading
  * state until both are in; a failed load is the error line with Retry).
  */
@@ -16,13 +16,9 @@ import type { Words } from './offer-words.js';
 
 export { DEFAULT_POLICY } from '../../core/recovery.js';
 export { formatMoney } from '../../core/money.js';
-export { remaining } from '../../core/fund.js';
 export { pickerModel } from './offer-picker.model.js';
-export { OfferSelection } from './selection.js';
-export { renderCard } from './card.js';
-export { decisionSaid, invalidity, sentences } from './offer-words.js';
+export { PickerChoice } from './offer-picker.choice.js';
 export { readyStyles } from './ready.styles.js';
-export { RecoveryActions } from './recovery-actions.js';
 
 export interface PickerBody {
   session: HostSession | null;

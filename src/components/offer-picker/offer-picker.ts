@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FormAssociated } from '../../base/form-associated.js';
 import { MendElement } from '../../base/mend-element.js';
@@ -8,16 +8,13 @@ import { part } from '../../controllers/on-demand.js';
 import type { RadioGroupController } from '../../controllers/radio-group.js';
 import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
-import type { Bundle } from '../../core/recovery.js';
+import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, Interaction, RecoveryPolicy, Severity } from '../../core/model.js';
+import type { PickerChoice } from './offer-picker.choice.js';
 import type { PickerModel } from './offer-picker.model.js';
 import { RECOVERY_TARGET, renderError, renderPicker } from './offer-picker.view.js';
 import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
-import type { Sentences } from './options.js';
 import type { Words } from './offer-words.js';
-import type { RecoveryActions } from './recovery-actions.js';
-import type { OfferSelection } from './selection.js';
 
 /**
  * The parts loaded on demand, once per page (not needed before the first render). What shows the
@@ -29,7 +26,6 @@ const ready = part(() => import('./offer-picker.ready.js'));
 const options = part(() => import('./options.js'));
 /** The baggage assessment (host mode, without a `baggage` property): asked for with the history read. */
 const assessment = part(() => import('../../controllers/baggage.js'));
-type Ready = typeof import('./offer-picker.ready.js');
 
 const NO_HISTORY = { key: null, status: 'none', retry() {} } as Read<CustomerHistory>;
 
@@ -160,19 +156,12 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
 
   /** The keyboard models of the two radio groups behind "Other options" (bundles, compensation), created with that part. */
   #keys?: RadioGroupController[];
-  /** What the agent chose (once the ready part is in). */
-  #selection?: OfferSelection;
+  /** What the agent chose and does with it (offer-picker.choice.ts), once the ready part is in. */
+  #choice?: PickerChoice;
   /** A `value` set before the ready part was in: restored when it is. */
   #restoring?: string;
-  /** Accept, Confirm and Decline (the write path, with the ready part). */
-  #actions: RecoveryActions | null = null;
-  /** Where the last action was made: its outcome is said next to it. */
-  #last: 'card' | 'options' = 'card';
-  #accepted = false;
-  #acting = false;
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
   #lastInteraction: string | null = null;
-  #lastStatus: string | undefined;
   /** The console's recovery hotkey lands on Accept (session.handOff('recovery')); Accept hands off to the root cause. */
   #focus = new FocusStep(this, { step: 'recovery', session: () => this.session, target: () => this.renderRoot.querySelector<HTMLElement>(RECOVERY_TARGET) });
   /** Derived in willUpdate (offer-picker.model.ts), once the ready part is in. */
@@ -188,7 +177,7 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   set value(json: string) {
     this.#clear();
     this.#restoring = json;
-    if (ready.value) this.#restore(ready.value);
+    this.#restore();
     this.requestUpdate();
   }
 
@@ -208,10 +197,6 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   get #unsupported(): boolean {
     return this.#m?.fundRead.status === 'unsupported' && !this.fund;
   }
-  /** The compensation group is off with the picker, or when the console has no fund. */
-  get #compOff(): boolean {
-    return this.#off || this.#unsupported;
-  }
   /** Other options are shown: opened, or the only way (no recommendation). */
   get #open(): boolean {
     return this.optionsOpen || !this.#m?.top;
@@ -222,21 +207,17 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
 
   /** Nothing chosen, nothing said, a new intent. */
   #clear(): void {
-    this.#selection?.clear();
+    this.#choice?.clear();
     this.#restoring = undefined;
-    this.#actions?.reset();
-    this.#accepted = false;
   }
 
-  /** The selection, and a `value` set before the ready part was in. */
-  #restore(r: Ready): OfferSelection {
-    const selection = (this.#selection ??= new r.OfferSelection());
-    if (this.#restoring !== undefined) {
-      selection.restore(this.#restoring, this.#m?.policy ?? this.policy ?? r.DEFAULT_POLICY);
-      this.#restoring = undefined;
-      if (selection.picked.size || selection.comp) this.optionsOpen = true;
-    }
-    return selection;
+  /** A `value` set before the ready part was in, restored once it is. */
+  #restore(): void {
+    const selection = this.#choice?.selection;
+    if (!selection || this.#restoring === undefined) return;
+    selection.restore(this.#restoring, this.#m?.policy ?? this.policy ?? ready.value!.DEFAULT_POLICY);
+    this.#restoring = undefined;
+    if (selection.picked.size || selection.comp) this.optionsOpen = true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -259,55 +240,52 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       this.#lastInteraction = id;
     }
     if (!r) return;
-    this.#actions ??= this.#makeActions(r.RecoveryActions);
-    this.#say ??= r.sentences(this.#w, () => this.#m!.currency);
+    const choice = (this.#choice ??= new r.PickerChoice(this, {
+      w: this.#w,
+      session: () => this.session,
+      model: () => this.#m!,
+      off: () => this.#off,
+      unsupported: () => this.#unsupported,
+      required: () => this.required,
+      failure: (error) => this.failure(error),
+      announce: (message) => this.announce(message),
+      handOff: () => this.#focus.handOff('root-cause'),
+      error: (read) => this.#renderError(read),
+      options,
+      reloadOptions: () => this.parts.reload(options),
+    }));
+    this.#restore();
     const parser = options.value?.parser;
     this.#m = r.pickerModel(this, {
       session,
       reads,
-      selection: this.#restore(r),
-      done: this.#actions?.done ?? false,
+      selection: choice.selection,
+      done: choice.actions.done,
       assess: () => assessment.value?.baggageFor,
       parser: parser && ((currency) => parser(currency, this.resolvedLocale)),
       currency: this.resolvedCurrency,
     });
     if (this.#m.policy && this.#open) this.parts.need(options);
-    if (options.value && !this.#keys) this.#keys = this.#radioGroups(options.value.RadioGroupController);
+    if (options.value && !this.#keys) this.#keys = this.#radioGroups(options.value.RadioGroupController, choice);
   }
 
-  #radioGroups(Keys: typeof RadioGroupController): RadioGroupController[] {
+  #radioGroups(Keys: typeof RadioGroupController, choice: PickerChoice): RadioGroupController[] {
     return [
       new Keys(this, {
         elements: () => this.#radios('bundles'),
         isFocusableElement: () => !this.#off,
         elementEnterAction: (radio) => {
           const bundle = this.#m?.rec?.bundles.find((b) => b.id === radio.dataset.id);
-          if (bundle) this.#pickBundle(bundle);
+          if (bundle) choice.pickBundle(bundle);
         },
       }),
       new Keys(this, {
         elements: () => this.#radios('compensation'),
-        isFocusableElement: () => !this.#compOff,
-        elementEnterAction: (radio) => this.#pickComp(radio.dataset.id === 'none' ? null : radio.dataset.id!),
+        // The compensation group is off with the picker, or when the console has no fund.
+        isFocusableElement: () => !this.#off && !this.#unsupported,
+        elementEnterAction: (radio) => choice.pickComp(radio.dataset.id === 'none' ? null : radio.dataset.id!),
       }),
     ];
-  }
-
-  #makeActions(Actions: typeof RecoveryActions): RecoveryActions {
-    return new Actions(this, {
-      session: () => this.session,
-      model: () => this.#m!,
-      comp: () => this.#selection?.comp ?? null,
-      invalid: () => this.#invalidity(),
-      off: () => this.#off,
-      t: (key, values) => this.t(key, values),
-      failure: (error) => this.failure(error),
-      money: this.#w.money,
-      announce: (message) => this.announce(message),
-      choose: (bundle) => this.#chooseTop(bundle),
-      name: (bundle) => this.#say!.name(bundle),
-      left: (fund) => ready.value!.remaining(fund),
-    });
   }
 
   /** The element's words for the sentence helpers (offer-words.ts): money in the fund's currency, the page's locale. */
@@ -317,21 +295,18 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     words: (reason) => this.words(reason, 'reason', this.#w.money),
     term: (kind, id) => this.term(kind, id),
   };
-  /** The picker's sentences bound to its words (offer-words.ts), once the ready part is in. */
-  #say?: Sentences;
 
   /** Why the current choice cannot be submitted, or null when it can (and while disabled). */
   #invalidity(): Invalidity | null {
-    if (this.#off) return null;
-    if (this.#m) return ready.value!.invalidity(this.#w, this.#m, this.required);
-    return this.required ? { flags: { valueMissing: true }, message: this.t('offerEmpty') } : null;
+    if (this.#choice) return this.#choice.invalidity();
+    return this.required && !this.#off ? { flags: { valueMissing: true }, message: this.t('offerEmpty') } : null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // The outbox opens once the write path is in, not at the first confirm: once per session (a
     // failed open is tried again at the next update).
-    this.#actions?.preload(this.session);
+    this.#choice?.actions.preload(this.session);
     // The styles of the ready state and of the options come with their parts: adopted once they are in.
     const root = this.shadowRoot;
     for (const sheet of [ready.value?.readyStyles.styleSheet, options.value?.optionsStyles.styleSheet]) {
@@ -339,71 +314,12 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     }
   }
 
-  // ---- user actions (once the ready part is in: nothing to act on before) -----------------------
-
-  /** The agent changed the selection: a new intent, a `change` event, a polite word on the impact (unless the action says its own). */
-  async #changed(say = true): Promise<void> {
-    this.#actions?.reset();
-    this.#accepted = false;
-    this.requestUpdate();
-    await this.updateComplete;
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    const { decision, fund, amount } = this.#m!;
-    const said = say && decision?.status !== this.#lastStatus && ready.value!.decisionSaid(this.#say!, decision, fund, amount);
-    this.#lastStatus = decision?.status;
-    if (said) this.announce(said);
-  }
-
-  #pickBundle(bundle: Bundle): void {
-    if (this.#off) return;
-    this.#selection!.apply(bundle.offers, this.#m!.policy!);
-    void this.#changed();
-  }
-
-  #toggle(offer: Offer, on: boolean): void {
-    this.#selection!.toggle(offer.id, on);
-    void this.#changed();
-  }
-
-  #pickComp(id: string | null): void {
-    if (this.#off || !this.#selection?.pickComp(id, this.#m!.policy)) return;
-    void this.#changed();
-  }
-
-  /** The card's bundle becomes the choice (Accept and Decline act on it), said by the action itself. */
-  async #chooseTop(top: Bundle): Promise<void> {
-    if (this.#m!.matching?.id === top.id) return;
-    this.#selection!.apply(top.offers, this.#m!.policy!);
-    await this.#changed(false);
-  }
-
-  /** The agent acts (on the card, or in Other options): its outcome is said there; once recorded, the next step takes focus. */
-  async #act(where: 'card' | 'options', act: (actions: RecoveryActions) => Promise<boolean | void>): Promise<void> {
-    if (this.#acting || this.#off) return; // one action at a time: a double click does it once
-    this.#acting = true;
-    try {
-      const actions = this.#actions!;
-      if (actions.busy || actions.done) return;
-      this.#last = where;
-      const recorded = await act(actions);
-      this.#accepted = !!recorded && where === 'card';
-      if (recorded) await this.#handOff();
-    } finally {
-      this.#acting = false;
-    }
-  }
-
-  /** Recorded: the next step takes focus (agent-initiated); without one, the outcome is in view and focus stays here. */
-  async #handOff(): Promise<void> {
-    await this.updateComplete;
-    if (!this.#focus.handOff('root-cause')) this.renderRoot.querySelector('[part~="message"]')?.scrollIntoView({ block: 'nearest' });
-  }
-
   // ---- rendering ------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
     const r = ready.value;
     const m = this.#m;
+    const choice = this.#choice;
     const loading = !r || !m || r.pickerLoading(m, !!this.baggage, assessment);
     return renderPicker(this.#w, {
       loading: loading && !ready.error,
@@ -411,14 +327,14 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       storage: this.#storage.render(),
       announcer: this.renderAnnouncer(),
       body:
-        r && m
+        r && m && choice
           ? r.renderBody(m, this.#w, {
               session: this.session,
               open: this.#open,
               assessError: assessment.error && !this.baggage && m.hist.value ? { error: assessment.error, retry: () => this.parts.reload(assessment) } : null,
               error: (read) => this.#renderError(read),
-              card: (top) => this.#renderCard(top),
-              options: (policy) => this.#renderOptions(policy),
+              card: (top) => choice.renderCard(top),
+              options: (policy) => choice.renderOptions(policy),
               toggle: () => (this.optionsOpen = !this.optionsOpen),
             })
           : ready.error
@@ -430,67 +346,5 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   /** An async dependency that failed (a host read, a part loaded on demand), with its Retry. */
   #renderError(read: { error?: unknown; retry(): void }): TemplateResult {
     return renderError(this.#w, this.failure(read.error as Error), () => read.retry());
-  }
-
-  #renderMessage(where: 'card' | 'options'): TemplateResult | typeof nothing {
-    const message = this.#actions?.message;
-    if (!message || (this.#m!.top && this.#last !== where)) return nothing;
-    return html`<p part="message" data-tone=${message.tone}><span>${message.text}</span></p>`;
-  }
-
-  #renderCard(top: Bundle): TemplateResult {
-    const actions = this.#actions;
-    const m = this.#m!;
-    return ready.value!.renderCard(top, m, this.#w, {
-      acknowledges: !!actions?.ackFor(m) && !this.#accepted,
-      off: this.#off,
-      blocked: !!actions && (actions.busy || actions.done),
-      accepted: this.#accepted,
-      busy: !!actions?.busy && this.#last === 'card',
-      message: this.#renderMessage('card'),
-      fundError: m.fundRead.status === 'error' && !m.fund ? this.#renderError(m.fundRead) : nothing,
-      accept: () => void this.#act('card', (a) => a.accept()),
-      decline: () => void this.#act('card', (a) => a.decline()),
-    });
-  }
-
-  /** Behind "Other options" (loaded on demand): every bundle, the composer, the impact and Confirm. */
-  #renderOptions(policy: RecoveryPolicy): TemplateResult {
-    const loaded = options.value;
-    const retry = () => this.parts.reload(options);
-    if (!loaded) return html`<div id="options" part="options">${options.error ? this.#renderError({ error: options.error, retry }) : html`<div class="placeholder"></div>`}</div>`;
-    const actions = this.#actions;
-    const selection = this.#selection!;
-    return html`<div id="options" part="options">
-      ${loaded.renderOptions({
-        m: this.#m!,
-        policy,
-        selection,
-        w: this.#w,
-        say: this.#say!,
-        validation: this.#showsValidation(),
-        message: this.#renderMessage('options'),
-        error: (read) => this.#renderError(read),
-        off: this.#off,
-        unsupported: this.#unsupported,
-        blocked: !!actions && (actions.busy || actions.done),
-        busy: !!actions?.busy && this.#last === 'options',
-        pick: (b) => this.#pickBundle(b),
-        toggle: (offer, on) => this.#toggle(offer, on),
-        pickComp: (id) => this.#pickComp(id),
-        type: (text) => {
-          selection.customText = text;
-          void this.#changed();
-        },
-        confirm: () => void this.#act('options', (a) => a.confirm({ spoken: (text) => `${text} ${this.t('offerNext')}` })),
-        decline: () => void this.#act('options', (a) => a.decline()),
-      })}
-    </div>`;
-  }
-
-  /** The live "not a recovery yet" hint (a refused amount has its own line). */
-  #showsValidation(): string | null {
-    if (!this.#m?.chosen.length || this.#actions?.done || this.#m.decision?.status === 'refused') return null;
-    return this.#invalidity()?.message ?? null;
   }
 }
