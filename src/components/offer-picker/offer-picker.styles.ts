@@ -1,9 +1,11 @@
 import { css } from 'lit';
 
 /**
- * Styles of `<mend-offer-picker>`'s first render (the frame, the loading state, an error line):
+ * Styles of `<mend-offer-picker>`'s first render (the frame, the loading state, a line with a tone:
+ * an error, and once ready the fund and outcome lines, whose other tones are in ready.styles.ts):
  * logical properties only (RTL), component tokens over the `--_*` system tokens. What only the ready
- * state shows is styled by ready.styles.ts, loaded with that part.
+ * state shows is styled by ready.styles.ts, loaded with that part. A status is carried by a word
+ * (`.tag`) as well as a colour. (No CSS comments inside `css`: they would ship.)
  */
 export const offerPickerStyles = css`
   :host {
@@ -40,6 +42,10 @@ export const offerPickerStyles = css`
     display: grid;
     gap: var(--_space-2);
   }
+  [part~='impact'],
+  [part~='approval'],
+  [part~='message'],
+  [part~='validation'],
   [part~='error'] {
     display: flex;
     flex-wrap: wrap;
@@ -47,10 +53,13 @@ export const offerPickerStyles = css`
     gap: var(--_space-2);
     padding: var(--_space-2);
     border-radius: var(--_op-radius);
-    border-inline-start: 4px solid var(--_danger);
+    border-inline-start: 4px solid var(--_info);
+    background: var(--_info-surface);
+  }
+  [data-tone='danger'] {
+    border-inline-start-color: var(--_danger);
     background: var(--_danger-surface);
   }
-  /* Status carried by a word as well as a colour. */
   .tag {
     font-weight: 700;
   }

@@ -4,7 +4,7 @@ import { css } from 'lit';
  * Styles of what `<mend-offer-picker>` shows once ready (the severity line, the recommendation card,
  * the fund and outcome lines, the "Other options" disclosure): loaded with the ready part
  * (offer-picker.ready.ts) and adopted by the element then, like the options' styles. Same tokens as
- * offer-picker.styles.ts.
+ * offer-picker.styles.ts. The card is compact, so that Accept is on the first screen of a side panel.
  */
 export const readyStyles = css`
   [part~='severity'] {
@@ -25,26 +25,9 @@ export const readyStyles = css`
   .name {
     font-weight: 600;
   }
-  [part~='impact'],
-  [part~='approval'],
-  [part~='message'],
-  [part~='validation'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-2);
-    padding: var(--_space-2);
-    border-radius: var(--_op-radius);
-    border-inline-start: 4px solid var(--_info);
-    background: var(--_info-surface);
-  }
   [data-tone='warning'] {
     border-inline-start-color: var(--_warning);
     background: var(--_warning-surface);
-  }
-  [data-tone='danger'] {
-    border-inline-start-color: var(--_danger);
-    background: var(--_danger-surface);
   }
   [data-tone='success'] {
     border-inline-start-color: var(--_success);
@@ -55,7 +38,6 @@ export const readyStyles = css`
     flex-wrap: wrap;
     gap: var(--_space-2);
   }
-  /* The recommendation as one action: compact, so Accept is on the first screen of a side panel. */
   [part~='card'] {
     display: grid;
     gap: var(--_space-1);
