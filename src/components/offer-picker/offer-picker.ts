@@ -57,12 +57,17 @@ const NO_HISTORY = { key: null, status: 'none', retry() {} } as Read<CustomerHis
  * only fire `mend-offer-accept` / `mend-offer-reject` for the page to act on. A property set by the
  * page always wins over host data.
  *
+ * **Loading**: the first render is the title and the loading state (`aria-busy`). What shows the
+ * answer (the recommendation rules, the card, the words, the write path) loads as one part at the
+ * first update, in parallel with the host's reads; `updateComplete` waits for it, and a part that
+ * could not load is an error line with Retry. A `value` set before then is restored once it is in.
+ *
  * **Forms**: a form-associated element. Its `value` (and form value under `name`) is the JSON of the
  * chosen offers (`ChosenOffer[]`); it is invalid when the choice is not a recovery (an apology alone,
  * or not enough for the severity, with the core's reason), when a typed amount is not an amount,
  * or when the fund refuses the amount. `form.reset()` clears the choice.
  *
- * @fires change - The agent changed the selection (Accept and Decline on the card choose its bundle
+ * @fires {Event} change - The agent changed the selection (Accept and Decline on the card choose its bundle
  *   first): after the selection changed, once per change by the agent (not when code sets a property).
  * @fires mend-offer-accept - The customer accepted: fires after any spend went through and the
  *   `recordRecovery` write is stored (plain mode or a host without it: at Accept / Confirm), never when either
