@@ -18,8 +18,8 @@ import type { Words } from './offer-words.js';
 
 /**
  * The parts loaded on demand, once per page (not needed before the first render). What shows the
- * host's answer (the recommendation rules, the model, the card, the words): asked for at the first
- * update, in parallel with the host's reads.
+ * host's answer and acts on it (the recommendation rules, the model, the card, the words, the
+ * agent's choice, the write path): asked for at the first update, in parallel with the host's reads.
  */
 const ready = part(() => import('./offer-picker.ready.js'));
 /** Behind "Other options": every bundle and the composer. */
