@@ -91,6 +91,8 @@ export class DemoConsole {
   readonly lead: LeadTab;
   /** Resolves when the first context and queue are loaded (or failed). */
   readonly ready: Promise<void>;
+  /** Where the service is and the agent's token (its demo reset), when the console runs on it. */
+  readonly #serviceAt: DemoOptions['service'];
 
   #target: HTMLElement;
   #page: HTMLElement;
@@ -121,6 +123,7 @@ export class DemoConsole {
     this.#page = options.page ?? document.documentElement;
     this.#remember = options.remember ?? true;
     this.adapter = new LocalAdapter(options.db ? { name: options.db } : {});
+    this.#serviceAt = options.service;
     this.service = options.service ? new ServiceAdapter({ baseUrl: options.service.url, token: options.service.token }) : null;
     this.hostAdapter = this.service ? composeAdapter(this.adapter, this.service) : this.adapter;
     this.session = sessionFor(this.hostAdapter);
@@ -208,7 +211,8 @@ export class DemoConsole {
   }
 
   /**
-   * Restore the demo data: the CRM's seed, no drafts, fresh widgets. Writes still waiting in the
+   * Restore the demo data: the CRM's seed and, on the service, its demo tenant (the fund, the
+   * ledger, the records, the lead's queue); no drafts, fresh widgets. Writes still waiting in the
    * outbox are kept (nothing an agent logged is ever dropped silently).
    */
   async reset(): Promise<void> {
@@ -217,7 +221,7 @@ export class DemoConsole {
     this.#render(); // the widgets leave the page and flush their drafts
     try {
       this.adapter.setOnline(true);
-      await this.adapter.reset();
+      await Promise.all([this.adapter.reset(), this.#resetService()]);
       clearDrafts();
       const s = this.session;
       await Promise.all([s.context.reload(), s.recurrence.reload(), this.#agent ? s.fund(this.#agent.id).reload() : null]);
@@ -233,6 +237,14 @@ export class DemoConsole {
       this.#resetting = false;
       this.#render();
     }
+  }
+
+  /** The service started by `npm start` restores its demo tenant (`POST /v1/demo/reset`, a demo-only route). */
+  async #resetService(): Promise<void> {
+    const at = this.#serviceAt;
+    if (!at) return;
+    const response = await fetch(`${at.url}/v1/demo/reset`, { method: 'POST', headers: { authorization: `Bearer ${at.token}` } });
+    if (!response.ok) throw new Error(`The service did not restore its data (HTTP ${response.status}).`);
   }
 
   /** Wrap up the active contact: the root-cause logger may hold it until the cause is logged. */

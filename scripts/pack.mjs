@@ -3,9 +3,10 @@
 // the server-rendering check all use this one copy. Its dependencies (lit, zod...) resolve from the
 // repository's node_modules above it: one install for every consumer app.
 //
-// `node scripts/pack.mjs` packs anew; `packed()` returns the existing copy, packing when missing.
+// `node scripts/pack.mjs` packs anew; `packed()` returns the existing copy, packing when missing or
+// older than dist/ (so `npm run size` after a build measures that build).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { root } from './ensure.mjs';
@@ -28,10 +29,12 @@ export function pack() {
   return result;
 }
 
-/** The unpacked copy (packing it when missing): `{ tarball, dir, files }`. */
+/** The unpacked copy (packing it when missing, or older than the last build): `{ tarball, dir, files }`. */
 export function packed() {
   const stamp = `${packRoot}/files.json`;
-  if (!existsSync(stamp)) return pack();
+  const built = `${root}/dist/index.js`;
+  if (!existsSync(built)) throw new Error('No dist/: run `npm run build` first.');
+  if (!existsSync(stamp) || statSync(built).mtimeMs > statSync(stamp).mtimeMs) return pack();
   return JSON.parse(readFileSync(stamp, 'utf8'));
 }
 

@@ -9,7 +9,7 @@
 // `npm start -- --local` runs the console on the embedded LocalAdapter alone (no service).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.mjs';
 import { ensurePackages, root, run } from './ensure.mjs';
 
 ensurePackages();
@@ -18,16 +18,6 @@ if (args.includes('--local')) {
   run('npx', ['vite', '--config', 'vite.config.ts', ...args.filter((a) => a !== '--local')]);
   process.exit(0);
 }
-
-const freePort = (preferred) =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.once('error', () => (preferred ? freePort(0).then(resolve) : resolve(0)));
-    s.listen(preferred, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 const build = spawnSync(process.execPath, ['build.mjs'], { cwd: `${root}/service`, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -42,6 +32,7 @@ const service = await startService({
   origins: [`http://127.0.0.1:${vitePort}`, `http://localhost:${vitePort}`],
   port: Number(process.env.MEND_PORT ?? 0),
   seedTenant: tenant,
+  demoReset: true, // the demo's "Reset demo data" restores the service's tenant too
 });
 const token = await devToken(secret, { tenant, agentId: 'agent-dana', role: 'agent', team: DEMO_TEAM });
 const lead = await devToken(secret, { tenant, agentId: 'agent-sam', role: 'lead', team: DEMO_TEAM });

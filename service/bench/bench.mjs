@@ -13,7 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { createServer } from 'node:net';
+import { freePort } from '../../scripts/free-port.mjs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from '../../scripts/pg.mjs';
@@ -30,15 +30,6 @@ const log = (...a) => console.log(`[service bench ${((Date.now() - started) / 10
 
 spawnSync(process.execPath, ['build.mjs'], { cwd: serviceDir, stdio: 'inherit' });
 const { devToken } = await import('../dist/auth.js');
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 /** The service as a child process (`node dist/main.js`), on a fixed port so it can be restarted. */
 async function spawnService(env, port) {

@@ -16,6 +16,7 @@ import type { WriteKind } from '../../src/adapter/host-adapter.js';
 import { KeyReuseError, type Principal, type Store } from './store.js';
 import type { EventHub } from './events.js';
 import { parseTaxonomyCsv } from './taxonomy-csv.js';
+import { seedDemo } from './seed.js';
 
 export interface AppOptions {
   store: Store;
@@ -25,6 +26,8 @@ export interface AppOptions {
   origins: string[];
   /** Largest request body, in bytes (default 10 MB: a 50,000-cause taxonomy fits). */
   maxBody?: number;
+  /** `POST /v1/demo/reset` restores the caller's tenant to the demo data (the demo only; see ServiceOptions). */
+  demoReset?: boolean;
 }
 
 const STATUS: Record<HostErrorCode, number> = {
@@ -101,7 +104,7 @@ const WRITE_PATHS: Record<AgentWriteKind, string> = {
   notifyManager: '/v1/manager-notices',
 };
 
-function routes(store: Store): Route[] {
+function routes(store: Store, demoReset = false): Route[] {
   const json = (c: Context, value: unknown, applied = true) => c.json(value as object, 200, applied ? {} : { 'idempotent-replayed': 'true' });
   const sameKey = (key: string, body: { idempotencyKey: string }) => {
     if (body.idempotencyKey !== key) throw bad('The Idempotency-Key header and the body\'s idempotencyKey differ.', 400);
@@ -156,6 +159,17 @@ function routes(store: Store): Route[] {
     { method: 'get', path: '/v1/recurrence', summary: 'Counts of root causes logged since `since`.', query: Since, response: RecurrenceSchema, handle: async (c, { who, query }) => c.json(await store.recurrence(who, (query as { since: string }).since)) },
     { method: 'get', path: '/v1/customers/:customerId/history', summary: "The customer's incidents, then the recoveries recorded here.", response: CustomerHistorySchema, handle: async (c, { who, params }) => c.json(await store.history(who, params.customerId!)) },
     { method: 'get', path: '/v1/customers/:customerId/recoveries', summary: 'The recovery records of a customer, oldest first.', response: z.array(writeSchemas.recordRecovery), handle: async (c, { who, params }) => c.json(await store.records(who, 'recordRecovery', params.customerId!)) },
+    ...(demoReset
+      ? [
+          {
+            method: 'post', path: '/v1/demo/reset', summary: "Restore the caller's tenant to the demo data (only on a service started for the demo).", response: z.object({ ok: z.boolean() }),
+            handle: async (c, { who }) => {
+              await seedDemo(store, who.tenant, { force: true });
+              return c.json({ ok: true });
+            },
+          } satisfies Route,
+        ]
+      : []),
     ...(Object.keys(WRITE_PATHS) as AgentWriteKind[]).map(
       (kind): Route => ({
         method: 'post', path: WRITE_PATHS[kind], summary: `${kind}: applied once under its key; a replay answers the same receipt.`, body: writeSchemas[kind], idempotent: true, response: WriteReceiptSchema,
@@ -226,7 +240,7 @@ export function createApp(options: AppOptions): Hono {
   const { store, hub, verify } = options;
   const maxBody = options.maxBody ?? 10_000_000;
   const app = new Hono();
-  const table = routes(store);
+  const table = routes(store, options.demoReset);
   const document = openApiDocument(table);
 
   app.use('/v1/*', cors({ origin: (origin) => (options.origins.includes(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'], exposeHeaders: ['Idempotent-Replayed'], maxAge: 600 }));

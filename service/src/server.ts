@@ -32,6 +32,11 @@ export interface ServiceOptions {
   port?: number;
   /** Seed the library's demo data into this tenant when it is empty. */
   seedTenant?: string;
+  /**
+   * Let a signed-in user restore their tenant's demo data (`POST /v1/demo/reset`): for the demo
+   * (`npm start`) and the tests, never for real agents' data. Off by default (the route does not exist).
+   */
+  demoReset?: boolean;
   now?: () => number;
 }
 
@@ -53,7 +58,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   if (options.seedTenant) await seedDemo(store, options.seedTenant);
   const hub = new EventHub(store);
   await hub.start();
-  const app = createApp({ store, hub, verify: tokenVerifier(options.auth), origins: options.origins ?? [] });
+  const app = createApp({ store, hub, verify: tokenVerifier(options.auth), origins: options.origins ?? [], demoReset: options.demoReset });
   const host = options.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 0 }, () => resolve(s));

@@ -51,6 +51,8 @@ export function bodyHash(body: unknown): string {
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
+const FUND_COLUMNS = 'agent_id, currency, budget, spent, pending, per_action_cap, approval_threshold, period, period_start, period_end, version';
+
 interface FundRow {
   agent_id: string;
   currency: string;
@@ -91,33 +93,19 @@ export class Store {
 
   async #fund(tx: Tx, tenant: string, agentId: string, lock: boolean): Promise<Fund | undefined> {
     const [row] = await tx.query<FundRow>(
-      `SELECT agent_id, currency, budget, spent, pending, per_action_cap, approval_threshold, period, period_start, period_end, version
-         FROM funds WHERE tenant = $1 AND agent_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT ${FUND_COLUMNS} FROM funds WHERE tenant = $1 AND agent_id = $2${lock ? ' FOR UPDATE' : ''}`,
       [tenant, agentId],
     );
     if (!row) return undefined;
-    let fund: Fund = {
-      agentId: row.agent_id,
-      currency: row.currency.trim(),
-      budget: Number(row.budget),
-      spent: Number(row.spent),
-      pending: Number(row.pending),
-      perActionCap: Number(row.per_action_cap),
-      approvalThreshold: Number(row.approval_threshold),
-      period: row.period,
-      periodStart: iso(row.period_start),
-      periodEnd: iso(row.period_end),
-      version: Number(row.version),
-      ledger: [],
-    };
-    // Period roll-over: the row moves to the new period (only under the row lock).
-    const rolled = rollOver(fund, this.now());
-    if (rolled !== fund && lock) {
+    const read = fundOf(row);
+    // Period roll-over: a read sees the new period; the row moves to it under the row lock (a
+    // spend), with the same version the read showed (rollOver depends only on the row and now).
+    const fund = rollOver(read, this.now());
+    if (fund !== read && lock) {
       await tx.query('UPDATE funds SET spent = $3, period_start = $4, period_end = $5, version = $6 WHERE tenant = $1 AND agent_id = $2', [
-        tenant, agentId, rolled.spent, rolled.periodStart, rolled.periodEnd, rolled.version,
+        tenant, agentId, fund.spent, fund.periodStart, fund.periodEnd, fund.version,
       ]);
     }
-    fund = rolled;
     const entries = await tx.query<{
       id: string; at: unknown; amount: number; reason: string; interaction_id: string; offer_id: string | null; note: string | null; status: LedgerEntry['status'];
     }>(
@@ -145,7 +133,8 @@ export class Store {
   getFund(who: Principal, agentId: string): Promise<Fund> {
     return this.db.transaction(async (tx) => {
       await this.mayRead(tx, who, agentId);
-      return (await this.#fund(tx, who.tenant, agentId, true)) ?? Promise.reject(notFound(`The fund of agent "${agentId}"`));
+      // A read takes no row lock: it never waits for a spend, nor holds one up.
+      return (await this.#fund(tx, who.tenant, agentId, false)) ?? Promise.reject(notFound(`The fund of agent "${agentId}"`));
     });
   }
 
@@ -330,16 +319,15 @@ export class Store {
     if (who.role === 'agent') return Promise.reject(forbidden('Only a lead or an admin reads the recovery report.'));
     return this.db.transaction(async (tx) => {
       const team = who.role === 'admin' ? null : who.team;
-      const agents = await tx.query<AgentRow>(
-        `SELECT a.id, a.name, a.role, a.team FROM agents a JOIN funds f ON f.tenant = a.tenant AND f.agent_id = a.id
+      // The team's funds in one read, without their ledgers (the report needs their periods and budgets).
+      const rows = await tx.query<AgentRow & FundRow>(
+        `SELECT a.id, a.name, a.role, a.team, ${FUND_COLUMNS.split(', ').map((c) => `f.${c}`).join(', ')}
+           FROM agents a JOIN funds f ON f.tenant = a.tenant AND f.agent_id = a.id
           WHERE a.tenant = $1 AND ($2::text IS NULL OR a.team = $2) ORDER BY a.id`,
         [who.tenant, team],
       );
-      const funds: Fund[] = [];
-      for (const a of agents) {
-        const fund = await this.#fund(tx, who.tenant, a.id, false);
-        if (fund) funds.push(fund);
-      }
+      const agents: AgentRow[] = rows.map((r) => ({ id: r.id, name: r.name, role: r.role, team: r.team }));
+      const funds = rows.map((r) => rollOver(fundOf(r), this.now()));
       const own = funds.find((f) => f.agentId === who.agentId) ?? funds[0];
       const now = this.now();
       const from = Date.parse(query.from ?? own?.periodStart ?? new Date(now - 7 * 86_400_000).toISOString());
@@ -571,4 +559,22 @@ export class KeyReuseError extends Error {
   constructor() {
     super('This idempotency key was used with another request body.');
   }
+}
+
+/** A fund row as the model's fund, without its ledger. */
+function fundOf(row: FundRow): Fund {
+  return {
+    agentId: row.agent_id,
+    currency: row.currency.trim(),
+    budget: Number(row.budget),
+    spent: Number(row.spent),
+    pending: Number(row.pending),
+    perActionCap: Number(row.per_action_cap),
+    approvalThreshold: Number(row.approval_threshold),
+    period: row.period,
+    periodStart: iso(row.period_start),
+    periodEnd: iso(row.period_end),
+    version: Number(row.version),
+    ledger: [],
+  };
 }

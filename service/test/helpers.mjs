@@ -11,8 +11,8 @@ export const SAM = 'agent-sam';
 export const TEAM = 'team-north';
 
 /** The service on PGlite (memory) or on `databaseUrl`. */
-export async function start(databaseUrl) {
-  return startService({ databaseUrl, dataDir: 'memory://', auth: { secret: SECRET }, origins: [ORIGIN], poolSize: 30 });
+export async function start(databaseUrl, options = {}) {
+  return startService({ databaseUrl, dataDir: 'memory://', auth: { secret: SECRET }, origins: [ORIGIN], poolSize: 30, ...options });
 }
 
 /** A fresh tenant holding the demo seed, and a client per role. */

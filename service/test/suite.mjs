@@ -341,6 +341,32 @@ export function serviceSuite(name, databaseUrl) {
       assert.deepEqual([other.agents, other.spends, other.causes], [[], [], []]);
     });
 
+    it("the demo's reset: absent unless the service was started for the demo; there it restores only the caller's tenant", async () => {
+      const { dana } = await tenant(service);
+      const fund = (await dana.get(`/v1/funds/${DANA}`)).body;
+      assert.equal((await dana.post('/v1/demo/reset', {})).status, 404);
+
+      const demo = await start(databaseUrl(), { demoReset: true });
+      try {
+        const t = await tenant(demo);
+        const other = await tenant(demo);
+        const agent = t.dana;
+        assert.equal((await spend(agent, fund, 1_000)).body.status, 'done');
+        assert.equal((await spend(other.dana, fund, 1_000)).body.status, 'done');
+        assert.equal((await agent.get(`/v1/funds/${DANA}`)).body.spent, fund.spent + 1_000);
+        assert.equal((await client(demo.url).post('/v1/demo/reset', {})).status, 401);
+        const reset = await agent.post('/v1/demo/reset', {});
+        assert.equal(reset.status, 200);
+        const after = (await agent.get(`/v1/funds/${DANA}`)).body;
+        assert.equal(after.spent, fund.spent);
+        assert.deepEqual(after.ledger.map((e) => e.id), fund.ledger.map((e) => e.id));
+        // Another tenant keeps its data.
+        assert.equal((await other.dana.get(`/v1/funds/${DANA}`)).body.spent, fund.spent + 1_000);
+      } finally {
+        await demo.close();
+      }
+    });
+
     it('CORS allows exactly the configured console origins', async () => {
       const anon = client(service.url);
       const ok = await anon.call('OPTIONS', '/v1/funds/x', undefined, { origin: ORIGIN, 'access-control-request-method': 'POST' });

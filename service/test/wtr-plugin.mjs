@@ -31,7 +31,7 @@ export function mendServicePlugin() {
             pg = await startPostgres();
             databaseUrl = pg.url;
           }
-          return startService({ databaseUrl, dataDir: 'memory://', auth: { secret: SECRET }, origins });
+          return startService({ databaseUrl, dataDir: 'memory://', auth: { secret: SECRET }, origins, demoReset: true });
         })(),
       );
     }

@@ -16,7 +16,7 @@
  * `{ code }` with a known code).
  */
 import type { Fund, HostContext } from '../core/model.js';
-import { HOST_ERROR_CODES, type HostError } from './errors.js';
+import { assert, compatible, ContractError, equal, freshKey, rejection, show, type ContractFramework } from './contract-asserts.js';
 import { guardHost, type GuardedHost } from './guard.js';
 import { runLeadContract } from './lead-contract.js';
 import {
@@ -30,10 +30,7 @@ import {
 } from './host-adapter.js';
 
 /** The functions of your test framework. */
-export interface ContractFramework {
-  describe(name: string, body: () => void): void;
-  it(name: string, body: () => Promise<void> | void): void;
-}
+export type { ContractFramework };
 
 /** What the suite uses from your fixtures; every field has a default derived from the adapter. */
 export interface ContractFixtures {
@@ -56,50 +53,8 @@ export interface ContractFixtures {
   leadAdapter?: (adapter: HostAdapter) => HostAdapter | Promise<HostAdapter>;
 }
 
-/** An assertion error of the suite. */
-export class ContractError extends Error {
-  override readonly name = 'ContractError';
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new ContractError(message);
-}
-
-const show = (v: unknown) => {
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
-};
-
-function equal(actual: unknown, expected: unknown, what: string): void {
-  assert(Object.is(actual, expected), `${what}: expected ${show(expected)}, got ${show(actual)}.`);
-}
-
-/** The raw error, checked to be HostError-compatible. */
-function compatible(error: unknown, where: string): HostError {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  assert(e && typeof e === 'object', `${where}: the adapter rejected with ${show(error)}, not an error object.`);
-  assert(
-    (HOST_ERROR_CODES as readonly unknown[]).includes(e.code),
-    `${where}: the error's code ${show(e.code)} is not one of ${HOST_ERROR_CODES.join(', ')} (got ${show(String(error))}).`,
-  );
-  return e as HostError;
-}
-
-async function rejection(promise: Promise<unknown>, where: string): Promise<HostError> {
-  try {
-    await promise;
-  } catch (error) {
-    return compatible(error, where);
-  }
-  throw new ContractError(`${where}: expected a rejection, but it resolved.`);
-}
-
-let seq = 0;
-const key = (what: string) => `contract-${what}-${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { ContractError };
+const key = freshKey;
 
 /** A replay must answer the first answer, whatever happened since (not a conflict). */
 async function replay<T>(answer: Promise<T>): Promise<T> {
@@ -258,9 +213,18 @@ export function runAdapterContract(
       let heard = 0;
       const off = s.adapter.on('fundChanged', () => heard++);
       off();
-      const fund = await s.host.getFund(s.agentId);
-      await s.host.spend(spendRequest(s, fund, within(fund)));
-      await pause(50);
+      // A handler still subscribed tells when the event was delivered (to every handler it reaches).
+      let delivered: () => void = () => {};
+      const arrived = new Promise<void>((resolve) => (delivered = resolve));
+      const offWitness = s.adapter.on('fundChanged', () => delivered());
+      try {
+        const fund = await s.host.getFund(s.agentId);
+        await s.host.spend(spendRequest(s, fund, within(fund)));
+        // A host may not announce its own spends: then one more call to it is as long as we look.
+        await Promise.race([arrived, s.host.getFund(s.agentId)]);
+      } finally {
+        offWitness();
+      }
       equal(heard, 0, 'fundChanged calls to an unsubscribed handler');
     });
 

@@ -5,7 +5,7 @@
  * idempotency and race (a second decision is a `conflict`), the events and the report's rows.
  */
 import type { Fund, HostContext } from '../core/model.js';
-import { HOST_ERROR_CODES, type HostError } from './errors.js';
+import { assert, equal, freshKey, rejection, show, type ContractFramework } from './contract-asserts.js';
 import { guardHost } from './guard.js';
 import type { HostAdapter, SpendRequest } from './host-adapter.js';
 import { decisionKey, LEAD_CAPABILITIES, leadHost, type ApprovalDecided, type ApprovalDecision, type LeadAdapter } from './lead.js';
@@ -20,37 +20,10 @@ export interface LeadContractFixtures {
   leadAdapter?: (adapter: HostAdapter) => HostAdapter | Promise<HostAdapter>;
 }
 
-interface Framework {
-  describe(name: string, body: () => void): void;
-  it(name: string, body: () => Promise<void> | void): void;
-}
-
-class LeadContractError extends Error {
-  override readonly name = 'ContractError';
-}
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new LeadContractError(message);
-}
-const show = (v: unknown) => JSON.stringify(v) ?? String(v);
-const equal = (actual: unknown, expected: unknown, what: string) =>
-  assert(Object.is(actual, expected), `${what}: expected ${show(expected)}, got ${show(actual)}.`);
-
-async function rejection(promise: Promise<unknown>, where: string): Promise<HostError> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { code?: unknown } | null;
-    assert(e && (HOST_ERROR_CODES as readonly unknown[]).includes(e.code), `${where}: rejected with ${show(String(error))}, not a HostError code.`);
-    return e as HostError;
-  }
-  throw new LeadContractError(`${where}: expected a rejection, but it resolved.`);
-}
-
-let seq = 0;
-const key = (what: string) => `lead-contract-${what}-${Date.now().toString(36)}-${(seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const key = (what: string) => freshKey(`lead-${what}`);
 
 /** Register the lead tests (inside the adapter suite's `describe`). */
-export function runLeadContract(makeAdapter: () => HostAdapter | Promise<HostAdapter>, { describe, it }: Framework, fixtures: LeadContractFixtures = {}): void {
+export function runLeadContract(makeAdapter: () => HostAdapter | Promise<HostAdapter>, { describe, it }: ContractFramework, fixtures: LeadContractFixtures = {}): void {
   const leadId = fixtures.leadId ?? 'agent-sam';
   const setup = async () => {
     const adapter = (await makeAdapter()) as HostAdapter & LeadAdapter;

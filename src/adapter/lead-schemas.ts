@@ -5,14 +5,10 @@
  */
 import * as z from 'zod/mini';
 import { BAGGAGE_LEVELS } from '../core/model.js';
-import { parseWith } from './schemas.js';
+import { AgentSchema, fields, parseWith } from './schemas.js';
 import type { ApprovalDecided, ApprovalDecision, ApprovalItem, ApprovalRequested, ReportData } from './lead.js';
 
-const id = z.string().check(z.minLength(1), z.maxLength(256));
-const text = (max = 4000) => z.string().check(z.maxLength(max));
-const isoDate = z.iso.datetime({ offset: true });
-const minor = z.int().check(z.nonnegative());
-const currency = z.string().check(z.regex(/^[A-Z]{3}$/));
+const { id, text, isoDate, minor, currency } = fields;
 
 export const ApprovalItemSchema = z.object({
   entryId: id,
@@ -58,7 +54,7 @@ export const ReportDataSchema = z.object({
   to: isoDate,
   currency,
   budget: minor,
-  agents: z.array(z.object({ id, name: text(200), role: z.string().check(z.minLength(1), z.maxLength(64)) })),
+  agents: z.array(AgentSchema),
   departments: z.array(z.object({ id, name: text(200) })),
   spends: z.array(
     z.object({ agentId: id, at: isoDate, amount: minor, reason: text(200), status: z.enum(['done', 'pending_approval']) }),

@@ -19,8 +19,8 @@
  * - IndexedDB work is batched: `enqueueMany` is one transaction, and status changes of many
  *   entries are coalesced into one transaction.
  * - A write stored by a page that died before it could tell the others (killed between storing and
- *   broadcasting) is found by every page's re-scan of the stored keys (every `rescanMs`, and when
- *   the page becomes visible) and sent by whichever page holds the lock.
+ *   broadcasting) is found by every visible page's re-scan of the stored keys (every `rescanMs`,
+ *   and when the page becomes visible) and sent by whichever page holds the lock.
  * - Storage that refuses writes (quota): `enqueue` rejects with `HostError('storage')` and nothing
  *   is sent or confirmed; the outbox fires `storage` (`detail.ok` false) once, and `storage` with
  *   `ok` true once a later write or {@link Outbox.probeStorage} succeeds.
@@ -182,7 +182,8 @@ export interface OutboxOptions {
   keepSent?: number;
   /**
    * How often the stored keys are re-read for writes another page stored without telling (it died
-   * right after storing), ms; 0 turns it off. Default 2000. Also re-read when the page becomes visible.
+   * right after storing), ms, while the page is visible; 0 turns it off. Default 2000. Also re-read
+   * when the page becomes visible.
    */
   rescanMs?: number;
 }
@@ -266,7 +267,9 @@ export class Outbox extends EventTarget {
     globalThis.addEventListener?.('online', this.#onOnline);
     globalThis.document?.addEventListener('visibilitychange', this.#onVisible);
     const rescan = options.rescanMs ?? 2000;
-    if (rescan > 0) this.#rescanTimer = setInterval(() => void this.#rescan(), rescan);
+    // A hidden page does not re-read (it does when it becomes visible): a console left open in
+    // background tabs costs no IndexedDB reads.
+    if (rescan > 0) this.#rescanTimer = setInterval(() => globalThis.document?.hidden || void this.#rescan(), rescan);
     this.ready = this.#reloadAll().then(() => this.#kick());
   }
 

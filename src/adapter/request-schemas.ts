@@ -5,16 +5,18 @@
  * service cannot drift.
  */
 import * as z from 'zod/mini';
+import { REMEDY_KINDS } from '../core/model.js';
 import type { HostWrites, SpendRequest } from './host-adapter.js';
+import { fields } from './schemas.js';
 
 /** No NUL: PostgreSQL text cannot hold it (refused with a clear 422 instead of failing the write). */
 const noNul = z.regex(/^[^\u0000]*$/, 'Text may not contain the NUL character.');
 const id = z.string().check(z.minLength(1), z.maxLength(256), noNul);
 /** Customer or agent text: any other characters (stored and returned as text), bounded in length. */
 const text = (max = 4000) => z.string().check(z.maxLength(max), noNul);
-const isoDate = z.iso.datetime({ offset: true });
-const currency = z.string().check(z.regex(/^[A-Z]{3}$/));
-const minor = z.int().check(z.nonnegative());
+// Dates, currencies and amounts as in the answers; ids and text are stricter here (a write's text
+// longer than its limit is refused, not kept, and PostgreSQL cannot hold NUL).
+const { isoDate, currency, minor } = fields;
 
 const base = {
   idempotencyKey: id,
@@ -42,7 +44,7 @@ export const RecoveryRecordSchema = z.object({
     .array(
       z.object({
         offerId: id,
-        kind: z.enum(['apology', 'assistance', 'compensation']),
+        kind: z.enum(REMEDY_KINDS),
         label: text(200),
         amount: z.optional(minor),
         currency: z.optional(currency),

@@ -41,6 +41,13 @@ const minor = z.int().check(z.nonnegative());
 const currency = z.string().check(z.regex(/^[A-Z]{3}$/));
 const remedyKind = z.enum(REMEDY_KINDS);
 
+/**
+ * The building blocks of every answer schema, for the schemas of other answers (the lead's, in
+ * `lead-schemas.ts`): the same ids, text (kept whole when only long), dates, minor units and
+ * currencies everywhere.
+ */
+export const fields = { id, text, isoDate, minor, currency, remedyKind } as const;
+
 export const AgentSchema = z.object({ id, name: text(200), role: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export const InteractionSchema = z.object({

@@ -103,6 +103,42 @@ function insertTop<T>(top: T[], item: T, max: number, before: (a: T, b: T) => bo
   }
 }
 
+/** The number written by `length` digits of `s` from `at`, or -1 when one is not a digit. */
+function digits(s: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * The instant of an ISO 8601 date-time, in ms, as `Date.parse` reads it. The shape every host sends
+ * (`toISOString`: `2026-03-01T12:00:00.000Z`, or without the fraction) is read field by field, each
+ * in its range; anything else goes to `Date.parse`. The same answer, several times faster: it is the
+ * assessment's one cost per incident (10,000 incidents, R4).
+ */
+export function isoTime(iso: string): number {
+  const n = typeof iso === 'string' ? iso.length : 0;
+  if ((n === 24 || n === 20) && iso[n - 1] === 'Z' && iso[4] === '-' && iso[7] === '-' && iso[10] === 'T' && iso[13] === ':' && iso[16] === ':') {
+    const year = digits(iso, 0, 4);
+    const month = digits(iso, 5, 2);
+    const day = digits(iso, 8, 2);
+    const hour = digits(iso, 11, 2);
+    const minute = digits(iso, 14, 2);
+    const second = digits(iso, 17, 2);
+    const ms = n === 20 ? 0 : iso[19] === '.' ? digits(iso, 20, 3) : -1;
+    const days = month === 2 ? (year % 4 || (year % 100 === 0 && year % 400) ? 28 : 29) : 30 + ((month + (month >> 3)) & 1);
+    // Date.UTC reads years 0-99 as 1900-1999: those go to Date.parse.
+    if (year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= days && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && ms >= 0) {
+      return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+    }
+  }
+  return Date.parse(iso);
+}
+
 /**
  * Assesses a customer's baggage from their incident history, in one pass (10,000 incidents in a
  * few milliseconds). Incidents outside `windowDays` or with unreadable dates are ignored.
@@ -126,7 +162,7 @@ export function assessBaggage(incidents: readonly Incident[], now: Date | number
   const remedies: Array<{ r: RemedyGiven; t: number; id: string; i: number }> = [];
 
   for (const incident of incidents) {
-    const t = Date.parse(incident.occurredAt);
+    const t = isoTime(incident.occurredAt);
     if (!Number.isFinite(t)) continue;
     const days = Math.max(0, (t0 - t) / DAY);
     if (days > p.windowDays) continue;

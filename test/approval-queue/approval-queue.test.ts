@@ -127,6 +127,18 @@ describe('<mend-approval-queue>', () => {
     expect(items(bad)).to.have.length(0);
   });
 
+  it('a customer name or note longer than usual is shown whole, not refused with the whole queue', async () => {
+    const adapter = leadAdapter();
+    const [item] = await adapter.getApprovals();
+    const name = `Marie-${'Louise '.repeat(60)}Okonkwo`;
+    const note = 'Second broken blender. '.repeat(60);
+    adapter.malformNext('getApprovals', [{ ...item, customerName: name, note }]);
+    const el = await mountQueue(adapter);
+    expect(items(el)).to.have.length(1);
+    expect(text(items(el)[0])).to.contain(name.trim()).and.contain(note.trim());
+    expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+  });
+
   it("a lead's own spend is not in their queue (another lead decides it)", async () => {
     const adapter = leadAdapter();
     const fund = await adapter.crm.fund(DEMO_IDS.lead);

@@ -2,13 +2,8 @@
 // properties and the host's reads; the write keys, the talking points' order and the status line.
 import { expect } from '@open-wc/testing';
 import type { Read } from '../../src/controllers/reads.js';
-import {
-  bannerView,
-  statusLine,
-  summary,
-  talkingPoints,
-  type BannerInputs,
-} from '../../src/components/baggage-banner/baggage-banner.view.js';
+import { bannerView, type BannerInputs } from '../../src/components/baggage-banner/baggage-banner.view.js';
+import { statusLine, summary, talkingPoints } from '../../src/components/baggage-banner/baggage-banner.summary.js';
 import { writeKey } from '../../src/core/write-key.js';
 import type { CustomerHistory, HostContext, Interaction, RecoveryPolicy } from '../../src/core/model.js';
 import { baggageFor } from '../../src/controllers/baggage.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { assessBaggage, DEFAULT_BAGGAGE_POLICY } from '../../src/core/baggage.js';
+import { assessBaggage, DEFAULT_BAGGAGE_POLICY, isoTime } from '../../src/core/baggage.js';
 import { REMEDY_KINDS, type Incident } from '../../src/core/model.js';
 import { baggageFor } from '../../src/controllers/baggage.js';
 
@@ -279,5 +279,37 @@ describe('baggageFor: one shared assessment', () => {
     expect(light.level).to.equal('light');
     expect(baggageFor(h, policy, NOW)).to.equal(light);
     expect(baggageFor(h, undefined, NOW + 2 * DAY)).not.to.equal(a);
+  });
+});
+
+describe('isoTime: the assessment reads dates as Date.parse does', () => {
+  const same = (iso: unknown) => expect(isoTime(iso as string), String(iso)).to.satisfy((t: number) => Object.is(t, Date.parse(iso as string)));
+
+  it('any instant a host writes with toISOString, with or without the fraction', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString();
+        same(iso);
+        same(`${iso.slice(0, 19)}Z`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('fields out of their range, leap days and other shapes: the same answer (a number or NaN)', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.nat(9999), fc.nat(14), fc.nat(32), fc.nat(25), fc.nat(61), fc.nat(61), fc.nat(999)),
+        ([y, mo, d, h, mi, s, ms]) => {
+          const p = (v: number, n = 2) => String(v).padStart(n, '0');
+          same(`${p(y, 4)}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:${p(s)}.${p(ms, 3)}Z`);
+          same(`${p(y, 4)}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:${p(s)}Z`);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    for (const iso of ['2024-02-29T00:00:00.000Z', '2023-02-29T00:00:00.000Z', '1900-02-29T00:00:00Z', '2000-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-03-01T24:00:00.000Z', '2026-03-01T12:00:00+02:00', '2026-03-01T12:00:00.5Z', '2026-03-01', '2026-03-01 12:00:00.000Z', '+002026-03-01T12:00:00.000Z', '2026-03-01T12:0a:00.000Z', '', 'soon', undefined, null, 7]) {
+      same(iso);
+    }
   });
 });

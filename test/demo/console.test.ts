@@ -6,6 +6,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   buttonNamed,
   contact,
+  fundLeft,
   inside,
   logRootCause,
   loggerStatus,
@@ -19,7 +20,6 @@ import {
 afterEach(unmountAll);
 
 const bannerCustomer = (root: ParentNode) => text(inside(root, 'mend-baggage-banner', '[part~="customer"]'));
-const fundLeft = (root: ParentNode) => text(inside(root, '.col-tools mend-fund-meter', '[part~="remaining"]'));
 const outboxText = (root: ParentNode) => text(root.querySelector('.outbox'));
 
 describe('demo console', () => {

@@ -99,6 +99,9 @@ export async function logRootCause(root: ParentNode): Promise<void> {
   await until(() => !!el.shadowRoot!.querySelector('[part~="status"]'), 'the saved status');
 }
 
+/** What the desk's fund meter says is left ("$70.00 left of $200.00"). */
+export const fundLeft = (root: ParentNode): string => text(inside(root, '.col-tools mend-fund-meter', '[part~="remaining"]'));
+
 export const loggerStatus = (root: ParentNode): string => text(inside(root, 'mend-root-cause-logger', '[part~="status"]'));
 
 export const deskTab = (root: ParentNode, id: 'agent' | 'lead'): HTMLButtonElement => root.querySelector<HTMLButtonElement>(`#tab-${id}`)!;

@@ -1,9 +1,11 @@
 import { expect } from '@open-wc/testing';
-import type { CSSResult } from 'lit';
+import { css, type CSSResult } from 'lit';
 import { baseStyles, tokens } from '../../src/base/styles.js';
 import { bannerStyles } from '../../src/components/baggage-banner/baggage-banner.styles.js';
 import { fundMeterStyles } from '../../src/components/fund-meter/fund-meter.styles.js';
 import { offerPickerStyles } from '../../src/components/offer-picker/offer-picker.styles.js';
+import { optionsStyles } from '../../src/components/offer-picker/options.styles.js';
+import { readyStyles } from '../../src/components/offer-picker/ready.styles.js';
 import { rootCauseLoggerStyles } from '../../src/components/root-cause-logger/root-cause-logger.styles.js';
 import { approvalQueueStyles } from '../../src/components/approval-queue/approval-queue.styles.js';
 import { recoveryReportStyles } from '../../src/components/recovery-report/recovery-report.styles.js';
@@ -13,7 +15,8 @@ import { recoveryReportStyles } from '../../src/components/recovery-report/recov
 const widgets: Record<string, CSSResult> = {
   'baggage-banner': bannerStyles,
   'fund-meter': fundMeterStyles,
-  'offer-picker': offerPickerStyles,
+  // The picker's styles come in three sheets: the first render's, the ready state's and the options' (loaded with their parts).
+  'offer-picker': css`${offerPickerStyles}${readyStyles}${optionsStyles}`,
   'root-cause-logger': rootCauseLoggerStyles,
   'approval-queue': approvalQueueStyles,
   'recovery-report': recoveryReportStyles,

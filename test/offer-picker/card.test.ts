@@ -89,6 +89,40 @@ describe('<mend-offer-picker>: the recommendation as one action', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('is styled once ready: the card, its warning line and the severity (their styles come with the part that renders them)', async () => {
+    // Every compensation is money, above the agent's authority: the card's fund line is a warning.
+    const policy = makePolicy({ authority: [{ role: 'agent', maxPerAction: 1000 }] });
+    policy.offers = policy.offers.filter((o) => o.kind !== 'compensation' || o.monetary);
+    const el = await plain({ policy });
+    expect($(el, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('false');
+    expect(getComputedStyle(card(el)).borderInlineStartWidth).to.equal('4px');
+    expect(getComputedStyle(card(el)).display).to.equal('grid');
+    const impact = $(el, '[part~="card-impact"]')!;
+    expect(impact.dataset.tone, 'the credit is above the agent\'s authority').to.equal('warning');
+    expect(getComputedStyle(impact).fontWeight).to.equal('600');
+    expect(getComputedStyle($(el, '[part~="severity"]')!).fontWeight).to.equal('600');
+  });
+
+  it('a value set before the picker first rendered is restored once it is ready (Other options open on it)', async () => {
+    const el = document.createElement('mend-offer-picker');
+    el.policy = makePolicy();
+    el.fund = makeFund();
+    el.severity = 'high';
+    el.baggage = 'none';
+    el.value = JSON.stringify([
+      { offerId: 'apology', kind: 'apology', label: 'Sincere apology' },
+      { offerId: 'expedite', kind: 'assistance', label: 'Expedited replacement' },
+      { offerId: 'credit-25', kind: 'compensation', label: 'Larger goodwill credit', amount: 2500 },
+    ]);
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    host.append(el);
+    await settle(el);
+    expect(el.optionsOpen).to.equal(true);
+    expect(el.offers.map((o) => o.offerId)).to.deep.equal(['apology', 'expedite', 'credit-25']);
+    expect(checkbox(el, 'Expedited replacement').checked).to.equal(true);
+    expect(el.checkValidity()).to.equal(true);
+  });
+
   it('Accept without an adapter chooses the bundle and fires mend-offer-accept once, in one action', async () => {
     const el = await plain();
     let changes = 0;

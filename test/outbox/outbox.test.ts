@@ -387,6 +387,50 @@ describe('Outbox: durable writes', () => {
     expect(o.entries.map((e) => e.id)).to.deep.equal(['good']);
   });
 
+  it('re-reads the stored keys on its timer only while the page is visible', async () => {
+    const scope = uniqueScope();
+    const host = new TestHost();
+    // Capture the re-scan timer instead of waiting for it.
+    const timers: Array<() => void> = [];
+    const setIntervalBefore = globalThis.setInterval;
+    globalThis.setInterval = ((fn: () => void) => {
+      timers.push(fn);
+      return setIntervalBefore(() => {}, 1e9);
+    }) as typeof setInterval;
+    let o: Outbox;
+    try {
+      o = outbox(host, scope, { rescanMs: 50, paused: true });
+    } finally {
+      globalThis.setInterval = setIntervalBefore;
+    }
+    await o.ready;
+    const orphan: OutboxEntry = {
+      id: 'orphan', kind: 'acknowledgeBaggage', payload: ack('orphan'), interactionId: 'i1', seq: 1,
+      createdAt: '2026-01-06T10:00:00Z', status: 'queued', attempts: 0,
+    };
+    await set('orphan', orphan, storeOf(scope)); // stored by a page that never told
+    let reads = 0;
+    const getAllKeys = IDBObjectStore.prototype.getAllKeys;
+    IDBObjectStore.prototype.getAllKeys = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['getAllKeys']>) {
+      reads++;
+      return getAllKeys.apply(this, args);
+    };
+    try {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      for (const fn of timers) fn(); // hidden: the timer reads nothing
+      delete (document as { hidden?: boolean }).hidden;
+      for (const fn of timers) fn(); // visible: it reads the keys and finds the orphan
+      await until(() => o.entries.some((e) => e.id === 'orphan'), 'the visible page finds the orphan');
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+      IDBObjectStore.prototype.getAllKeys = getAllKeys;
+    }
+    expect(reads).to.equal(1);
+    o.resume();
+    await o.whenSent('orphan');
+    expect(host.appliedKeys()).to.deep.equal(['orphan']);
+  });
+
   it('keeps only the newest delivered entries in memory', async () => {
     const host = new TestHost();
     const o = outbox(host, uniqueScope(), { keepSent: 3, paused: true });

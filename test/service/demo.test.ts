@@ -5,7 +5,7 @@
 // meter and notice.
 import { expect } from '@open-wc/testing';
 import { ServiceAdapter } from '../../src/adapter/service.js';
-import { approveAtLeadDesk, inside, mount, text, unmountAll, until } from '../demo/helpers.js';
+import { approveAtLeadDesk, buttonNamed, fundLeft, inside, mount, text, unmountAll, until } from '../demo/helpers.js';
 
 afterEach(unmountAll);
 
@@ -25,5 +25,22 @@ describe('the demo console on the service: the Team lead tab', () => {
 
     await approveAtLeadDesk(mounted);
     await expect(root).to.be.accessible();
+  });
+});
+
+describe('the demo console on the service: Reset demo data', () => {
+  it("restores the service's data too: what the desk spent is back in the fund", async () => {
+    const s = await (await fetch('/__mend-service/session?db=pglite')).json();
+    const { root } = await mount({ url: s.url, token: s.token, leadToken: s.leadToken });
+    await until(() => fundLeft(root) === '$70.00 left of $200.00', 'the seeded fund, from the service');
+    await until(() => !!inside(root, 'mend-offer-picker', '[part~="accept"]'), 'the recommendation');
+    inside<HTMLButtonElement>(root, 'mend-offer-picker', '[part~="accept"]')!.click();
+    await until(() => fundLeft(root) === '$55.00 left of $200.00', 'the spend, recorded by the service');
+
+    buttonNamed(root, 'Reset demo data').click();
+    await until(() => text(root.querySelector('.notice')) === 'The demo data is restored.', 'the reset');
+    await until(() => fundLeft(root) === '$70.00 left of $200.00', "the service's fund restored");
+    const fund = await (await fetch(`${s.url}/v1/funds/agent-dana`, { headers: { authorization: `Bearer ${s.token}` } })).json();
+    expect(fund.spent).to.equal(7_000);
   });
 });

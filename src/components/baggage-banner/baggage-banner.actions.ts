@@ -1,5 +1,5 @@
 /**
- * The banner's two writes, loaded when the agent first acts: Acknowledge (`acknowledgeBaggage`,
+ * The banner's two writes, loaded with the ready view (baggage-banner.ready.ts): Acknowledge (`acknowledgeBaggage`,
  * event `mend-baggage-acknowledge`) and Request callback (`requestCallback`, R5, event
  * `mend-callback-request`). Each goes through the shared WriteAction: stored in the outbox first,
  * told once it is stored, once per interaction (the key is per interaction and kind). It imports

@@ -1,7 +1,7 @@
 /**
- * The banner's full history, loaded on demand (an agent rarely opens it): every past incident,
- * newest first, rendered a page at a time ("Show more"), so the cost follows what is visible and
- * not the length of the history.
+ * The banner's full history, loaded on demand with the ready view (baggage-banner.ready.ts), never
+ * in the first load: every past incident, newest first, rendered a page at a time ("Show more"), so
+ * the cost follows what is visible and not the length of the history.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Incident } from '../../core/model.js';

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate } from '../../base/format.js';
-import { formatMoney } from '../../core/money.js';
+import { formatMoneyOr } from '../../core/money.js';
 import type { Incident, RemedyGiven } from '../../core/model.js';
 
 /** Characters beyond which a summary may pass its visual limit (it then scrolls and takes focus). */
@@ -42,12 +42,5 @@ export function renderIncident(incident: Incident, words: IncidentWords, part: s
 
 function remedy(remedy: RemedyGiven, words: IncidentWords): string {
   const label = String(remedy?.label ?? remedy?.kind ?? '');
-  if (typeof remedy?.amount !== 'number') return label;
-  let amount: string;
-  try {
-    amount = formatMoney(remedy.amount, remedy.currency ?? words.currency, words.locale);
-  } catch {
-    amount = `${remedy.amount} ${remedy.currency ?? ''}`.trim();
-  }
-  return `${label} (${amount})`;
+  return typeof remedy?.amount === 'number' ? `${label} (${formatMoneyOr(remedy.amount, remedy.currency ?? words.currency, words.locale)})` : label;
 }

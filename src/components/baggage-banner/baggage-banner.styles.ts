@@ -17,10 +17,18 @@ export const bannerStyles = css`
   :host([state='error']) {
     --_level: var(--_danger);
   }
-  .base {
+  /* The vertical stacks. */
+  .base,
+  .body,
+  .loading,
+  .incidents,
+  .history,
+  .history-list {
     display: flex;
     flex-direction: column;
     gap: var(--_space-2);
+  }
+  .base {
     min-block-size: var(--mend-baggage-banner-min-block-size, 6rem);
     padding: var(--_space-3) var(--_space-4);
     background: var(--_banner-bg);
@@ -67,19 +75,8 @@ export const bannerStyles = css`
   ol {
     margin: 0;
   }
-  .body {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-2);
-  }
-  .quiet {
-    color: var(--_text-muted);
-  }
-  .loading {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-2);
-  }
+  .quiet,
+  .remedies,
   .bar {
     display: block;
     block-size: 0.8em;
@@ -90,11 +87,9 @@ export const bannerStyles = css`
   .bar.short {
     inline-size: 50%;
   }
+  .error,
   .error {
-    display: flex;
-    flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space-2);
   }
   .reasons,
   .talk {
@@ -104,9 +99,6 @@ export const bannerStyles = css`
   .history-list {
     list-style: none;
     padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-2);
   }
   .incident {
     padding: var(--_space-2);
@@ -133,34 +125,18 @@ export const bannerStyles = css`
     max-block-size: var(--mend-baggage-banner-summary-max-block-size, 8lh);
     overflow-y: auto;
   }
-  .remedies {
-    color: var(--_text-muted);
-  }
   .callback {
     padding: var(--_space-2);
     border: 1px dashed var(--_level);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-  }
   .status:empty {
     display: none;
-  }
-  .history {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-2);
   }
   .history-list {
     max-block-size: var(--mend-baggage-banner-history-max-block-size, 20rem);
     overflow: auto;
     padding: var(--_space-1);
-  }
-  .showing {
-    color: var(--_text-muted);
   }
 `;

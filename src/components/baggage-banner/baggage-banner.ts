@@ -5,20 +5,16 @@ import { MendElement } from '../../base/mend-element.js';
 import { part, type Part } from '../../controllers/on-demand.js';
 import { readContext, readHistory, readPolicy } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import { handled, WriteAction, type WriteStatus } from '../../controllers/write-action.js';
+import type { WriteAction } from '../../controllers/write-action.js';
 import type { BaggageLevel, BaggagePolicy, Customer, Incident, RecoveryPolicy } from '../../core/model.js';
 import { writeKey } from '../../core/write-key.js';
-import { ICONS } from './baggage-banner.icons.js';
 import { bannerStrings } from './baggage-banner.strings.js';
 import { bannerStyles } from './baggage-banner.styles.js';
-import type { IncidentWords } from './baggage-banner.incident.js';
+import type { ReadyContext } from './baggage-banner.ready.js';
 import {
   bannerView,
   HISTORY_PAGE,
   LEVEL_KEYS,
-  statusLine,
-  summary,
-  TALK_KEYS,
   type BannerInputs,
   type BannerState,
   type BannerView,
@@ -30,16 +26,14 @@ export { BANNER_STATES, HISTORY_PAGE, NONE_DISPLAYS, type BannerState, type None
 export { bannerStrings };
 
 /**
- * Loaded on demand (once per page; then used at once): the assessment rules and the incident rows
- * when a banner first updates (in parallel with the host's history read, which the first render
- * waits for anyway: neither is needed before there is a history to show), the full history when
- * first opened, the write path at the first action.
+ * Loaded on demand (once per page; then used at once) when a banner first updates, in parallel with
+ * the host's history read, which the first render waits for anyway: the assessment rules (shared
+ * with the offer picker: one chunk in any page) and the ready view (the summary, the incident rows,
+ * the actions and their writes, the full history).
  */
 const rules = part(() => import('../../controllers/baggage.js'));
-const rows = part(() => import('./baggage-banner.incident.js'));
-const history = part(() => import('./baggage-banner.history.js'));
-const actions = part(() => import('./baggage-banner.actions.js'));
-const PARTS: Part<unknown>[] = [rules, rows, history, actions];
+const ready = part(() => import('./baggage-banner.ready.js'));
+const PARTS: Part<unknown>[] = [rules, ready];
 
 /**
  * @summary Pulls the customer's past bad experiences forward at the start of a contact: how heavy
@@ -147,14 +141,8 @@ export class MendBaggageBanner extends MendElement {
   #view: BannerView = { state: 'idle', interactionId: '' };
   #scope: string | null = null;
   #announced = '';
-  #writes = new WriteAction(this, {
-    wait: (work) => this.parts.wait(work),
-    session: () => this.session,
-    t: (key, values) => this.t(key, values),
-    failure: (error) => this.failure(error),
-    announce: (message) => this.announce(message),
-    words: { storing: 'baggageSaving', failed: 'baggageNotSaved', storage_full: 'baggageNotSaved' },
-  });
+  /** The agent's writes: created with the ready view, the only state that writes. */
+  #writes?: WriteAction;
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
 
   /** Why a part could not be loaded (shown with a Retry, which loads it again). */
@@ -171,10 +159,11 @@ export class MendBaggageBanner extends MendElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const words = { t: this.t.bind(this), failure: this.failure.bind(this), refresh: () => this.#refresh() };
-    // Ready only once both are here: the rules to assess, the rows to show the incidents.
-    const assess = rows.value && rules.value?.baggageFor;
+    const loaded = ready.value;
+    // Ready only once both are here: the rules to assess, the ready view to show the assessment.
+    const assess = loaded && rules.value?.baggageFor;
     const view = (this.#view = bannerView({ ...this.#inputs(), unloaded: this.#unloaded }, words, assess || undefined));
-    if (!this.#unloaded) for (const p of [rules, rows] as Part<unknown>[]) this.parts.need(p);
+    if (!this.#unloaded) for (const p of [rules, ready] as Part<unknown>[]) this.parts.need(p);
     this.state = view.state;
     this.level = view.assessment?.level;
     const scope = `${view.interactionId}|${view.customer?.id ?? ''}`;
@@ -184,9 +173,18 @@ export class MendBaggageBanner extends MendElement {
       this.#scope = scope;
       this.shown = HISTORY_PAGE;
     }
-    if (this.historyOpen && !this.#unloaded) this.parts.need(history);
-    // A write the host refused is said out loud once (the agent may be looking elsewhere).
-    this.#writes.track(view.state === 'ready' ? [writeKey('acknowledgeBaggage', view), writeKey('requestCallback', view)] : []);
+    if (loaded) {
+      this.#writes ??= new loaded.WriteAction(this, {
+        wait: (work) => this.parts.wait(work),
+        session: () => this.session,
+        t: (key, values) => this.t(key, values),
+        failure: (error) => this.failure(error),
+        announce: (message) => this.announce(message),
+        words: { storing: 'baggageSaving', failed: 'baggageNotSaved', storage_full: 'baggageNotSaved' },
+      });
+      // A write the host refused is said out loud once (the agent may be looking elsewhere).
+      this.#writes.track(view.state === 'ready' ? Object.values(this.#keys(view)) : []);
+    }
     if (view.assessment && view.state === 'ready') {
       const level = view.assessment.level;
       const said = `${scope}|${level}`;
@@ -224,23 +222,25 @@ export class MendBaggageBanner extends MendElement {
     };
   }
 
-  #act(kind: BannerWrite): void {
+  /** The idempotency keys of the agent's two writes for a view (one write of each kind per interaction). */
+  #keys(view: BannerView): Record<BannerWrite, string> {
+    return { acknowledgeBaggage: writeKey('acknowledgeBaggage', view), requestCallback: writeKey('requestCallback', view) };
+  }
+
+  /** The agent's write for the view shown (the ready view calls it once per key). */
+  #act(kind: BannerWrite, key: string): void {
     const view = this.#view;
-    const key = writeKey(kind, view);
-    if (view.state !== 'ready' || handled(this.#writes.state(key).status)) return; // once, even on a double click
-    this.parts.use(actions, ({ act }) =>
+    const writes = this.#writes;
+    if (view.state !== 'ready' || !writes) return;
+    this.parts.use(ready, ({ act }) =>
       act(kind, key, view, {
         session: this.session,
-        writes: this.#writes,
+        writes,
         t: (key) => this.t(key),
         reason: (reason) => this.words(reason),
         announce: (message) => this.announce(message),
       }),
     );
-  }
-
-  #toggleHistory(): void {
-    this.historyOpen = !this.historyOpen;
   }
 
   async #showMore(): Promise<void> {
@@ -254,8 +254,25 @@ export class MendBaggageBanner extends MendElement {
     }
   }
 
-  get #words(): IncidentWords {
-    return { t: (key, values) => this.t(key, values), term: (kind, id) => this.term(kind, id), locale: this.resolvedLocale, currency: this.resolvedCurrency };
+  /** What the ready view needs from the element. */
+  #ready(): ReadyContext {
+    return {
+      t: (key, values) => this.t(key, values),
+      term: (kind, id) => this.term(kind, id),
+      words: (item, kind) => this.words(item, kind),
+      locale: this.resolvedLocale,
+      currency: this.resolvedCurrency,
+      writes: this.#writes!,
+      keys: this.#keys(this.#view),
+      detailsOpen: this.detailsOpen,
+      historyOpen: this.historyOpen,
+      shown: this.shown,
+      page: HISTORY_PAGE,
+      act: (kind, key) => this.#act(kind, key),
+      toggleDetails: (open) => (this.detailsOpen = open),
+      toggleHistory: () => (this.historyOpen = !this.historyOpen),
+      showMore: () => void this.#showMore(),
+    };
   }
 
   protected override render(): TemplateResult {
@@ -273,12 +290,7 @@ export class MendBaggageBanner extends MendElement {
             aria-busy=${view.state === 'loading' ? 'true' : 'false'}
           >
             <div part="header" class="header">
-              ${level
-                ? html`<span part="level" class="level">
-                    <svg part="level-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">${ICONS[level]}</svg>
-                    <span>${this.t(LEVEL_KEYS[level])}</span>
-                  </span>`
-                : nothing}
+              ${level && ready.value ? ready.value.renderLevel(level, this.t(LEVEL_KEYS[level])) : nothing}
               <h2 id="title" part="title" class="title">
                 ${this.t('baggageTitle')}${view.customer?.name
                   ? html`<span class="visually-hidden">, </span><span class="sep" aria-hidden="true">·</span><span part="customer">${view.customer.name}</span>`
@@ -307,129 +319,8 @@ export class MendBaggageBanner extends MendElement {
           <button part="retry" type="button" @click=${() => view.error?.retry()}>${this.t('retry')}</button>
         </div>`;
       default:
-        return this.#renderReady(view);
+        // Ready: the ready view's module is in (the view is ready only with its rules).
+        return ready.value!.renderReady(view, this.#ready());
     }
-  }
-
-  #renderReady(view: BannerView): TemplateResult {
-    const a = view.assessment!;
-    const incidents = view.history?.incidents ?? [];
-    const words = this.#words;
-    const ack = this.#writes.state(writeKey('acknowledgeBaggage', view));
-    const callback = this.#writes.state(writeKey('requestCallback', view));
-    const historyToggle = incidents.length
-      ? html`<button
-          part="history-toggle"
-          type="button"
-          aria-expanded=${this.historyOpen ? 'true' : 'false'}
-          aria-controls="history"
-          @click=${this.#toggleHistory}
-        >
-          ${this.historyOpen ? this.t('baggageHideHistory') : this.t('baggageShowHistory', { count: incidents.length.toLocaleString(words.locale) })}
-        </button>`
-      : nothing;
-
-    if (a.level === 'none') {
-      return html`<p part="quiet" class="quiet">${this.t('baggageNone')}</p>
-        ${incidents.length ? html`<div part="actions" class="actions">${historyToggle}</div>` : nothing}
-        ${this.#renderHistory(incidents, words)}`;
-    }
-
-    const { closed, talk, quietTalk, more, open, controls } = summary(a, this.detailsOpen, handled(ack.status) && ack.status !== 'storing');
-    return html`
-      ${a.reasons.length
-        ? html`<ul id="reasons" part="reasons" class="reasons" aria-label=${this.t('baggageReasons')}>
-            ${a.reasons.map((r, i) => html`<li ?hidden=${closed && i > 0}>${this.words(r)}</li>`)}
-          </ul>`
-        : nothing}
-      ${a.notable.length
-        ? html`<div id="notable" class="group" ?hidden=${closed && !open}>
-            <h3 id="notable-title">${this.t('baggageNotable')}</h3>
-            <ul part="incidents" class="incidents" aria-labelledby="notable-title">
-              ${a.notable.map((i) => rows.value!.renderIncident(i, words, 'incident', closed && i.resolved))}
-            </ul>
-          </div>`
-        : nothing}
-      ${talk.length
-        ? html`<div id="talk" class="group" ?hidden=${quietTalk}>
-            <h3 id="talk-title">${this.t('baggageTalkingPoints')}</h3>
-            <ul part="talking-points" class="talk" aria-labelledby="talk-title">
-              ${talk.map(
-                (p) => html`<li part="talking-point" data-behaviour=${p.behaviour}>
-                  <strong>${this.t(TALK_KEYS[p.behaviour])}:</strong> ${this.words(p, 'talk')}
-                </li>`,
-              )}
-            </ul>
-          </div>`
-        : nothing}
-      ${a.callback.recommended
-        ? html`<p part="callback" class="callback">
-            <strong>${this.t('baggageCallbackTitle')}:</strong>
-            ${a.callback.reasons[0] ? this.words(a.callback.reasons[0]) : this.t('baggageCallbackReason')}
-          </p>`
-        : nothing}
-      <div part="actions" class="actions">
-        ${this.#actionButton('acknowledgeBaggage', 'acknowledge', ack.status, 'baggageAcknowledge', 'baggageAcknowledged', true)}
-        ${a.callback.recommended
-          ? this.#actionButton('requestCallback', 'request-callback', callback.status, 'baggageRequestCallback', 'baggageCallbackRequested', false)
-          : nothing}
-        ${historyToggle}
-        ${more
-          ? html`<button
-              part="details-toggle"
-              type="button"
-              aria-expanded=${closed ? 'false' : 'true'}
-              aria-controls=${controls}
-              @click=${() => (this.detailsOpen = closed)}
-            >
-              ${this.t(closed ? 'baggageShowDetails' : 'baggageHideDetails')}
-            </button>`
-          : nothing}
-      </div>
-      <p part="status" class="status">${statusLine([
-        [this.t('baggageAcknowledge'), ack.text],
-        [this.t('baggageRequestCallback'), callback.text],
-      ])}</p>
-      ${this.#renderHistory(incidents, words)}
-    `;
-  }
-
-  #actionButton(
-    kind: BannerWrite,
-    part: string,
-    status: WriteStatus,
-    label: 'baggageAcknowledge' | 'baggageRequestCallback',
-    doneLabel: 'baggageAcknowledged' | 'baggageCallbackRequested',
-    primary: boolean,
-  ): TemplateResult {
-    const busy = handled(status);
-    // aria-disabled (not disabled) so that focus stays on the button while and after it works.
-    return html`<button
-      part=${part}
-      type="button"
-      data-variant=${primary && !busy ? 'primary' : 'default'}
-      aria-disabled=${busy ? 'true' : 'false'}
-      @click=${() => this.#act(kind)}
-    >
-      ${busy && status !== 'storing' ? this.t(doneLabel) : this.t(label)}
-    </button>`;
-  }
-
-  /** The full history: a hidden target for the toggle while closed, its panel (loaded on demand) while open. */
-  #renderHistory(incidents: readonly Incident[], words: IncidentWords): TemplateResult | typeof nothing {
-    if (!incidents.length) return nothing;
-    if (!this.historyOpen) return html`<div id="history" part="history" hidden></div>`;
-    if (!history.value) {
-      return html`<div id="history" part="history" class="history" aria-busy="true">
-        <span class="visually-hidden">${this.t('loading')}</span>
-      </div>`;
-    }
-    return history.value.renderHistory(incidents, this.shown, {
-      t: words.t,
-      locale: words.locale,
-      page: HISTORY_PAGE,
-      row: (incident) => rows.value!.renderIncident(incident, words, 'history-item'),
-      showMore: () => void this.#showMore(),
-    });
   }
 }

@@ -2,13 +2,14 @@
  * The banner's view model: what `<mend-baggage-banner>` shows, computed from its properties and the
  * host's reads, with no DOM. The element gathers the inputs (its properties, the session's reads) in
  * `willUpdate`; this module decides the state (idle, loading, ready, error, unsupported), the
- * customer, the history and the assessment, the keys of the agent's writes, the order of the talking
- * points and the status line. Tested without an element in test/baggage-banner/view.test.ts.
+ * customer, the history and the assessment. What a ready banner shows of it (the summary, the
+ * talking points' order, the status line) is in baggage-banner.summary.ts, loaded with the ready
+ * view. Tested without an element in test/baggage-banner/view.test.ts.
  */
 import type { HostError } from '../../adapter/errors.js';
 import type { baggageFor } from '../../controllers/baggage.js';
 import type { Read } from '../../controllers/reads.js';
-import type { BaggageAssessment, TalkingPoint } from '../../core/baggage.js';
+import type { BaggageAssessment } from '../../core/baggage.js';
 import type {
   BaggagePolicy,
   Customer,
@@ -34,11 +35,6 @@ export const HISTORY_PAGE = 50;
 export type BannerWrite = 'acknowledgeBaggage' | 'requestCallback';
 
 export const LEVEL_KEYS = { none: 'baggageNone', light: 'baggageLight', heavy: 'baggageHeavy' } as const;
-export const TALK_KEYS = {
-  acknowledge: 'baggageTalkAcknowledge',
-  own: 'baggageTalkOwn',
-  transparent: 'baggageTalkTransparent',
-} as const;
 
 export interface BannerView {
   state: BannerState;
@@ -170,40 +166,4 @@ export function bannerView(input: BannerInputs, words: BannerWords, assess?: Ass
   } catch {
     return { state: 'error', interactionId, customer, error: { text: words.t('baggageInvalid'), retry: words.refresh } };
   }
-}
-
-/** The idempotency key of a write (shared with the picker, which acknowledges at Accept). */
-
-/** The talking points in the order they are said: acknowledge, take ownership, be transparent. */
-export function talkingPoints(assessment: BaggageAssessment): TalkingPoint[] {
-  return (['acknowledge', 'own', 'transparent'] as const).flatMap((b) => assessment.talkingPoints.filter((p) => p.behaviour === b));
-}
-
-/**
- * What a ready banner shows closed (#20: the first screen is action, not history). Always: the level
- * and its one-line why (the first reason), the unresolved incidents, the callback; the talking
- * points until acknowledged. Behind "Show details" (`more` when there is anything): the other
- * reasons, the resolved incidents, the talking points once acknowledged. `controls`: the ids the
- * toggle opens.
- */
-export function summary(assessment: BaggageAssessment, detailsOpen: boolean, acknowledged: boolean) {
-  const closed = !detailsOpen;
-  const talk = talkingPoints(assessment);
-  const { reasons, notable } = assessment;
-  return {
-    closed,
-    talk,
-    quietTalk: closed && acknowledged,
-    more: reasons.length > 1 || notable.some((i) => i.resolved) || (acknowledged && talk.length > 0),
-    open: notable.some((i) => !i.resolved),
-    controls: [reasons.length && 'reasons', notable.length && 'notable', talk.length && 'talk'].filter(Boolean).join(' '),
-  };
-}
-
-/** The status line: each write's words, prefixed with its action ('' when there is nothing to say). */
-export function statusLine(parts: readonly (readonly [label: string, text: string])[]): string {
-  return parts
-    .filter(([, text]) => text)
-    .map(([label, text]) => `${label}: ${text}`)
-    .join(' ');
 }

@@ -1,5 +1,5 @@
 /**
- * The fund meter's ledger, loaded when the agent first opens "What was given": every entry of the
+ * The fund meter's ledger, loaded with its view (fund-meter.view.ts): every entry of the
  * period (newest first) and the totals by reason, as two tables.
  */
 import { html, type TemplateResult } from 'lit';

@@ -10,6 +10,7 @@ import { fundLevel, remaining, rollOver, type FundLevel } from '../../core/fund.
 import type { Fund } from '../../core/model.js';
 import type {} from '../../events/fund-meter.js';
 import { fundMeterStyles } from './fund-meter.styles.js';
+import type { MeterContext } from './fund-meter.view.js';
 
 /** The two layouts: `full` for a side panel, `compact` (one line) for a toolbar. */
 export const FUND_METER_VARIANTS = ['full', 'compact'] as const;
@@ -49,8 +50,11 @@ export const fundMeterStrings = {
   fundLevelChanged: '{level}: {left}',
 };
 
-/** The ledger's tables load when the agent first opens them. */
-const ledger = part(() => import('./fund-meter.ledger.js'));
+/**
+ * Loaded on demand when a meter first updates, in parallel with the host's fund read (which the
+ * first render waits for anyway): the view of a fund (meter, level, limits) and the ledger's tables.
+ */
+const view = part(() => import('./fund-meter.view.js'));
 
 const LEVEL_KEY = { plenty: 'fundPlenty', low: 'fundLow', exhausted: 'fundExhausted' } as const;
 /** A shape per level so that the level never shows by colour alone. */
@@ -151,6 +155,9 @@ export class MendFundMeter extends MendElement {
     super.willUpdate(changed);
     this.#error = null;
     this.#loading = false;
+    // The view loads with the first update, at the same moment as the host's read (a failed load:
+    // the error state, with a Retry that loads it again).
+    if (!this.parts.need(view) && view.error !== undefined) this.#error = { error: toHostError(view.error), retry: () => this.parts.reload(view) };
     let fund: Fund | null = this.fund ?? null;
     const fromHost = !fund;
     if (!fund) {
@@ -190,11 +197,14 @@ export class MendFundMeter extends MendElement {
     const fund = this.#shown;
     const compact = this.variant === 'compact';
     const title = this.t('fundTitle');
+    const loaded = view.value;
+    // A fund waits for its view (asked for at the first update): the loading state until then.
+    const waiting = this.#loading || (!!fund && !loaded && !this.#error);
     let body: TemplateResult;
-    if (fund) body = compact ? this.#renderCompact(fund, title) : this.#renderFull(fund, title);
+    if (fund && loaded) body = (compact ? loaded.renderCompact : loaded.renderFull)(fund, this.#context(fund, title));
     else if (this.#error)
       body = html`${compact ? html`<span class="visually-hidden">${title}</span>` : this.#renderTitle(title)}${this.#renderError(this.#error)}`;
-    else if (this.#loading)
+    else if (waiting)
       body = html`<div part="loading" class="loading">
         ${compact ? html`<span class="visually-hidden">${title}</span>` : this.#renderTitle(title)}
         <span class="placeholder-bar"></span>
@@ -204,108 +214,31 @@ export class MendFundMeter extends MendElement {
     else if (this.#read?.status === 'unsupported') body = html`<p part="empty" class="quiet">${this.t('fundUnsupported')}</p>`;
     else body = html`<p part="empty" class="quiet">${this.t('fundNone')}</p>`;
     // A failed reload keeps the last fund on screen, and says that it may be out of date.
-    const stale = fund && this.#error ? this.#renderError(this.#error) : nothing;
-    return html`<div part="base" class="base" aria-busy=${this.#loading && !fund ? 'true' : 'false'}>${body}${stale}</div>
+    const stale = fund && loaded && this.#error ? this.#renderError(this.#error) : nothing;
+    return html`<div part="base" class="base" aria-busy=${waiting ? 'true' : 'false'}>${body}${stale}</div>
       ${this.renderAnnouncer()}`;
+  }
+
+  /** What the view of a fund needs from the element. */
+  #context(fund: Fund, title: string): MeterContext {
+    return {
+      t: (key, values) => this.t(key, values),
+      money: (minor) => this.#money(minor, fund),
+      date: (iso, withTime) => this.#date(iso, withTime),
+      reason: (code) => this.#reason(code),
+      left: this.#leftText(fund),
+      title: this.#renderTitle(title),
+      titleText: title,
+      rolled: !!this.#rolledFrom,
+      ledgerOpen: this.ledgerOpen,
+      toggleLedger: () => (this.ledgerOpen = !this.ledgerOpen),
+      shapes: SHAPES,
+      levelWords: { plenty: this.t(LEVEL_KEY.plenty), low: this.t(LEVEL_KEY.low), exhausted: this.t(LEVEL_KEY.exhausted) },
+    };
   }
 
   #renderTitle(title: string): TemplateResult {
     return html`<div part="title" class="title" id="title" role="heading" aria-level=${this.headingLevel}>${title}</div>`;
-  }
-
-  #renderMeter(fund: Fund, label: { id?: string; text?: string }): TemplateResult {
-    const budget = Math.max(fund.budget, 0);
-    const left = remaining(fund);
-    const now = clamp(left, 0, budget);
-    const pending = clamp(fund.pending, 0, budget - now);
-    const pct = (n: number) => (budget > 0 ? `${(n / budget) * 100}%` : '0%');
-    return html`<div
-      part="meter"
-      class="meter"
-      role="meter"
-      aria-labelledby=${label.id ?? nothing}
-      aria-label=${label.text ?? nothing}
-      aria-valuemin="0"
-      aria-valuemax=${budget}
-      aria-valuenow=${now}
-      aria-valuetext=${this.#leftText(fund)}
-    >
-      <div part="track" class="track">
-        <!-- CSSOM (.style), not a style attribute: a strict CSP (style-src without 'unsafe-inline') blocks those. -->
-        <div part="bar" class="bar" .style=${`inline-size:${pct(now)}`}></div>
-        <div part="pending-bar" class="pending-bar" .style=${`inline-size:${pct(pending)}`}></div>
-      </div>
-    </div>`;
-  }
-
-  #renderLevel(level: FundLevel): TemplateResult {
-    return html`<span part="level" class="level"
-      ><svg part="level-icon" class="shape" viewBox="0 0 16 16" aria-hidden="true">${SHAPES[level]}</svg
-      ><span>${this.t(LEVEL_KEY[level])}</span></span
-    >`;
-  }
-
-  #renderCompact(fund: Fund, title: string): TemplateResult {
-    const level = fundLevel(fund);
-    return html`<div class="line">
-      ${this.#renderMeter(fund, { text: title })}
-      <span part="remaining" class="remaining">${this.#leftText(fund)}</span>
-      ${this.#renderLevel(level)}
-    </div>`;
-  }
-
-  #renderFull(fund: Fund, title: string): TemplateResult {
-    const level = fundLevel(fund);
-    const m = (n: number) => this.#money(n, fund);
-    const pendingEntries = fund.ledger.filter((e) => e.status === 'pending_approval').length;
-    const rolledFrom = this.#rolledFrom;
-    return html`<div part="header" class="header">
-        ${this.#renderTitle(title)}
-        ${this.#renderLevel(level)}
-      </div>
-      ${this.#renderMeter(fund, { id: 'title' })}
-      <p part="remaining" class="remaining">${this.#leftText(fund)}</p>
-      ${rolledFrom ? html`<p part="rollover" class="quiet">${this.t('fundRolledOver', { date: this.#date(fund.periodStart) })}</p>` : nothing}
-      <ul part="limits" class="limits">
-        <li part="limit">${this.t('fundPerAction', { amount: m(fund.perActionCap) })}</li>
-        <li part="limit">${this.t('fundApproval', { amount: m(fund.approvalThreshold) })}</li>
-        ${fund.pending > 0
-          ? html`<li part="limit" class="pending">
-              ${pendingEntries > 0
-                ? this.t('fundPendingCount', { amount: m(fund.pending), count: pendingEntries })
-                : this.t('fundPending', { amount: m(fund.pending) })}
-            </li>`
-          : nothing}
-        <li part="limit">
-          <time datetime=${fund.periodEnd}>${this.t('fundPeriodEnds', { date: this.#date(fund.periodEnd) })}</time>
-        </li>
-      </ul>
-      <button
-        part="ledger-toggle"
-        class="toggle"
-        aria-expanded=${this.ledgerOpen ? 'true' : 'false'}
-        aria-controls="ledger"
-        @click=${() => (this.ledgerOpen = !this.ledgerOpen)}
-      >
-        <svg class="chevron" viewBox="0 0 16 16" aria-hidden="true"><path d="M6 3l5 5-5 5" /></svg>
-        ${this.t('fundShowLedger', { count: fund.ledger.length })}
-      </button>
-      <div part="ledger" class="ledger" id="ledger" ?hidden=${!this.ledgerOpen}>
-        ${this.ledgerOpen ? this.#renderLedger(fund) : nothing}
-      </div>`;
-  }
-
-  #renderLedger(fund: Fund): TemplateResult {
-    const loaded = this.parts.need(ledger);
-    if (loaded)
-      return loaded.renderLedger(fund, {
-        t: (key) => this.t(key),
-        money: (minor) => this.#money(minor, fund),
-        date: (iso) => this.#date(iso, true),
-        reason: (code) => this.#reason(code),
-      });
-    if (ledger.error !== undefined) return this.#renderError({ error: toHostError(ledger.error), retry: () => this.parts.reload(ledger) });
-    return html`<p part="loading" class="quiet">${this.t('loading')}</p>`;
   }
 
   #renderError(read: { error?: HostError; retry(): void }): TemplateResult {
@@ -336,10 +269,6 @@ export class MendFundMeter extends MendElement {
     const words = code.replace(/[_-]+/g, ' ').trim();
     return words.charAt(0).toUpperCase() + words.slice(1);
   }
-}
-
-function clamp(n: number, min: number, max: number): number {
-  return Math.min(Math.max(n, min), Math.max(min, max));
 }
 
 /** Never throw from render on bad data (an unknown currency, an unparsable date). */

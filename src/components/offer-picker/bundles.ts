@@ -14,7 +14,7 @@ export interface BundlesView {
   off: boolean;
   t: (key: string) => string;
   words: (reason: Reason) => string;
-  /** A bundle in words, led by `lead` (offer-words.ts `bundleName`, passed in: this part shares no module with the first render). */
+  /** A bundle in words, led by `lead` (offer-words.ts `bundleName`, passed in: this part shares no module with the ready part). */
   name: (bundle: Bundle, lead?: Bundle['offers'][number]) => string;
   pick: (bundle: Bundle) => void;
 }

@@ -5,7 +5,7 @@
  */
 import type { HostSession } from '../../adapter/session.js';
 import type { baggageFor } from '../../controllers/baggage.js';
-import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
+import type { Read } from '../../controllers/reads.js';
 import type { BaggageAssessment } from '../../core/baggage.js';
 import { evaluateSpend, type SpendDecision } from '../../core/fund.js';
 import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, HostContext, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
@@ -22,13 +22,23 @@ export interface PickerProps {
   interaction?: Interaction | null;
 }
 
-/** What else the model is derived from: the session and what the element has loaded. */
+/** The host's reads the model shows (started by the element at each update, before this part is in). */
+export interface PickerReads {
+  ctx: Read<HostContext>;
+  pol: Read<RecoveryPolicy>;
+  /** The customer's history (not read when the page sets `baggage`). */
+  hist: Read<CustomerHistory>;
+  fundRead: Read<Fund>;
+}
+
+/** What else the model is derived from: the session, its reads and what the element has loaded. */
 export interface PickerInputs {
   session: HostSession | null;
+  reads: PickerReads;
   selection: OfferSelection;
   /** Recorded: the fund already holds the spend (shown as it is, not minus the amount again). */
   done: boolean;
-  /** The shared baggage assessment, once its part is loaded (asked for only when a history arrived). */
+  /** The shared baggage assessment, once its part is loaded (host mode, asked for with the reads). */
   assess: () => typeof baggageFor | undefined;
   /** How a typed amount reads in a currency (the composer's parser, once loaded). */
   parser?: (currency: string) => ParseAmount;
@@ -36,11 +46,7 @@ export interface PickerInputs {
   currency: string;
 }
 
-export interface PickerModel {
-  ctx: Read<HostContext>;
-  pol: Read<RecoveryPolicy>;
-  hist: Read<CustomerHistory>;
-  fundRead: Read<Fund>;
+export interface PickerModel extends PickerReads {
   policy: RecoveryPolicy | null;
   fund: Fund | null;
   interaction: Interaction | null;
@@ -70,24 +76,16 @@ export interface PickerModel {
   failure: string | null;
 }
 
-const NO_HISTORY = { key: null, status: 'none', retry() {} } as Read<CustomerHistory>;
-
 /** Derive what the picker shows. */
 export function pickerModel(props: PickerProps, loaded: PickerInputs): PickerModel {
-  const { session } = loaded;
+  const { session, reads } = loaded;
   const input = { ...loaded, severity: props.severity, baggage: props.baggage, agentRole: props.agentRole, policy: props.policy, fund: props.fund, interaction: props.interaction };
-  const ctx = readContext(session);
-  const pol = readPolicy(session);
-  const fundRead = readFund(session);
-  const hist = input.baggage ? NO_HISTORY : readHistory(session);
+  const { ctx, pol, fundRead } = reads;
   const interaction = input.interaction !== undefined ? input.interaction : (session?.interaction ?? null);
   const policy = input.policy ?? pol.value ?? (pol.status === 'none' || pol.status === 'unsupported' ? DEFAULT_POLICY : null);
   const fund = input.fund ?? fundRead.value ?? null;
   const model: PickerModel = {
-    ctx,
-    pol,
-    hist,
-    fundRead,
+    ...reads,
     policy,
     fund,
     interaction,

@@ -1,9 +1,13 @@
 import { css } from 'lit';
-import { checkboxStyles } from '../../base/checkbox.styles.js';
 
-/** Styles of `<mend-offer-picker>`: logical properties only (RTL), component tokens over the `--_*` system tokens. */
+/**
+ * Styles of `<mend-offer-picker>`'s first render (the frame, the loading state, a line with a tone:
+ * an error, and once ready the fund and outcome lines, whose other tones are in ready.styles.ts):
+ * logical properties only (RTL), component tokens over the `--_*` system tokens. What only the ready
+ * state shows is styled by ready.styles.ts, loaded with that part. A status is carried by a word
+ * (`.tag`) as well as a colour. (No CSS comments inside `css`: they would ship.)
+ */
 export const offerPickerStyles = css`
-  ${checkboxStyles}
   :host {
     --_op-surface: var(--mend-offer-picker-surface, var(--_surface));
     --_op-border: var(--mend-offer-picker-border-color, var(--_border));
@@ -34,23 +38,9 @@ export const offerPickerStyles = css`
     display: grid;
     gap: var(--_space-1);
   }
-  [part~='severity'] {
-    font-weight: 600;
-  }
-  .muted,
-  [part~='unsupported'] {
-    color: var(--_text-muted);
-  }
-  .legend {
-    font-weight: 600;
-    padding-inline: var(--_space-1);
-  }
-  h3 {
-    margin: 0;
-    font-size: 1em;
-  }
-  .name {
-    font-weight: 600;
+  [part~='loading'] {
+    display: grid;
+    gap: var(--_space-2);
   }
   [part~='impact'],
   [part~='approval'],
@@ -66,54 +56,12 @@ export const offerPickerStyles = css`
     border-inline-start: 4px solid var(--_info);
     background: var(--_info-surface);
   }
-  [data-tone='warning'] {
-    border-inline-start-color: var(--_warning);
-    background: var(--_warning-surface);
-  }
   [data-tone='danger'] {
     border-inline-start-color: var(--_danger);
     background: var(--_danger-surface);
   }
-  [data-tone='success'] {
-    border-inline-start-color: var(--_success);
-    background: var(--_success-surface);
-  }
-  /* Status carried by a word as well as a colour. */
   .tag {
     font-weight: 700;
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-  }
-  /* The recommendation as one action: compact, so Accept is on the first screen of a side panel. */
-  [part~='card'] {
-    display: grid;
-    gap: var(--_space-1);
-    padding: var(--_space-2) var(--_space-3);
-    border: 1px solid var(--_op-border);
-    border-inline-start: 4px solid var(--_op-accent);
-    border-radius: var(--_op-radius);
-  }
-  [part~='card-impact'][data-tone='warning'],
-  [part~='card-impact'][data-tone='danger'] {
-    background: none;
-    font-weight: 600;
-  }
-  [part~='card-actions'] {
-    margin-block-start: var(--_space-1);
-  }
-  [part~='options-toggle'] {
-    justify-self: start;
-  }
-  [part~='options'] {
-    display: grid;
-    gap: var(--_op-gap);
-  }
-  [part~='loading'] {
-    display: grid;
-    gap: var(--_space-2);
   }
   .placeholder {
     block-size: 2.5rem;

@@ -1,31 +1,33 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FormAssociated } from '../../base/form-associated.js';
 import { MendElement } from '../../base/mend-element.js';
 import { FocusStep } from '../../controllers/focus-step.js';
 import { FormControlController, type Invalidity } from '../../controllers/form-control.js';
-import { load, part } from '../../controllers/on-demand.js';
-import { RadioGroupController } from '../../controllers/radio-group.js';
+import { part } from '../../controllers/on-demand.js';
+import type { RadioGroupController } from '../../controllers/radio-group.js';
+import { readContext, readFund, readHistory, readPolicy, type Read } from '../../controllers/reads.js';
 import { StorageNotice, storageStrings } from '../../controllers/storage-notice.js';
-import type { BaggageLevel, ChosenOffer, Fund, Interaction, Offer, RecoveryPolicy, Severity } from '../../core/model.js';
-import { formatMoney } from '../../core/money.js';
-import { DEFAULT_POLICY, type Bundle } from '../../core/recovery.js';
-import { renderCard } from './card.js';
-import { remaining } from '../../core/fund.js';
-import { pickerModel, type PickerModel } from './offer-picker.model.js';
-import { pickerLoading, RECOVERY_TARGET, renderError, renderPicker } from './offer-picker.view.js';
+import type { BaggageLevel, ChosenOffer, CustomerHistory, Fund, Interaction, RecoveryPolicy, Severity } from '../../core/model.js';
+import type { PickerChoice } from './offer-picker.choice.js';
+import type { PickerModel } from './offer-picker.model.js';
+import { RECOVERY_TARGET, renderError, renderPicker } from './offer-picker.view.js';
 import { offerPickerStrings } from './offer-picker.strings.js';
 import { offerPickerStyles } from './offer-picker.styles.js';
-import { decisionSaid, invalidity, sentences, type Words } from './offer-words.js';
-import type { RecoveryActions } from './recovery-actions.js';
-import { OfferSelection } from './selection.js';
+import type { Words } from './offer-words.js';
 
-/** The parts loaded on demand, once per page (not needed before the first render). Behind "Other options": every bundle and the composer. */
+/**
+ * The parts loaded on demand, once per page (not needed before the first render). What shows the
+ * host's answer and acts on it (the recommendation rules, the model, the card, the words, the
+ * agent's choice, the write path): asked for at the first update, in parallel with the host's reads.
+ */
+const ready = part(() => import('./offer-picker.ready.js'));
+/** Behind "Other options": every bundle and the composer. */
 const options = part(() => import('./options.js'));
-/** The baggage assessment: only once a customer's history has arrived (host mode). */
+/** The baggage assessment (host mode, without a `baggage` property): asked for with the history read. */
 const assessment = part(() => import('../../controllers/baggage.js'));
-/** The write path: Accept, Confirm and Decline (loaded right after the first render). */
-const writes = part(() => import('./recovery-actions.js'));
+
+const NO_HISTORY = { key: null, status: 'none', retry() {} } as Read<CustomerHistory>;
 
 /**
  * @tagname mend-offer-picker
@@ -55,12 +57,17 @@ const writes = part(() => import('./recovery-actions.js'));
  * only fire `mend-offer-accept` / `mend-offer-reject` for the page to act on. A property set by the
  * page always wins over host data.
  *
+ * **Loading**: the first render is the title and the loading state (`aria-busy`). What shows the
+ * answer (the recommendation rules, the card, the words, the write path) loads as one part at the
+ * first update, in parallel with the host's reads; `updateComplete` waits for it, and a part that
+ * could not load is an error line with Retry. A `value` set before then is restored once it is in.
+ *
  * **Forms**: a form-associated element. Its `value` (and form value under `name`) is the JSON of the
  * chosen offers (`ChosenOffer[]`); it is invalid when the choice is not a recovery (an apology alone,
  * or not enough for the severity, with the core's reason), when a typed amount is not an amount,
  * or when the fund refuses the amount. `form.reset()` clears the choice.
  *
- * @fires change - The agent changed the selection (Accept and Decline on the card choose its bundle
+ * @fires {Event} change - The agent changed the selection (Accept and Decline on the card choose its bundle
  *   first): after the selection changed, once per change by the agent (not when code sets a property).
  * @fires mend-offer-accept - The customer accepted: fires after any spend went through and the
  *   `recordRecovery` write is stored (plain mode or a host without it: at Accept / Confirm), never when either
@@ -141,22 +148,8 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   /** "Other options" is open: all bundles and the composer (loaded on demand). Always open without a recommendation. */
   @property({ type: Boolean, reflect: true, attribute: 'options-open' }) optionsOpen = false;
 
-  // The two radio groups' keyboard models (before the form control: its anchor reads their tab stop).
-  protected readonly bundleKeys = new RadioGroupController(this, {
-    elements: () => this.#radios('bundles'),
-    isFocusableElement: () => !this.#off,
-    elementEnterAction: (radio) => {
-      const bundle = this.#m.rec?.bundles.find((b) => b.id === radio.dataset.id);
-      if (bundle) this.#pickBundle(bundle);
-    },
-  });
-  protected readonly compKeys = new RadioGroupController(this, {
-    elements: () => this.#radios('compensation'),
-    isFocusableElement: () => !this.#compOff,
-    elementEnterAction: (radio) => this.#pickComp(radio.dataset.id === 'none' ? null : radio.dataset.id!),
-  });
   #form = new FormControlController(this, {
-    value: () => (this.#m.chosen.length ? JSON.stringify(this.#m.chosen) : null),
+    value: () => (this.#m?.chosen.length ? JSON.stringify(this.#m.chosen) : null),
     state: () => this.value,
     invalidity: () => this.#invalidity(),
     anchor: () =>
@@ -166,21 +159,18 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     disabled: () => this.disabled,
   });
 
-  /** What the agent chose. */
-  #selection = new OfferSelection();
-  /** Accept, Confirm and Decline, once their part is loaded. */
-  #actions: RecoveryActions | null = null;
-  /** Where the last action was made: its outcome is said next to it. */
-  #last: 'card' | 'options' = 'card';
-  #accepted = false;
-  #acting = false;
+  /** The keyboard models of the two radio groups behind "Other options" (bundles, compensation), created with that part. */
+  #keys?: RadioGroupController[];
+  /** What the agent chose and does with it (offer-picker.choice.ts), once the ready part is in. */
+  #choice?: PickerChoice;
+  /** A `value` set before the ready part was in: restored when it is. */
+  #restoring?: string;
   #storage = new StorageNotice(this, { session: () => this.session, t: (key) => this.t(key), announce: (m) => this.announce(m) });
   #lastInteraction: string | null = null;
-  #lastStatus: string | undefined;
   /** The console's recovery hotkey lands on Accept (session.handOff('recovery')); Accept hands off to the root cause. */
   #focus = new FocusStep(this, { step: 'recovery', session: () => this.session, target: () => this.renderRoot.querySelector<HTMLElement>(RECOVERY_TARGET) });
-  /** Derived in willUpdate (offer-picker.model.ts). */
-  #m!: PickerModel;
+  /** Derived in willUpdate (offer-picker.model.ts), once the ready part is in. */
+  #m?: PickerModel;
 
   /**
    * JSON of the chosen offers (`ChosenOffer[]`); `[]` when nothing is chosen. Setting it restores a
@@ -191,8 +181,8 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
   }
   set value(json: string) {
     this.#clear();
-    this.#selection.restore(json, this.#catalog);
-    if (this.#selection.picked.size || this.#selection.comp) this.optionsOpen = true;
+    this.#restoring = json;
+    this.#restore();
     this.requestUpdate();
   }
 
@@ -210,18 +200,11 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
     return this.#form.disabled;
   }
   get #unsupported(): boolean {
-    return this.#m.fundRead.status === 'unsupported' && !this.fund;
-  }
-  /** The compensation group is off with the picker, or when the console has no fund. */
-  get #compOff(): boolean {
-    return this.#off || this.#unsupported;
-  }
-  get #catalog(): RecoveryPolicy {
-    return this.#m?.policy ?? this.policy ?? DEFAULT_POLICY;
+    return this.#m?.fundRead.status === 'unsupported' && !this.fund;
   }
   /** Other options are shown: opened, or the only way (no recommendation). */
   get #open(): boolean {
-    return this.optionsOpen || !this.#m.top;
+    return this.optionsOpen || !this.#m?.top;
   }
   #radios(group: 'bundles' | 'compensation'): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>(`[part~="${group}"] [role="radio"]`)];
@@ -229,16 +212,31 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
 
   /** Nothing chosen, nothing said, a new intent. */
   #clear(): void {
-    this.#selection.clear();
-    this.#actions?.reset();
-    this.#accepted = false;
+    this.#choice?.clear();
+    this.#restoring = undefined;
+  }
+
+  /** A `value` set before the ready part was in, restored once it is. */
+  #restore(): void {
+    const selection = this.#choice?.selection;
+    if (!selection || this.#restoring === undefined) return;
+    selection.restore(this.#restoring, this.#m?.policy ?? this.policy ?? ready.value!.DEFAULT_POLICY);
+    this.#restoring = undefined;
+    if (selection.picked.size || selection.comp) this.optionsOpen = true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const session = this.session;
-    const loaded = this.parts.need(writes);
-    if (loaded && !this.#actions) this.#actions = this.#makeActions(loaded.RecoveryActions);
+    // The host's reads start here, in parallel with the parts that show their answers.
+    const reads = {
+      ctx: readContext(session),
+      pol: readPolicy(session),
+      fundRead: readFund(session),
+      hist: this.baggage ? NO_HISTORY : readHistory(session),
+    };
+    if (session && !this.baggage) this.parts.need(assessment);
+    const r = this.parts.need(ready);
     const interaction = this.interaction !== undefined ? this.interaction : (session?.interaction ?? null);
     const id = interaction?.id ?? null;
     if (id !== this.#lastInteraction) {
@@ -246,207 +244,112 @@ export class MendOfferPicker extends FormAssociated(MendElement) {
       if (this.#lastInteraction !== null) this.#clear();
       this.#lastInteraction = id;
     }
+    if (!r) return;
+    const choice = (this.#choice ??= new r.PickerChoice(this, {
+      w: this.#w,
+      session: () => this.session,
+      model: () => this.#m!,
+      off: () => this.#off,
+      unsupported: () => this.#unsupported,
+      required: () => this.required,
+      failure: (error) => this.failure(error),
+      announce: (message) => this.announce(message),
+      handOff: () => this.#focus.handOff('root-cause'),
+      error: (read) => this.#renderError(read),
+      options,
+      reloadOptions: () => this.parts.reload(options),
+    }));
+    this.#restore();
     const parser = options.value?.parser;
-    this.#m = pickerModel(this, {
+    this.#m = r.pickerModel(this, {
       session,
-      selection: this.#selection,
-      done: this.#actions?.done ?? false,
-      assess: () => this.parts.need(assessment)?.baggageFor,
+      reads,
+      selection: choice.selection,
+      done: choice.actions.done,
+      assess: () => assessment.value?.baggageFor,
       parser: parser && ((currency) => parser(currency, this.resolvedLocale)),
       currency: this.resolvedCurrency,
     });
     if (this.#m.policy && this.#open) this.parts.need(options);
+    if (options.value && !this.#keys) this.#keys = this.#radioGroups(options.value.RadioGroupController, choice);
   }
 
-  #makeActions(Actions: typeof RecoveryActions): RecoveryActions {
-    return new Actions(this, {
-      session: () => this.session,
-      model: () => this.#m,
-      comp: () => this.#selection.comp,
-      invalid: () => this.#invalidity(),
-      off: () => this.#off,
-      t: (key, values) => this.t(key, values),
-      failure: (error) => this.failure(error),
-      money: this.#w.money,
-      announce: (message) => this.announce(message),
-      choose: (bundle) => this.#chooseTop(bundle),
-      name: (bundle) => this.#say.name(bundle),
-      left: remaining,
-    });
-  }
-
-  /** The write path, loading it if the agent acts before it arrived. */
-  async #writes(): Promise<RecoveryActions> {
-    if (!this.#actions) this.#actions = this.#makeActions((await load(writes)).RecoveryActions);
-    return this.#actions;
+  #radioGroups(Keys: typeof RadioGroupController, choice: PickerChoice): RadioGroupController[] {
+    return [
+      new Keys(this, {
+        elements: () => this.#radios('bundles'),
+        isFocusableElement: () => !this.#off,
+        elementEnterAction: (radio) => {
+          const bundle = this.#m?.rec?.bundles.find((b) => b.id === radio.dataset.id);
+          if (bundle) choice.pickBundle(bundle);
+        },
+      }),
+      new Keys(this, {
+        elements: () => this.#radios('compensation'),
+        // The compensation group is off with the picker, or when the console has no fund.
+        isFocusableElement: () => !this.#off && !this.#unsupported,
+        elementEnterAction: (radio) => choice.pickComp(radio.dataset.id === 'none' ? null : radio.dataset.id!),
+      }),
+    ];
   }
 
   /** The element's words for the sentence helpers (offer-words.ts): money in the fund's currency, the page's locale. */
   #w: Words = {
     t: (key, values) => this.t(key, values),
-    money: (minor) => formatMoney(minor, this.#m.currency, this.resolvedLocale),
+    money: (minor) => ready.value!.formatMoney(minor, this.#m!.currency, this.resolvedLocale),
     words: (reason) => this.words(reason, 'reason', this.#w.money),
     term: (kind, id) => this.term(kind, id),
   };
-  #say = sentences(this.#w, () => this.#m.currency);
 
   /** Why the current choice cannot be submitted, or null when it can (and while disabled). */
   #invalidity(): Invalidity | null {
-    return this.#off ? null : invalidity(this.#w, this.#m, this.required);
+    if (this.#choice) return this.#choice.invalidity();
+    return this.required && !this.#off ? { flags: { valueMissing: true }, message: this.t('offerEmpty') } : null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // The write path loads right after the first render, not at the first confirm: once per session
-    // (a failed load is tried again at the next update).
-    this.#actions?.preload(this.session);
-    // The options' styles come with their part: adopted once it is in.
-    const sheet = options.value?.optionsStyles.styleSheet;
+    // The outbox opens once the write path is in, not at the first confirm: once per session (a
+    // failed open is tried again at the next update).
+    this.#choice?.actions.preload(this.session);
+    // The styles of the ready state and of the options come with their parts: adopted once they are in.
     const root = this.shadowRoot;
-    if (sheet && root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-
-  // ---- user actions ---------------------------------------------------------------------------
-
-  /** The agent changed the selection: a new intent, a `change` event, a polite word on the impact (unless the action says its own). */
-  async #changed(say = true): Promise<void> {
-    this.#actions?.reset();
-    this.#accepted = false;
-    this.requestUpdate();
-    await this.updateComplete;
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    const { decision, fund, amount } = this.#m;
-    const said = say && decision?.status !== this.#lastStatus && decisionSaid(this.#say, decision, fund, amount);
-    this.#lastStatus = decision?.status;
-    if (said) this.announce(said);
-  }
-
-  #pickBundle(bundle: Bundle): void {
-    if (this.#off) return;
-    this.#selection.apply(bundle.offers, this.#catalog);
-    void this.#changed();
-  }
-
-  #toggle(offer: Offer, on: boolean): void {
-    this.#selection.toggle(offer.id, on);
-    void this.#changed();
-  }
-
-  #pickComp(id: string | null): void {
-    if (this.#off || !this.#selection.pickComp(id, this.#m.policy)) return;
-    void this.#changed();
-  }
-
-  /** The card's bundle becomes the choice (Accept and Decline act on it), said by the action itself. */
-  async #chooseTop(top: Bundle): Promise<void> {
-    if (this.#m.matching?.id === top.id) return;
-    this.#selection.apply(top.offers, this.#catalog);
-    await this.#changed(false);
-  }
-
-  /** The agent acts (on the card, or in Other options): its outcome is said there; once recorded, the next step takes focus. */
-  async #act(where: 'card' | 'options', act: (actions: RecoveryActions) => Promise<boolean | void>): Promise<void> {
-    if (this.#acting || this.#off) return; // one action at a time: a double click does it once
-    this.#acting = true;
-    try {
-      const actions = await this.#writes();
-      if (actions.busy || actions.done) return;
-      this.#last = where;
-      const recorded = await act(actions);
-      this.#accepted = !!recorded && where === 'card';
-      if (recorded) await this.#handOff();
-    } finally {
-      this.#acting = false;
+    for (const sheet of [ready.value?.readyStyles.styleSheet, options.value?.optionsStyles.styleSheet]) {
+      if (sheet && root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     }
-  }
-
-  /** Recorded: the next step takes focus (agent-initiated); without one, the outcome is in view and focus stays here. */
-  async #handOff(): Promise<void> {
-    await this.updateComplete;
-    if (!this.#focus.handOff('root-cause')) this.renderRoot.querySelector('[part~="message"]')?.scrollIntoView({ block: 'nearest' });
   }
 
   // ---- rendering ------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const loading = pickerLoading(this.#m, !!this.baggage, assessment);
-    return renderPicker(this.#m, this.#w, {
-      loading,
-      session: this.session,
+    const r = ready.value;
+    const m = this.#m;
+    const choice = this.#choice;
+    const loading = !r || !m || r.pickerLoading(m, !!this.baggage, assessment);
+    return renderPicker(this.#w, {
+      loading: loading && !ready.error,
+      severity: r && m && !loading ? r.renderSeverity(m, this.#w) : '',
       storage: this.#storage.render(),
       announcer: this.renderAnnouncer(),
-      open: this.#open,
-      assessError: assessment.error && !this.baggage && this.#m.hist.value ? { error: assessment.error, retry: () => this.parts.reload(assessment) } : null,
-      error: (read) => this.#renderError(read),
-      card: (top) => this.#renderCard(top),
-      options: (policy) => this.#renderOptions(policy),
-      toggle: () => (this.optionsOpen = !this.optionsOpen),
+      body:
+        r && m && choice
+          ? r.renderBody(m, this.#w, {
+              session: this.session,
+              open: this.#open,
+              assessError: assessment.error && !this.baggage && m.hist.value ? { error: assessment.error, retry: () => this.parts.reload(assessment) } : null,
+              error: (read) => this.#renderError(read),
+              card: (top) => choice.renderCard(top),
+              options: (policy) => choice.renderOptions(policy),
+              toggle: () => (this.optionsOpen = !this.optionsOpen),
+            })
+          : ready.error
+            ? this.#renderError({ error: ready.error, retry: () => this.parts.reload(ready) })
+            : nothing,
     });
   }
 
   /** An async dependency that failed (a host read, a part loaded on demand), with its Retry. */
   #renderError(read: { error?: unknown; retry(): void }): TemplateResult {
     return renderError(this.#w, this.failure(read.error as Error), () => read.retry());
-  }
-
-  #renderMessage(where: 'card' | 'options'): TemplateResult | typeof nothing {
-    const message = this.#actions?.message;
-    if (!message || (this.#m.top && this.#last !== where)) return nothing;
-    return html`<p part="message" data-tone=${message.tone}><span>${message.text}</span></p>`;
-  }
-
-  #renderCard(top: Bundle): TemplateResult {
-    const actions = this.#actions;
-    return renderCard(top, this.#m, this.#w, {
-      acknowledges: !!actions?.ackFor(this.#m) && !this.#accepted,
-      off: this.#off,
-      blocked: !!actions && (actions.busy || actions.done),
-      accepted: this.#accepted,
-      busy: !!actions?.busy && this.#last === 'card',
-      message: this.#renderMessage('card'),
-      fundError: this.#m.fundRead.status === 'error' && !this.#m.fund ? this.#renderError(this.#m.fundRead) : nothing,
-      accept: () => void this.#act('card', (a) => a.accept()),
-      decline: () => void this.#act('card', (a) => a.decline()),
-    });
-  }
-
-  /** Behind "Other options" (loaded on demand): every bundle, the composer, the impact and Confirm. */
-  #renderOptions(policy: RecoveryPolicy): TemplateResult {
-    const loaded = options.value;
-    const retry = () => this.parts.reload(options);
-    if (!loaded) return html`<div id="options" part="options">${options.error ? this.#renderError({ error: options.error, retry }) : html`<div class="placeholder"></div>`}</div>`;
-    const actions = this.#actions;
-    const selection = this.#selection;
-    return html`<div id="options" part="options">
-      ${loaded.renderOptions({
-        m: this.#m,
-        policy,
-        selection,
-        w: this.#w,
-        say: this.#say,
-        validation: this.#showsValidation(),
-        message: this.#renderMessage('options'),
-        error: (read) => this.#renderError(read),
-        off: this.#off,
-        unsupported: this.#unsupported,
-        blocked: !!actions && (actions.busy || actions.done),
-        busy: !!actions?.busy && this.#last === 'options',
-        pick: (b) => this.#pickBundle(b),
-        toggle: (offer, on) => this.#toggle(offer, on),
-        pickComp: (id) => this.#pickComp(id),
-        type: (text) => {
-          selection.customText = text;
-          void this.#changed();
-        },
-        confirm: () => void this.#act('options', (a) => a.confirm({ spoken: (text) => `${text} ${this.t('offerNext')}` })),
-        decline: () => void this.#act('options', (a) => a.decline()),
-      })}
-    </div>`;
-  }
-
-  /** The live "not a recovery yet" hint (a refused amount has its own line). */
-  #showsValidation(): string | null {
-    if (!this.#m.chosen.length || this.#actions?.done || this.#m.decision?.status === 'refused') return null;
-    return this.#invalidity()?.message ?? null;
   }
 }

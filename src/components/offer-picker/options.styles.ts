@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { checkboxStyles } from '../../base/checkbox.styles.js';
 
 /**
  * Styles of what `<mend-offer-picker>` shows behind "Other options" (the bundles' radio group, the
@@ -6,6 +7,7 @@ import { css } from 'lit';
  * then, so the first render does not carry them. Same tokens as offer-picker.styles.ts.
  */
 export const optionsStyles = css`
+  ${checkboxStyles}
   fieldset,
   .fieldset {
     margin: 0;

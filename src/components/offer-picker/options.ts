@@ -16,12 +16,12 @@ import type { PickerModel } from './offer-picker.model.js';
 import type { Words } from './offer-words.js';
 import type { OfferSelection } from './selection.js';
 
-/**
- * The picker's sentences (offer-words.ts, bound by the element): passed in rather than imported, so
- * this part shares no module with the first render (a shared chunk would cost the first load).
- */
 export { optionsStyles } from './options.styles.js';
 
+/**
+ * The picker's sentences (offer-words.ts, bound by offer-picker.choice.ts): passed in rather than
+ * imported, so this part shares no module with the ready part (a shared chunk costs every load).
+ */
 export interface Sentences {
   impact: (fund: Fund, decision: SpendDecision | null) => string;
   approval: (decision: SpendDecision, amount: number | undefined) => string;
@@ -33,6 +33,8 @@ export interface Sentences {
 }
 
 export { parser } from './composer.js';
+/** The radio groups' keyboard model (the bundles and the compensation), created by the element with this part. */
+export { RadioGroupController } from '../../controllers/radio-group.js';
 
 export interface OptionsView {
   /** What the picker shows, and what the agent chose. */

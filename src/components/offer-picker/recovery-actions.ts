@@ -1,7 +1,7 @@
 /**
  * The picker's actions, Accept / Confirm and Decline, as a controller: busy and done states, the
- * outcome in words, and the write path. Loaded on demand (the picker's first render does not need
- * it). With a host, Confirm runs the spend-then-record transaction (`src/adapter/recovery-transaction.ts`,
+ * outcome in words, and the write path. Loaded on demand with the picker's ready part
+ * (offer-picker.ready.ts: the first render does not need it). With a host, Confirm runs the spend-then-record transaction (`src/adapter/recovery-transaction.ts`,
  * loaded with this part) and Decline records the declined reaction; the writes go through the shared
  * {@link WriteAction} (stored in the outbox first, each event told once its write is stored). Accept
  * may also acknowledge the customer's baggage: the same `acknowledgeBaggage` write, with the same key

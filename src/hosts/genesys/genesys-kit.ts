@@ -328,17 +328,32 @@ export class GenesysKit extends ConsoleKit {
       const poor = this.#o.poorSurveyScore ?? 3;
       const found = await Promise.all(
         past.map(async (c) => {
-          const surveys = await this.#call('read the conversation’s surveys', () => this.#api.quality.getQualityConversationSurveys(c.conversationId), signal);
-          const done = surveys.find((s) => (s.status ?? '').toLowerCase() === 'finished' || s.completedDate) ?? surveys[0];
-          const score = fivePointScore(done?.answers?.totalScore, 100) ?? fivePointScore(done?.answers?.npsScore, 10);
+          // The analytics answer carries a finished survey's scores: the quality API is asked only
+          // for a conversation whose survey analytics gives no score (one request each, not one per
+          // past conversation).
+          const seen = c.surveys!.find((s) => scoreOf(s.oSurveyTotalScore, s.surveyPromoterScore) !== null);
+          let score: number | null;
+          let form: string | undefined;
+          let completed: string | undefined;
+          if (seen) {
+            score = scoreOf(seen.oSurveyTotalScore, seen.surveyPromoterScore);
+            form = seen.surveyFormName;
+            completed = seen.surveyCompletedDate;
+          } else {
+            const surveys = await this.#call('read the conversation’s surveys', () => this.#api.quality.getQualityConversationSurveys(c.conversationId), signal);
+            const done = surveys.find((s) => (s.status ?? '').toLowerCase() === 'finished' || s.completedDate) ?? surveys[0];
+            score = scoreOf(done?.answers?.totalScore, done?.answers?.npsScore);
+            form = done?.surveyForm?.name;
+            completed = done?.completedDate;
+          }
           if (score === null || score > poor) return null;
           const media = c.participants?.flatMap((p) => p.sessions ?? []).find((s) => s.mediaType)?.mediaType;
           const incident: Incident = {
             id: `genesys-conversation:${c.conversationId}`,
-            occurredAt: c.conversationStart ?? done?.completedDate ?? new Date(0).toISOString(),
+            occurredAt: c.conversationStart ?? completed ?? new Date(0).toISOString(),
             severity: score <= 1 ? 'high' : score === 2 ? 'medium' : 'low',
             category: 'survey',
-            summary: `${done?.surveyForm?.name ?? 'Survey'}: ${score} of 5${media ? ` after a ${media} contact` : ''}`,
+            summary: `${form ?? 'Survey'}: ${score} of 5${media ? ` after a ${media} contact` : ''}`,
             resolved: !!c.conversationEnd,
             remedies: [],
             surveyScore: score,
@@ -488,4 +503,9 @@ export async function signInWithPkce(
   client.setEnvironment?.(environment);
   client.setPersistSettings?.(true, 'mend');
   return client.loginPKCEGrant(clientId, redirectUri, state === undefined ? {} : { state });
+}
+
+/** A survey's score on 1-5: from its total (0-100), else its promoter score (0-10); null without either. */
+function scoreOf(total: number | undefined, promoter: number | undefined): number | null {
+  return fivePointScore(total, 100) ?? fivePointScore(promoter, 10);
 }

@@ -64,7 +64,17 @@ export interface GenesysAnalyticsConversation {
   conversationId?: string;
   conversationStart?: string;
   conversationEnd?: string;
-  surveys?: Array<{ surveyId?: string; surveyStatus?: string }>;
+  /** The conversation's surveys as analytics sees them: the scores are there once a survey is finished. */
+  surveys?: Array<{
+    surveyId?: string;
+    surveyStatus?: string;
+    surveyFormName?: string;
+    surveyCompletedDate?: string;
+    /** The survey's total score, 0-100. */
+    oSurveyTotalScore?: number;
+    /** Net promoter score, 0-10. */
+    surveyPromoterScore?: number;
+  }>;
   participants?: Array<{ purpose?: string; externalContactId?: string; sessions?: Array<{ mediaType?: string }> }>;
 }
 

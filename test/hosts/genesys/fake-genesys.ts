@@ -59,6 +59,8 @@ export class Backend {
   details = [
     { conversationId: 'conv-old-1', conversationStart: ago(10), conversationEnd: ago(10), surveys: [{ surveyId: 's1', surveyStatus: 'Finished' }], participants: [{ purpose: 'customer', sessions: [{ mediaType: 'voice' }] }] },
     { conversationId: 'conv-old-2', conversationStart: ago(12), conversationEnd: ago(12), surveys: [{ surveyId: 's2', surveyStatus: 'Finished' }] },
+    // Analytics already carries this finished survey's score: no quality request is needed.
+    { conversationId: 'conv-old-4', conversationStart: ago(15), conversationEnd: ago(15), surveys: [{ surveyId: 's4', surveyStatus: 'Finished', surveyFormName: 'After-call CSAT', surveyCompletedDate: ago(15), oSurveyTotalScore: 30 }], participants: [{ purpose: 'customer', sessions: [{ mediaType: 'chat' }] }] },
     { conversationId: 'conv-old-3', conversationStart: ago(20), conversationEnd: ago(20) },
   ];
   surveys = new Map<string, unknown[]>([

@@ -54,12 +54,15 @@ describe('Genesys kit: context and history (real platform client, fixture HTTP)'
     const history = await guardHost(kit).getHistory('contact-carmen');
     expect(history.customer).to.deep.equal({ id: 'contact-carmen', name: 'Carmen Diaz' });
     const byId = Object.fromEntries(history.incidents.map((i) => [i.id, i]));
-    expect(Object.keys(byId)).to.have.members(['genesys-case:case-1', 'genesys-case:case-2', 'genesys-conversation:conv-old-1']);
+    expect(Object.keys(byId)).to.have.members(['genesys-case:case-1', 'genesys-case:case-2', 'genesys-conversation:conv-old-1', 'genesys-conversation:conv-old-4']);
     expect(byId['genesys-case:case-1']).to.include({ severity: 'high', category: 'Damaged item', summary: 'Blender arrived broken', resolved: false });
     expect(byId['genesys-case:case-2']).to.include({ severity: 'low', resolved: true });
     expect(byId['genesys-conversation:conv-old-1']).to.include({ surveyScore: 1, severity: 'high', category: 'survey' });
-    // Surveys are read only for conversations that had one (2 of 3), and the details query filters by the contact.
-    expect(backend.count('GET', '/surveys')).to.equal(2);
+    // A score analytics already gave is used as is (30 of 100: 2 of 5).
+    expect(byId['genesys-conversation:conv-old-4']).to.include({ surveyScore: 2, severity: 'medium', summary: 'After-call CSAT: 2 of 5 after a chat contact' });
+    // The quality API is asked only for surveyed conversations whose analytics has no score (2 of 4:
+    // not one request per past conversation), and the details query filters by the contact.
+    expect(backend.requests.filter((r) => r.path.includes('/surveys')).map((r) => r.path.split('/')[5])).to.have.members(['conv-old-1', 'conv-old-2']);
     const query = backend.requests.find((r) => r.path.endsWith('/details/query'))!.body as { segmentFilters: unknown };
     expect(JSON.stringify(query.segmentFilters)).to.contain('"dimension":"externalContactId"').and.to.contain('contact-carmen');
   });
