@@ -7,18 +7,14 @@
  * not be (`notified: false`), or at once when the host cannot notify.
  *
  * Typed against `ReactiveControllerHost & HTMLElement`; the widget says what to check through
- * callbacks and shows {@link TimeLimitController.overdue}. The write path that stores the notice and
- * tells the page (StoredEvent) loads when a contact first runs overdue: `telling` is that work while
- * it is under way (an element's `updateComplete` may wait for it).
+ * callbacks and shows {@link TimeLimitController.overdue}. Storing the notice and telling the page
+ * (StoredEvent) is work an element's `updateComplete` may wait for (the `wait` option).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HostSession } from '../adapter/session.js';
 import type { Interaction, RecoveryPolicy } from '../core/model.js';
 import { timeLimit } from '../core/root-cause-rules.js';
-import { load, part } from './on-demand.js';
-import type { StoredEvent } from './stored-event.js';
-
-const storedEvent = part(() => import('./stored-event.js'));
+import { StoredEvent } from './stored-event.js';
 
 export interface Overdue {
   minutes: number;
@@ -96,7 +92,7 @@ export class TimeLimitController implements ReactiveController {
     };
     const key = `notify:${id}`;
     const run = (async () => {
-      const told = (this.#told ??= new (storedEvent.value ?? (await load(storedEvent))).StoredEvent(this.#host));
+      const told = (this.#told ??= new StoredEvent(this.#host));
       const tell = () => told.tell(session, 'mend-time-limit', key, detail(false));
       if (!notify) return void tell();
       // Told once the manager's notice is stored (once per interaction); `notified: false` if it could not be.

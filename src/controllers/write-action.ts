@@ -43,9 +43,8 @@
  * ```
  *
  * `run` never throws: a failure is the key's state (`failed` / `storage_full`, with `error`), and it
- * resolves with that state. StoredEvent is loaded at the first `run` of the page (src/controllers/on-demand.ts):
- * a widget that is only read never ships it; the `wait` option gives that load to the element's
- * `updateComplete` (`this.parts.wait`). A key that `needs_attention` is resent by `run` (with the new payload:
+ * resolves with that state. WriteAction itself loads with the parts of a widget that write (never in a
+ * first render: a widget that is only read never ships it). A key that `needs_attention` is resent by `run` (with the new payload:
  * an edited resend) or by `resend(key)` (the stored payload); `discard(key)` drops it.
  *
  * Its reusable suite is `test/controllers/write-action-suite.ts` (`runWriteActionSuite`): an
@@ -57,12 +56,8 @@ import { toHostError, type HostError } from '../adapter/errors.js';
 import type { HostWrites, WRITE_KINDS, WriteKind } from '../adapter/host-adapter.js';
 import type { OutboxEntry } from '../adapter/outbox.js';
 import type { HostSession } from '../adapter/session.js';
-import { load, part } from './on-demand.js';
 import { OutboxWatch } from './outbox.js';
-import type { StoredEvent, StoredEventOptions } from './stored-event.js';
-
-/** The write path (StoredEvent) is loaded at the first action: a widget that is only read never ships it. */
-const storedEvent = part(() => import('./stored-event.js'));
+import { StoredEvent, type StoredEventOptions } from './stored-event.js';
 
 export const WRITE_STATUSES = [
   'idle',
@@ -123,8 +118,6 @@ export interface WriteActionOptions {
   announce?: (message: string) => void;
   /** Statuses announced when a tracked key enters them (default: the refusals and failures). */
   announced?: readonly WriteStatus[];
-  /** Work the element's `updateComplete` should cover: the write path's first load. */
-  wait?: (work: Promise<unknown>) => void;
   /** Words per status, replacing the defaults. */
   words?: WriteWords;
 }
@@ -162,12 +155,6 @@ export class WriteAction implements ReactiveController {
     this.#options = options;
     this.watch = new OutboxWatch(host);
     host.addController(this);
-  }
-
-  #loadStoredEvent() {
-    const loading = load(storedEvent);
-    this.#options.wait?.(loading);
-    return loading;
   }
 
   /** Keys whose changes are announced (call from `willUpdate` with the keys the agent sees). */
@@ -234,7 +221,7 @@ export class WriteAction implements ReactiveController {
     this.#set(key, { status: 'storing' });
     try {
       const { onStored, ...rest } = request;
-      const told = (this.#told ??= new (storedEvent.value ?? (await this.#loadStoredEvent())).StoredEvent(this.#host));
+      const told = (this.#told ??= new StoredEvent(this.#host));
       await told.record({
         ...rest,
         session,

@@ -175,7 +175,6 @@ export class MendBaggageBanner extends MendElement {
     }
     if (loaded) {
       this.#writes ??= new loaded.WriteAction(this, {
-        wait: (work) => this.parts.wait(work),
         session: () => this.session,
         t: (key, values) => this.t(key, values),
         failure: (error) => this.failure(error),

@@ -66,7 +66,6 @@ export class LoggerReady {
     this.#h = h;
     const { inputs, t } = h;
     this.#writes = new WriteAction(el, {
-      wait: h.wait,
       session: h.session,
       t,
       failure: h.failure,
