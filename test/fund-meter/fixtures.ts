@@ -1,25 +1,22 @@
 // Fund fixtures for the fund-meter tests, and their host (a seeded MemoryAdapter).
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import type { Fund, LedgerEntry } from '../../src/core/model.js';
+import { makeFund as baseFund } from '../helpers/fund.js';
+import { uniqueScope } from '../helpers/writes.js';
 
 /** "Now" inside the fixtures' period, so no roll-over happens unless a test asks for one. */
 export const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 
-let agents = 0;
 /** A fresh agent id per test: sessions of one page share the cross-tab channel. */
-export const newAgentId = () => `agent-fm-${++agents}-${Math.random().toString(36).slice(2, 8)}`;
+export const newAgentId = (): string => uniqueScope('agent-fm');
 
 export function entry(over: Partial<LedgerEntry> = {}): LedgerEntry {
   return { id: `e-${Math.random().toString(36).slice(2, 9)}`, at: '2026-11-24T09:30:00.000Z', amount: 1500, reason: 'goodwill', interactionId: 'int-1', status: 'done', ...over };
 }
 
-export function makeFund(over: Partial<Fund> = {}): Fund {
-  return {
-    agentId: 'agent-fm', currency: 'USD', budget: 20000, spent: 4000, pending: 0, perActionCap: 15000, approvalThreshold: 5000,
-    period: 'week', periodStart: '2026-11-23T00:00:00.000Z', periodEnd: '2026-11-30T00:00:00.000Z', version: 1, ledger: [],
-    ...over,
-  };
-}
+/** 200.00 a week, 40.00 spent, cap 150.00, approval above 50.00, in the week of {@link NOW}. */
+export const makeFund = (over: Partial<Fund> = {}): Fund =>
+  baseFund({ agentId: 'agent-fm', spent: 4000, periodStart: '2026-11-23T00:00:00.000Z', periodEnd: '2026-11-30T00:00:00.000Z', ...over });
 
 /**
  * A host console with an agent fund: a MemoryAdapter seeded with the agent and `fund` (overrides of

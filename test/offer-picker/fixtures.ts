@@ -1,5 +1,7 @@
 // Fixtures for the offer-picker tests: a small policy whose offers the tests name, funds, and DOM helpers.
 import { text } from '../helpers/dom.js';
+import { makeFund as baseFund } from '../helpers/fund.js';
+import { uniqueScope } from '../helpers/writes.js';
 import { until } from '../helpers/until.js';
 import { MemoryAdapter, type MemoryOptions } from '../../src/adapter/memory-adapter.js';
 import type { BaggagePolicy, Fund, Incident, Interaction, RecoveryPolicy } from '../../src/core/model.js';
@@ -40,28 +42,12 @@ export function makePolicy(over: Partial<RecoveryPolicy> = {}): RecoveryPolicy {
   };
 }
 
-let agents = 0;
 /** A fresh agent id per test: sessions on one page share the cross-tab fund channel. */
-export const newAgentId = (): string => `agent-op-${++agents}-${Math.random().toString(36).slice(2, 8)}`;
+export const newAgentId = (): string => uniqueScope('agent-op');
 
 /** 200.00 a week, 140.00 spent (60.00 left), cap 150.00, approval above 50.00. */
-export function makeFund(over: Partial<Fund> = {}): Fund {
-  return {
-    agentId: 'agent-op',
-    currency: 'USD',
-    budget: 20000,
-    spent: 14000,
-    pending: 0,
-    perActionCap: 15000,
-    approvalThreshold: 5000,
-    period: 'week',
-    periodStart: '2026-11-23T00:00:00.000Z',
-    periodEnd: '2026-11-30T00:00:00.000Z',
-    version: 3,
-    ledger: [],
-    ...over,
-  };
-}
+export const makeFund = (over: Partial<Fund> = {}): Fund =>
+  baseFund({ agentId: 'agent-op', spent: 14000, periodStart: '2026-11-23T00:00:00.000Z', periodEnd: '2026-11-30T00:00:00.000Z', version: 3, ...over });
 
 export { text };
 export const $ = <T extends HTMLElement = HTMLElement>(el: MendOfferPicker, selector: string): T | null =>

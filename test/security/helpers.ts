@@ -1,6 +1,8 @@
 // Shared helpers of the security tests: mounting without animation frames (the runner's second page
 // is hidden), reading shadow roots, traps for injected script and for uncaught errors.
 import { q, qa, text } from '../helpers/dom.js';
+import { makeFund as baseFund } from '../helpers/fund.js';
+import { uniqueScope } from '../helpers/writes.js';
 import { tick, until } from '../helpers/until.js';
 import { render, type TemplateResult } from 'lit';
 import { MemoryAdapter, type MemoryOptions, type MemorySeed } from '../../src/adapter/memory-adapter.js';
@@ -101,27 +103,13 @@ export function trap(): { readonly found: Trapped; release(): Trapped } {
 
 // ---- hosts ------------------------------------------------------------------------------------
 
-let seq = 0;
 /** A unique suffix per world (funds are shared across the runner's pages through BroadcastChannel by agent id). */
-export const unique = (prefix: string) => `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
+export const unique = (prefix: string): string => uniqueScope(prefix);
 
+/** The agent's fund in a week around now: 200.00, 40.00 spent, cap 150.00, approval above 50.00. */
 export function makeFund(agentId: string, more: Partial<Fund> = {}): Fund {
   const start = Date.now() - 2 * 86_400_000;
-  return {
-    agentId,
-    currency: 'USD',
-    budget: 20_000,
-    spent: 4_000,
-    pending: 0,
-    perActionCap: 15_000,
-    approvalThreshold: 5_000,
-    period: 'week',
-    periodStart: new Date(start).toISOString(),
-    periodEnd: new Date(start + 7 * 86_400_000).toISOString(),
-    version: 1,
-    ledger: [],
-    ...more,
-  };
+  return baseFund({ agentId, spent: 4_000, periodStart: new Date(start).toISOString(), periodEnd: new Date(start + 7 * 86_400_000).toISOString(), ...more });
 }
 
 export interface World {
