@@ -253,6 +253,20 @@ describe('<mend-offer-picker>: Accept with a host', () => {
     expect(received(w, 'acknowledgeBaggage')).to.have.length(1);
   });
 
+  it('Accept before the fund has arrived waits for it, then spends and records (no "Could not complete")', async () => {
+    const w = heavyWorld();
+    const held = w.adapter.hold('getFund');
+    const { picker } = await side(w);
+    await held.waitFor(1);
+    accept(picker).click();
+    await until(() => accept(picker).getAttribute('aria-disabled') === 'true', 'Accept is busy while the fund is read');
+    expect(text($(picker, '[part~="message"]'))).not.to.contain('Could not complete');
+    await held.release();
+    await until(() => text($(picker, '[part~="message"]')) === 'Recovery recorded.', 'recorded once the fund is in');
+    await until(() => received(w, 'recordRecovery').length === 1, 'the record reaches the host');
+    expect(received(w, 'spend')).to.have.length(1);
+  });
+
   it('a failed Accept tried again records once and acknowledges once (the same key)', async () => {
     const w = heavyWorld();
     const { picker } = await side(w);

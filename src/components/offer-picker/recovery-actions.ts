@@ -201,7 +201,7 @@ export class RecoveryActions {
   async confirm(how: ConfirmOptions = {}): Promise<boolean> {
     if (this.busy || this.done || this.#options.off()) return false;
     const { t, failure } = this.#options;
-    const intent = this.#intent();
+    let intent = this.#intent();
     const invalid = intent.invalid ?? (intent.empty ? { message: t('offerEmpty') } : null);
     if (invalid) return this.#said('danger', invalid.message);
     const { session, interaction } = intent;
@@ -216,6 +216,12 @@ export class RecoveryActions {
     const ack = how.ack;
     let recorded = false;
     await this.#working(async () => {
+      // Accepted before the agent's fund arrived (it is being read): wait for it, then spend from it.
+      if (intent.compensation && !intent.fund && intent.agentId) {
+        await session.fund(intent.agentId).ensure();
+        await this.#host.updateComplete;
+        intent = this.#intent();
+      }
       // The banner's acknowledgement, with its key: stored once whoever makes it (its state is the key's).
       if (ack && !this.stored(ack.key)) {
         const { key, interactionId, customerId, incidentIds } = ack;
