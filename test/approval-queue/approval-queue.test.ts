@@ -117,6 +117,7 @@ describe('<mend-approval-queue>', () => {
     const failing = leadAdapter().failNext('getApprovals', 'unavailable');
     const el = await mountQueue(failing);
     expect(text(el.shadowRoot!.querySelector('[part="error"] span'))).to.match(/^Could not load: /);
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.getAttribute('role'), 'the failure is announced').to.equal('alert');
     await expect(el).to.be.accessible();
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
     await until(() => items(el).length === 1, 'the retry loads the queue');

@@ -321,11 +321,12 @@ describe('<mend-fund-meter>: host data', () => {
     expect(Math.abs(m.part('base')!.getBoundingClientRect().height - before)).to.be.lessThan(4);
   });
 
-  it('an error says what failed and Retry loads again', async () => {
+  it('an error says what failed (announced: an alert) and Retry loads again', async () => {
     const { adapter } = fundHost();
     adapter.failNext('getFund', new HostError('unavailable', 'The CRM is offline.'));
     const m = await hosted(adapter);
     expect(m.error).to.contain('Could not load: The CRM is offline.');
+    expect(m.part('error')!.getAttribute('role')).to.equal('alert');
     await expect(m.el).to.be.accessible();
     await m.retryWithKeyboard();
     await until(() => m.meter, 'the retry loads the fund');

@@ -70,6 +70,7 @@ describe('<mend-recovery-report>', () => {
 
     const failing = await mount(undefined, leadDesk().failNext('getReport', 'unavailable'));
     expect(text(failing.shadowRoot!.querySelector('[part="error"] span'))).to.match(/^Could not load: /);
+    expect(failing.shadowRoot!.querySelector('[part="error"]')!.getAttribute('role'), 'the failure is announced').to.equal('alert');
     failing.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
     await until(() => failing.shadowRoot!.querySelector('[part="chart"]'), 'the retry loads the report');
   });

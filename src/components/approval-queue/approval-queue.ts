@@ -225,9 +225,9 @@ export class MendApprovalQueue extends MendElement {
   }
 
   #renderError(error: HostError | undefined, retry: () => void): TemplateResult {
-    return html`<p part="error" class="error">
+    return html`<p part="error" class="error" role="alert">
       <span>${this.t('errorPrefix', { message: this.failure(error) })}</span>
-      <button part="retry" @click=${retry}>${this.t('retry')}</button>
+      <button part="retry" type="button" @click=${retry}>${this.t('retry')}</button>
     </p>`;
   }
 

@@ -233,7 +233,7 @@ export class MendFundMeter extends MendElement {
       ledgerOpen: this.ledgerOpen,
       toggleLedger: () => (this.ledgerOpen = !this.ledgerOpen),
       shapes: SHAPES,
-      levelWords: { plenty: this.t(LEVEL_KEY.plenty), low: this.t(LEVEL_KEY.low), exhausted: this.t(LEVEL_KEY.exhausted) },
+      levelWord: (level) => this.t(LEVEL_KEY[level]),
     };
   }
 
@@ -242,12 +242,12 @@ export class MendFundMeter extends MendElement {
   }
 
   #renderError(read: { error?: HostError; retry(): void }): TemplateResult {
-    return html`<div part="error" class="error">
+    return html`<div part="error" class="error" role="alert">
       <p>
         <svg class="shape" viewBox="0 0 16 16" aria-hidden="true">${SHAPES.exhausted}</svg>
         ${this.t('errorPrefix', { message: this.failure(read.error) })}
       </p>
-      <button part="retry" @click=${() => read.retry()}>${this.t('retry')}</button>
+      <button part="retry" type="button" @click=${() => read.retry()}>${this.t('retry')}</button>
     </div>`;
   }
 

@@ -32,7 +32,8 @@ export interface MeterContext {
   toggleLedger(): void;
   /** A shape per level (the element's: its error state shows the exhausted one). */
   shapes: Record<FundLevel, SVGTemplateResult>;
-  levelWords: Record<FundLevel, string>;
+  /** The level in words (only the shown level is worded). */
+  levelWord(level: FundLevel): string;
 }
 
 function clamp(n: number, min: number, max: number): number {
@@ -67,7 +68,7 @@ function renderMeter(fund: Fund, label: { id?: string; text?: string }, ctx: Met
 function renderLevel(level: FundLevel, ctx: MeterContext): TemplateResult {
   return html`<span part="level" class="level"
     ><svg part="level-icon" class="shape" viewBox="0 0 16 16" aria-hidden="true">${ctx.shapes[level]}</svg
-    ><span>${ctx.levelWords[level]}</span></span
+    ><span>${ctx.levelWord(level)}</span></span
   >`;
 }
 

@@ -249,9 +249,9 @@ export class MendRecoveryReport extends MendElement {
   }
 
   #renderError(error: HostError | null | undefined, retry: () => void): TemplateResult {
-    return html`<p part="error" class="error">
+    return html`<p part="error" class="error" role="alert">
       <span>${this.t('errorPrefix', { message: this.failure(error) })}</span>
-      <button part="retry" @click=${retry}>${this.t('retry')}</button>
+      <button part="retry" type="button" @click=${retry}>${this.t('retry')}</button>
     </p>`;
   }
 
