@@ -201,7 +201,7 @@ several are joined as the locale joins a list.
 | \`level.<level>\` | \`none\`, \`light\`, \`heavy\` |
 | \`mode.<mode>\` | \`all\`, \`any\` |
 | \`role.<role>\` | the policy's \`authority\` roles (default \`agent\`, \`lead\`) |
-| \`reasonCode.<code>\` | a spend's reason code in the lead's widgets (e.g. \`item_damaged\`; their \`reasonLabels\` property wins; else the code made readable) |
+| \`reasonCode.<code>\` | a spend's reason code in the fund meter's ledger and the lead's widgets (e.g. \`item_damaged\`; their \`reasonLabels\` property wins; else the code made readable) |
 
 ## Errors: \`error.<code>\`
 

@@ -241,6 +241,13 @@ describe('<mend-fund-meter>: the ledger', () => {
     await el.updateComplete;
     expect(text($(el, '[part="totals-table"] tbody th'))).to.equal('Fee waived');
 
+    // The page's `reasonCode.<code>` string words a reason without labels, as in the lead's widgets.
+    const worded = await plain(makeFund({ ledger: [entry({ reason: 'fee_waiver' })] }));
+    worded.strings = { 'reasonCode.fee_waiver': 'Frais annulés' };
+    $<HTMLButtonElement>(worded, '[part="ledger-toggle"]').click();
+    await worded.updateComplete;
+    expect(text($(worded, '[part="totals-table"] tbody th'))).to.equal('Frais annulés');
+
     const empty = await plain(makeFund({ ledger: [] }));
     $<HTMLButtonElement>(empty, '[part="ledger-toggle"]').click();
     await empty.updateComplete;

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type T
 import { property } from 'lit/decorators.js';
 import { toHostError, type HostError } from '../../adapter/errors.js';
 import { part } from '../../controllers/on-demand.js';
-import { formatDate } from '../../base/format.js';
+import { formatDate, reasonText } from '../../base/format.js';
 import { formatMoneyOr } from '../../core/money.js';
 import { MendElement } from '../../base/mend-element.js';
 import { readContext, readFund, type Read } from '../../controllers/reads.js';
@@ -264,10 +264,7 @@ export class MendFundMeter extends MendElement {
   }
 
   #reason(code: string): string {
-    const label = this.reasonLabels?.[code];
-    if (label) return label;
-    const words = code.replace(/[_-]+/g, ' ').trim();
-    return words.charAt(0).toUpperCase() + words.slice(1);
+    return reasonText(code, this.reasonLabels, (kind, id) => this.term(kind, id));
   }
 }
 
