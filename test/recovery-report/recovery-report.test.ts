@@ -75,6 +75,23 @@ describe('<mend-recovery-report>', () => {
     await until(() => failing.shadowRoot!.querySelector('[part="chart"]'), 'the retry loads the report');
   });
 
+  it("follows the lead's events: a decision made elsewhere shows without asking again; a removed report stops listening", async () => {
+    const adapter = leadDesk();
+    const [gone, kept] = [await mount(undefined, adapter), await mount(undefined, adapter)];
+    const summary = (el: MendRecoveryReport) => text(chart(el, 'given').querySelector('[part="summary"]'));
+    expect(summary(kept)).to.contain('$60.00 more pending approval');
+    const calls = adapter.calls.getReport;
+    await adapter.approve(DEMO_IDS.agent, 'led-d6', true);
+    await until(() => summary(gone).includes('$0.00 more pending approval') && summary(kept).includes('$0.00 more pending approval'), 'the decision shows in both');
+    expect(adapter.calls.getReport).to.equal(calls + 2);
+    gone.remove();
+    adapter.emit('approvalDecided', { entryId: 'led-d6', agentId: DEMO_IDS.agent, approved: true, decidedBy: DEMO_IDS.lead });
+    // The report still on the page reloads (the witness); the removed one asks nothing.
+    await until(() => adapter.calls.getReport >= calls + 3, 'the report on the page reloads');
+    await kept.updateComplete;
+    expect(adapter.calls.getReport).to.equal(calls + 3);
+  });
+
   it('a period asked for through from/to reaches the host, and a decision shows in a new report', async () => {
     const adapter = leadDesk();
     const from = new Date(Date.now() - 14 * 86_400_000).toISOString();

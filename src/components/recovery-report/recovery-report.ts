@@ -62,7 +62,9 @@ const TREND_KEY: Record<Trend, Key> = { rising: 'reportTrendRising', steady: 're
  * pattern and label as well as colour. The charting code (d3) loads on demand.
  *
  * With an adapter that has the `reports` capability, the report loads for `from`/`to` (default: the
- * host's current fund period). Without one, set `.data` (plain-properties mode).
+ * host's current fund period), and loads again when a spend is sent for approval or decided (the
+ * host's `approvalRequested` / `approvalDecided`), so a decision made in the queue beside it shows.
+ * Without one, set `.data` (plain-properties mode).
  *
  * @tagname mend-recovery-report
  * @summary A team lead's recovery report: given by agent and reason, the fund's burn-down, root causes by department per week and the top recurring ones.
@@ -115,6 +117,8 @@ export class MendRecoveryReport extends MendElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   #resource: Resource<ReportData> | null = null;
+  /** The lead's events the report follows while it shows the host's report. */
+  #offs: Array<() => void> = [];
   #key = '';
   #report: RecoveryReport | null = null;
   #built: [ReportData | undefined, Date | number | undefined, Charts | undefined] = [undefined, undefined, undefined];
@@ -127,7 +131,12 @@ export class MendRecoveryReport extends MendElement {
     else if (key !== this.#key || !this.#resource) {
       const lead = leadHost(adapter);
       const query = { ...(this.from ? { from: this.from } : {}), ...(this.to ? { to: this.to } : {}) };
-      this.#follow(new Resource((signal) => lead.getReport(query, { signal })), key);
+      const resource = new Resource((signal) => lead.getReport(query, { signal }));
+      this.#follow(resource, key);
+      // A spend sent for approval or decided changes the report's rows: load it again (the one in
+      // flight is cancelled), so a lead's desk shows a decision made in the queue beside it.
+      const reload = () => void resource.reload();
+      this.#offs = [lead.on('approvalRequested', reload), lead.on('approvalDecided', reload)];
     }
     const data = this.data ?? this.#resource?.state.value;
     // The report's model is built by the charts' part (nothing shows before the charts anyway), once
@@ -145,6 +154,7 @@ export class MendRecoveryReport extends MendElement {
   }
 
   #follow(resource: Resource<ReportData> | null, key: string): void {
+    for (const off of this.#offs.splice(0)) off();
     this.#resource?.removeEventListener('change', this.#changed);
     this.#resource?.dispose();
     this.#resource = resource;
