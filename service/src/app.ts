@@ -88,7 +88,11 @@ interface Route {
   auth?: boolean;
   body?: z.ZodMiniType;
   query?: z.ZodMiniType;
-  /** Writes need an `Idempotency-Key` header. */
+  /**
+   * Writes that create something (a spend, a record, a decision) need an `Idempotency-Key` header,
+   * the key they are applied once under. A PUT replaces what it names, so sending it twice is
+   * harmless and it needs none.
+   */
   idempotent?: boolean;
   response: z.ZodMiniType;
   handle(c: Context, input: { who: Principal; body: unknown; query: unknown; key: string; params: Record<string, string> }): Promise<Response>;
@@ -134,7 +138,7 @@ function routes(store: Store, demoReset = false): Route[] {
       },
     },
     {
-      method: 'put', path: '/v1/agents/:agentId', summary: "Provision an agent and their fund's limits (admin).", body: AgentBody, idempotent: true, response: AgentBody,
+      method: 'put', path: '/v1/agents/:agentId', summary: "Provision an agent and their fund's limits (admin).", body: AgentBody, response: AgentBody,
       handle: async (c, { who, body, params }) => {
         const b = body as z.infer<typeof AgentBody>;
         await store.putAgent(who, { id: params.agentId!, name: b.name, role: b.role, team: b.team }, b.fund);
@@ -148,12 +152,12 @@ function routes(store: Store, demoReset = false): Route[] {
     },
     { method: 'get', path: '/v1/policy', summary: 'The recovery policy of the caller\'s team (or of `team`), else the tenant\'s, else the default.', query: TeamQuery, response: RecoveryPolicySchema, handle: async (c, { who, query }) => c.json(await store.policy(who, (query as { team?: string }).team ?? who.team)) },
     {
-      method: 'put', path: '/v1/policy', summary: 'Set the tenant\'s policy, or a team\'s with `team` (admin).', query: TeamQuery, body: RecoveryPolicySchema, idempotent: true, response: RecoveryPolicySchema,
+      method: 'put', path: '/v1/policy', summary: 'Set the tenant\'s policy, or a team\'s with `team` (admin).', query: TeamQuery, body: RecoveryPolicySchema, response: RecoveryPolicySchema,
       handle: async (c, { who, query, body }) => c.json(await store.setPolicy(who, (query as { team?: string }).team ?? '', body as never)),
     },
     { method: 'get', path: '/v1/taxonomy', summary: 'The root-cause taxonomy.', response: TaxonomySchema, handle: async (c, { who }) => c.json(await store.taxonomy(who)) },
     {
-      method: 'put', path: '/v1/taxonomy', summary: 'Import the taxonomy from JSON ({departments, causes}) or CSV (text/csv: id,label,category,departmentId,departmentName,keywords) (admin).', body: ImportedTaxonomy, idempotent: true, response: z.object({ version: z.int(), causes: z.int() }),
+      method: 'put', path: '/v1/taxonomy', summary: 'Import the taxonomy from JSON ({departments, causes}) or CSV (text/csv: id,label,category,departmentId,departmentName,keywords) (admin).', body: ImportedTaxonomy, response: z.object({ version: z.int(), causes: z.int() }),
       handle: async (c, { who, body }) => c.json(await store.setTaxonomy(who, body as never)),
     },
     { method: 'get', path: '/v1/recurrence', summary: 'Counts of root causes logged since `since`.', query: Since, response: RecurrenceSchema, handle: async (c, { who, query }) => c.json(await store.recurrence(who, (query as { since: string }).since)) },

@@ -10,7 +10,7 @@ import type { CustomerHistory, Fund, Incident, Interaction, LedgerEntry, Recover
 import { assessBaggage } from '../../src/core/baggage.js';
 import { addPeriod, remaining, rollOver, settleSpend } from '../../src/core/fund.js';
 import { DEFAULT_POLICY } from '../../src/core/recovery.js';
-import { decideSpend, newId } from '../../src/adapter/enforce.js';
+import { decideSpend, newId, notFound, type Served } from '../../src/adapter/enforce.js';
 import { HostError } from '../../src/adapter/errors.js';
 import type { HostWrites, RecoveryRecord, SpendRequest, SpendResult, WriteKind, WriteReceipt } from '../../src/adapter/host-adapter.js';
 import type { ApprovalDecided, ApprovalDecision, ApprovalItem, ReportData, ReportQuery } from '../../src/adapter/lead.js';
@@ -31,18 +31,11 @@ export interface AgentRow {
   team: string;
 }
 
-/** An answer and whether this call applied it (false for a replay). */
-export interface Served<T> {
-  answer: T;
-  applied: boolean;
-}
-
 export const EVENT_CHANNEL = 'mend_events';
 export const EVENT_TYPES = ['fundChanged', 'approvalRequested', 'approvalDecided'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 const forbidden = (message: string) => new HostError('permission', message, { retryable: false });
-const notFound = (what: string) => new HostError('not_found', `${what} was not found.`, { retryable: false });
 
 /** A stable hash of a validated body (its keys are in schema order). */
 export function bodyHash(body: unknown): string {
