@@ -7,10 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { CustomerHistory, Fund, Incident, Interaction, LedgerEntry, RecoveryPolicy, RecurrenceCount, Taxonomy } from '../../src/core/model.js';
-import { assessBaggage } from '../../src/core/baggage.js';
-import { addPeriod, remaining, rollOver, settleSpend } from '../../src/core/fund.js';
+import { addPeriod, rollOver, settleSpend } from '../../src/core/fund.js';
 import { DEFAULT_POLICY } from '../../src/core/recovery.js';
 import { decideSpend, newId, notFound, type Served } from '../../src/adapter/enforce.js';
+import { approvalItem } from '../../src/adapter/lead-crm.js';
 import { HostError } from '../../src/adapter/errors.js';
 import type { HostWrites, RecoveryRecord, SpendRequest, SpendResult, WriteKind, WriteReceipt } from '../../src/adapter/host-adapter.js';
 import type { ApprovalDecided, ApprovalDecision, ApprovalItem, ReportData, ReportQuery } from '../../src/adapter/lead.js';
@@ -278,26 +278,8 @@ export class Store {
       const customerId = r.customer_id || r.interaction?.customerId || undefined;
       if (customerId && !histories.has(customerId)) histories.set(customerId, await this.#history(tx, tenant, customerId));
       const history = customerId ? histories.get(customerId) : undefined;
-      const at = iso(r.at);
-      const started = r.interaction?.startedAt;
-      const customerName = r.interaction?.customerName ?? history?.customer.name;
-      items.push({
-        entryId: r.id,
-        agentId: r.agent_id,
-        agentName: r.agent_name,
-        interactionId: r.interaction_id,
-        ...(customerId ? { customerId } : {}),
-        ...(customerName ? { customerName } : {}),
-        ...(history ? { baggage: assessBaggage(history.incidents, now, { ...policy.baggage, severities: policy.severities }).level } : {}),
-        amount: Number(r.amount),
-        currency: fund.currency,
-        threshold: fund.approvalThreshold,
-        remaining: remaining(fund),
-        reason: r.reason,
-        ...(r.note ? { note: r.note } : {}),
-        requestedAt: at,
-        waitingSince: started && Date.parse(started) < Date.parse(at) ? new Date(started).toISOString() : at,
-      });
+      const entry = { id: r.id, interactionId: r.interaction_id, amount: Number(r.amount), reason: r.reason, ...(r.note ? { note: r.note } : {}), at: iso(r.at) };
+      items.push(approvalItem({ entry, fund, agentName: r.agent_name, customerId, interaction: r.interaction ?? undefined, history, policy, now }));
     }
     return items;
   }

@@ -7,7 +7,7 @@
  */
 import { assessBaggage } from '../core/baggage.js';
 import { remaining, rollOver, settleSpend } from '../core/fund.js';
-import type { Agent, CustomerHistory, Fund, Interaction, RecoveryPolicy, Taxonomy } from '../core/model.js';
+import type { Agent, CustomerHistory, Fund, Interaction, LedgerEntry, RecoveryPolicy, Taxonomy } from '../core/model.js';
 import { DEFAULT_POLICY } from '../core/recovery.js';
 import { checkKey, K, newId, notFound, type AppliedWrite, type Crm, type RecurrenceEvent, type Served } from './enforce.js';
 import { HostError } from './errors.js';
@@ -53,27 +53,48 @@ export async function approvalsOf(crm: Crm): Promise<ApprovalItem[]> {
       const interaction: Interaction | undefined = interactions.find((i) => i.id === entry.interactionId);
       const customerId = request?.customerId || interaction?.customerId;
       const history = customerId ? ((await crm.store.get(K.history(customerId))) as CustomerHistory | undefined) : undefined;
-      const started = interaction?.startedAt;
-      items.push({
-        entryId: entry.id,
-        agentId: fund.agentId,
-        agentName: agents.find((a) => a.id === fund.agentId)?.name ?? fund.agentId,
-        interactionId: entry.interactionId,
-        ...(customerId ? { customerId } : {}),
-        ...(interaction?.customerName || history ? { customerName: interaction?.customerName ?? history!.customer.name } : {}),
-        ...(history ? { baggage: assessBaggage(history.incidents, now, { ...policy.baggage, severities: policy.severities }).level } : {}),
-        amount: entry.amount,
-        currency: fund.currency,
-        threshold: fund.approvalThreshold,
-        remaining: remaining(fund),
-        reason: entry.reason,
-        ...(entry.note ? { note: entry.note } : {}),
-        requestedAt: entry.at,
-        waitingSince: started && started < entry.at ? started : entry.at,
-      });
+      const agentName = agents.find((a) => a.id === fund.agentId)?.name ?? fund.agentId;
+      items.push(approvalItem({ entry, fund, agentName, customerId, interaction, history, policy, now }));
     }
   }
   return items.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.entryId.localeCompare(b.entryId));
+}
+
+/**
+ * One spend waiting for a lead, as the queue shows it: the one shape of the fake CRMs and the Mend
+ * service (service/src/store.ts). The customer's baggage is assessed with the policy's rules; the
+ * wait counts from the contact's start when it began before the request.
+ */
+export function approvalItem(p: {
+  entry: Pick<LedgerEntry, 'id' | 'interactionId' | 'amount' | 'reason' | 'note' | 'at'>;
+  fund: Fund;
+  agentName: string;
+  customerId?: string;
+  interaction?: Interaction;
+  history?: CustomerHistory;
+  policy: RecoveryPolicy;
+  now: number;
+}): ApprovalItem {
+  const { entry, fund, interaction, history, customerId, policy } = p;
+  const started = interaction?.startedAt;
+  const customerName = interaction?.customerName ?? history?.customer.name;
+  return {
+    entryId: entry.id,
+    agentId: fund.agentId,
+    agentName: p.agentName,
+    interactionId: entry.interactionId,
+    ...(customerId ? { customerId } : {}),
+    ...(customerName ? { customerName } : {}),
+    ...(history ? { baggage: assessBaggage(history.incidents, p.now, { ...policy.baggage, severities: policy.severities }).level } : {}),
+    amount: entry.amount,
+    currency: fund.currency,
+    threshold: fund.approvalThreshold,
+    remaining: remaining(fund),
+    reason: entry.reason,
+    ...(entry.note ? { note: entry.note } : {}),
+    requestedAt: entry.at,
+    waitingSince: started && Date.parse(started) < Date.parse(entry.at) ? new Date(started).toISOString() : entry.at,
+  };
 }
 
 /** The answer of a decision, the fund after it, and the event to fire (null for a replay). */
