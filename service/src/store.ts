@@ -10,7 +10,7 @@ import type { CustomerHistory, Fund, Incident, Interaction, LedgerEntry, Recover
 import { addPeriod, rollOver, settleSpend } from '../../src/core/fund.js';
 import { DEFAULT_POLICY } from '../../src/core/recovery.js';
 import { decideSpend, newId, notFound, type Served } from '../../src/adapter/enforce.js';
-import { approvalItem } from '../../src/adapter/lead-crm.js';
+import { approvalItem, reportPeriod } from '../../src/adapter/lead-crm.js';
 import { HostError } from '../../src/adapter/errors.js';
 import type { HostWrites, RecoveryRecord, SpendRequest, SpendResult, WriteKind, WriteReceipt } from '../../src/adapter/host-adapter.js';
 import type { ApprovalDecided, ApprovalDecision, ApprovalItem, ReportData, ReportQuery } from '../../src/adapter/lead.js';
@@ -304,10 +304,7 @@ export class Store {
       const agents: AgentRow[] = rows.map((r) => ({ id: r.id, name: r.name, role: r.role, team: r.team }));
       const funds = rows.map((r) => rollOver(fundOf(r), this.now()));
       const own = funds.find((f) => f.agentId === who.agentId) ?? funds[0];
-      const now = this.now();
-      const from = Date.parse(query.from ?? own?.periodStart ?? new Date(now - 7 * 86_400_000).toISOString());
-      const to = Date.parse(query.to ?? own?.periodEnd ?? new Date(now).toISOString());
-      if (!(from < to)) throw new HostError('invalid_request', 'A report needs a period whose start is before its end.', { retryable: false });
+      const { from, to, budget } = reportPeriod(funds, query, this.now(), own);
       const [fromIso, toIso] = [new Date(from).toISOString(), new Date(to).toISOString()];
       const spends = await tx.query<{ agent_id: string; at: unknown; amount: number; reason: string; status: 'done' | 'pending_approval' }>(
         `SELECT e.agent_id, e.at, e.amount, e.reason, COALESCE(d.outcome, e.status) AS status
@@ -328,11 +325,6 @@ export class Store {
         [who.tenant, team, fromIso, toIso],
       );
       const [meta] = await tx.query<{ departments: Taxonomy['departments'] }>('SELECT departments FROM taxonomies WHERE tenant = $1', [who.tenant]);
-      // The team's fund for the period: each fund's budget per its own period, scaled to this one.
-      const budget = funds.reduce((sum, f) => {
-        const length = Date.parse(f.periodEnd) - Date.parse(f.periodStart);
-        return sum + (length > 0 ? Math.round((f.budget * (to - from)) / length) : f.budget);
-      }, 0);
       return {
         from: fromIso,
         to: toIso,

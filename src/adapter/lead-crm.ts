@@ -142,6 +142,23 @@ export function decideApproval(crm: Crm, decision: ApprovalDecision): Promise<De
 }
 
 /** The raw rows of a report; the period defaults to the current fund period. */
+/**
+ * The report's period and the team's budget for it (the fake CRMs' and the service's one rule):
+ * `query`'s from/to, by default the period of `own`'s fund (the caller's, else the team's first),
+ * else the last 7 days; each fund's budget scaled from its own period to this one. A period whose
+ * start is not before its end is `invalid_request`.
+ */
+export function reportPeriod(funds: readonly Fund[], query: ReportQuery, now: number, own: Fund | undefined = funds[0]): { from: number; to: number; budget: number } {
+  const from = Date.parse(query.from ?? own?.periodStart ?? new Date(now - 7 * DAY).toISOString());
+  const to = Date.parse(query.to ?? own?.periodEnd ?? new Date(now).toISOString());
+  if (!(from < to)) throw new HostError('invalid_request', 'A report needs a period whose start is before its end.', { retryable: false });
+  const budget = funds.reduce((sum, f) => {
+    const length = Date.parse(f.periodEnd) - Date.parse(f.periodStart);
+    return sum + (length > 0 ? Math.round((f.budget * (to - from)) / length) : f.budget);
+  }, 0);
+  return { from, to, budget };
+}
+
 export async function reportOf(crm: Crm, query: ReportQuery = {}): Promise<ReportData> {
   const [all, agents, policy, taxonomy, events] = await Promise.all([
     funds(crm),
@@ -150,20 +167,12 @@ export async function reportOf(crm: Crm, query: ReportQuery = {}): Promise<Repor
     crm.taxonomy() as Promise<Taxonomy>,
     crm.store.get('recurrence') as Promise<RecurrenceEvent[] | undefined>,
   ]);
-  const now = crm.now();
   const first = all[0];
-  const from = Date.parse(query.from ?? first?.periodStart ?? new Date(now - 7 * DAY).toISOString());
-  const to = Date.parse(query.to ?? first?.periodEnd ?? new Date(now).toISOString());
-  if (!(from < to)) throw new HostError('invalid_request', 'A report needs a period whose start is before its end.', { retryable: false });
+  const { from, to, budget } = reportPeriod(all, query, crm.now());
   const within = (iso: string) => {
     const t = Date.parse(iso);
     return t >= from && t < to;
   };
-  // The team's fund for the period: each fund's budget per its own period, scaled to this one.
-  const budget = all.reduce((sum, f) => {
-    const length = Date.parse(f.periodEnd) - Date.parse(f.periodStart);
-    return sum + (length > 0 ? Math.round((f.budget * (to - from)) / length) : f.budget);
-  }, 0);
   const causes = new Map(taxonomy.causes.map((c) => [c.id, c]));
   return {
     from: new Date(from).toISOString(),
