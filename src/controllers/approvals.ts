@@ -60,6 +60,8 @@ export class ApprovalsController implements ReactiveController {
   #offs: Array<() => void> = [];
   #outbox: Outbox | null = null;
   #generation = 0;
+  /** Events heard while the queue loads, applied once it is in (the answer may predate them). */
+  #early: Array<() => void> = [];
 
   constructor(host: ReactiveControllerHost & HTMLElement, callbacks: ApprovalsCallbacks = {}) {
     this.#host = host;
@@ -159,6 +161,7 @@ export class ApprovalsController implements ReactiveController {
         this.items = items.filter((i) => this.#mayDecide(i)).map((item) => ({ item, state: known.get(item.entryId)?.state ?? 'open' }));
         this.status = 'ready';
         this.error = undefined;
+        for (const apply of this.#early.splice(0)) apply();
       } catch (error) {
         if (generation !== this.#generation) return;
         const e = toHostError(error);
@@ -172,6 +175,7 @@ export class ApprovalsController implements ReactiveController {
 
   #stop(): void {
     this.#generation++;
+    this.#early = [];
     for (const off of this.#offs) off();
     this.#offs = [];
     this.#outbox?.removeEventListener('attention', this.#onAttention);
@@ -214,6 +218,7 @@ export class ApprovalsController implements ReactiveController {
   }
 
   #add(item: ApprovalItem): void {
+    if (this.status === 'loading') return void this.#early.push(() => this.#add(item));
     if (this.status !== 'ready' || !this.#mayDecide(item)) return;
     if (this.items.some((q) => q.item.entryId === item.entryId) || this.decided.some((d) => d.item.entryId === item.entryId)) return;
     this.items = [...this.items, { item, state: 'open' as const }].sort(
@@ -224,6 +229,7 @@ export class ApprovalsController implements ReactiveController {
   }
 
   #onDecided(d: ApprovalDecided): void {
+    if (this.status === 'loading') return void this.#early.push(() => this.#onDecided(d));
     // The event after a conflict tells what the other lead decided.
     const known = this.decided.find((x) => x.item.entryId === d.entryId && x.approved === null);
     if (known) {

@@ -1,9 +1,10 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DEMO_IDS } from '../../src/adapter/demo-data.js';
 import { leadHost } from '../../src/adapter/lead.js';
 import { MemoryAdapter } from '../../src/adapter/memory-adapter.js';
 import { until } from '../helpers/until.js';
+import type { MendApprovalQueue } from '../../src/define/approval-queue.js';
 import { items, leadAdapter, mountQueue, spendAbove, text } from './helpers.js';
 
 const button = (item: HTMLElement, part: 'approve' | 'decline') => item.querySelector<HTMLButtonElement>(`[part="${part}"]`)!;
@@ -38,6 +39,18 @@ describe('<mend-approval-queue>', () => {
     expect(text(items(el)[1]!.querySelector('[part="item-heading"]'))).to.equal('Dana Reyes for Carmen Ruiz $70.00');
     expect(el.getAttribute('count')).to.equal('2');
     await until(() => text(el.shadowRoot!.querySelector('[role="status"]')) === 'New approval request: Dana Reyes, $70.00.', 'the announcement');
+  });
+
+  it('a request and a decision heard while the queue loads are not lost (the answer may predate them)', async () => {
+    const adapter = leadAdapter();
+    const before = await adapter.getApprovals(); // what the host answers, computed before the events below
+    const held = adapter.hold('getApprovals');
+    const el = await fixture<MendApprovalQueue>(html`<mend-approval-queue .adapter=${adapter} locale="en-US"></mend-approval-queue>`);
+    const [call] = await held.waitFor(1);
+    const entryId = await spendAbove(adapter); // approvalRequested while loading
+    await adapter.approve(DEMO_IDS.agent, 'led-d6', true, 'agent-kim'); // approvalDecided while loading
+    await call!.resolve(before);
+    await until(() => items(el).map((i) => i.dataset.entry).join() === entryId, 'the new request in, the decided one out');
   });
 
   it('approves by keyboard through the outbox, once, even when pressed twice', async () => {
