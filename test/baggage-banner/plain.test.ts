@@ -27,6 +27,16 @@ describe('<mend-baggage-banner> from plain properties (no adapter)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('quiet lines read as muted text, not as loading placeholders; the actions sit in a row', async () => {
+    const none = await banner([]);
+    const quiet = getComputedStyle(part(none, 'quiet')!);
+    expect(quiet.backgroundColor, 'no placeholder bar behind the quiet line').to.equal('rgba(0, 0, 0, 0)');
+    expect(quiet.blockSize).not.to.equal(getComputedStyle(none).fontSize);
+    const heavy = await banner(heavyIncidents());
+    expect(getComputedStyle(part(heavy, 'actions')!).display).to.equal('flex');
+    expect(getComputedStyle(part(heavy, 'remedies')!).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+  });
+
   it('none with none-display="hidden" renders nothing and takes no space', async () => {
     const el = await banner([], { noneDisplay: 'hidden' });
     expect(el.getAttribute('level')).to.equal('none');

@@ -77,6 +77,9 @@ export const bannerStyles = css`
   }
   .quiet,
   .remedies,
+  .showing {
+    color: var(--_text-muted);
+  }
   .bar {
     display: block;
     block-size: 0.8em;
@@ -87,7 +90,12 @@ export const bannerStyles = css`
   .bar.short {
     inline-size: 50%;
   }
-  .error,
+  .actions,
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+  }
   .error {
     align-items: center;
   }
