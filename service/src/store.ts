@@ -191,7 +191,8 @@ export class Store {
         ]);
         const events: Array<[EventType, unknown]> = [['fundChanged', { fund: answer.fund }]];
         if (answer.status === 'pending_approval') {
-          const [item] = await this.#approvalItems(tx, who.tenant, { entryId: entry.id }, policy);
+          // The fund after the spend is known here: not read again (with its ledger) under the lock.
+          const [item] = await this.#approvalItems(tx, who.tenant, { entryId: entry.id }, policy, answer.fund);
           if (item) events.push(['approvalRequested', { item }]);
         }
         await this.#events(tx, who.tenant, agent, events);
@@ -252,7 +253,7 @@ export class Store {
   }
 
   /** Pending spends as queue items: the agent, the customer and their baggage (R4), what is left. */
-  async #approvalItems(tx: Tx, tenant: string, where: { team?: string; entryId?: string }, policy: RecoveryPolicy): Promise<ApprovalItem[]> {
+  async #approvalItems(tx: Tx, tenant: string, where: { team?: string; entryId?: string }, policy: RecoveryPolicy, known?: Fund): Promise<ApprovalItem[]> {
     const rows = await tx.query<{
       agent_id: string; agent_name: string; id: string; at: unknown; amount: number; reason: string; note: string | null; interaction_id: string;
       customer_id: string | null; interaction: Interaction | null;
@@ -267,7 +268,7 @@ export class Store {
         ORDER BY e.at, e.id`,
       [tenant, where.team ?? null, where.entryId ?? null],
     );
-    const funds = new Map<string, Fund | undefined>();
+    const funds = new Map<string, Fund | undefined>(known ? [[known.agentId, known]] : []);
     const histories = new Map<string, CustomerHistory | undefined>();
     const now = this.now();
     const items: ApprovalItem[] = [];

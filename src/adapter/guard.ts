@@ -183,7 +183,6 @@ export function guardHost(adapter: HostAdapter, options: GuardOptions = {}): Gua
   return host;
 }
 
-/** Malformed events are dropped; the page can hear about them. */
 /** How a listener validates a payload: at once when the validation is loaded, else after loading it. */
 export interface EventParser<T> {
   now(): ((payload: unknown) => T) | null;
@@ -242,6 +241,7 @@ export function listenValidated<T>(
   };
 }
 
+/** Malformed events are dropped; the page can hear about them. */
 function onInvalidEvent(adapter: HostAdapter, event: string, error: HostError): void {
   void adapter;
   if (typeof globalThis.dispatchEvent === 'function' && typeof CustomEvent === 'function') {

@@ -5,7 +5,6 @@
  * service cannot drift.
  */
 import * as z from 'zod/mini';
-import { REMEDY_KINDS } from '../core/model.js';
 import type { HostWrites, SpendRequest } from './host-adapter.js';
 import { fields } from './schemas.js';
 
@@ -16,7 +15,7 @@ const id = z.string().check(z.minLength(1), z.maxLength(256), noNul);
 const text = (max = 4000) => z.string().check(z.maxLength(max), noNul);
 // Dates, currencies and amounts as in the answers; ids and text are stricter here (a write's text
 // longer than its limit is refused, not kept, and PostgreSQL cannot hold NUL).
-const { isoDate, currency, minor } = fields;
+const { isoDate, currency, minor, remedyKind } = fields;
 
 const base = {
   idempotencyKey: id,
@@ -44,7 +43,7 @@ export const RecoveryRecordSchema = z.object({
     .array(
       z.object({
         offerId: id,
-        kind: z.enum(REMEDY_KINDS),
+        kind: remedyKind,
         label: text(200),
         amount: z.optional(minor),
         currency: z.optional(currency),

@@ -25,15 +25,15 @@ export interface SessionOptions extends GuardOptions {
 }
 
 /**
- * Whether this browser stores the agent's work. `full` from the first refused write (quota) until a
- * write or a re-probe succeeds; `episode` counts the times it became full (to say it once each time).
- */
-/**
  * The steps of a recovery that can be given focus: the console's hotkey asks for `recovery`, and a
  * finished recovery hands on to `root-cause`.
  */
 export type RecoveryStep = 'recovery' | 'root-cause';
 
+/**
+ * Whether this browser stores the agent's work. `full` from the first refused write (quota) until a
+ * write or a re-probe succeeds; `episode` counts the times it became full (to say it once each time).
+ */
 export type StorageState = { status: 'ok'; episode: number } | { status: 'full'; episode: number; error: HostError };
 
 const sessions = new WeakMap<HostAdapter, HostSession>();

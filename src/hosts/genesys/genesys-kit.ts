@@ -331,21 +331,10 @@ export class GenesysKit extends ConsoleKit {
           // The analytics answer carries a finished survey's scores: the quality API is asked only
           // for a conversation whose survey analytics gives no score (one request each, not one per
           // past conversation).
-          const seen = c.surveys!.find((s) => scoreOf(s.oSurveyTotalScore, s.surveyPromoterScore) !== null);
-          let score: number | null;
-          let form: string | undefined;
-          let completed: string | undefined;
-          if (seen) {
-            score = scoreOf(seen.oSurveyTotalScore, seen.surveyPromoterScore);
-            form = seen.surveyFormName;
-            completed = seen.surveyCompletedDate;
-          } else {
-            const surveys = await this.#call('read the conversation’s surveys', () => this.#api.quality.getQualityConversationSurveys(c.conversationId), signal);
-            const done = surveys.find((s) => (s.status ?? '').toLowerCase() === 'finished' || s.completedDate) ?? surveys[0];
-            score = scoreOf(done?.answers?.totalScore, done?.answers?.npsScore);
-            form = done?.surveyForm?.name;
-            completed = done?.completedDate;
-          }
+          const analytics = c.surveys!
+            .map((s) => ({ score: scoreOf(s.oSurveyTotalScore, s.surveyPromoterScore), form: s.surveyFormName, completed: s.surveyCompletedDate }))
+            .find((s) => s.score !== null);
+          const { score, form, completed } = analytics ?? (await this.#qualitySurvey(c.conversationId, signal));
           if (score === null || score > poor) return null;
           const media = c.participants?.flatMap((p) => p.sessions ?? []).find((s) => s.mediaType)?.mediaType;
           const incident: Incident = {
@@ -363,6 +352,13 @@ export class GenesysKit extends ConsoleKit {
       );
       return found.filter((i): i is Incident => i !== null);
     });
+  }
+
+  /** A conversation's finished survey from the quality API (its score on 1-5, its form, when it was completed). */
+  async #qualitySurvey(conversationId: string, signal?: AbortSignal): Promise<{ score: number | null; form?: string; completed?: string }> {
+    const surveys = await this.#call('read the conversation’s surveys', () => this.#api.quality.getQualityConversationSurveys(conversationId), signal);
+    const done = surveys.find((s) => (s.status ?? '').toLowerCase() === 'finished' || s.completedDate) ?? surveys[0];
+    return { score: scoreOf(done?.answers?.totalScore, done?.answers?.npsScore), form: done?.surveyForm?.name, completed: done?.completedDate };
   }
 
   // ---- writes ------------------------------------------------------------------------------------
