@@ -42,11 +42,6 @@ export function load<T>(p: Part<T>): Promise<T> {
   return p.promise;
 }
 
-/** While the part loads, the load; otherwise (not asked for, loaded, failed) null. */
-export function pending<T>(p: Part<T>): Promise<T> | null {
-  return p.value === undefined && p.error === undefined ? (p.promise ?? null) : null;
-}
-
 /** The parts one element waits for (a helper of the element, it needs no lifecycle hook). */
 export class OnDemand {
   readonly #host: ReactiveControllerHost;

@@ -10,6 +10,7 @@ import type { HostError } from '../../adapter/errors.js';
 import type { baggageFor } from '../../controllers/baggage.js';
 import type { Read } from '../../controllers/reads.js';
 import type { BaggageAssessment } from '../../core/baggage.js';
+import type { KeyedWrite } from '../../core/write-key.js';
 import type {
   BaggagePolicy,
   Customer,
@@ -31,8 +32,8 @@ export type NoneDisplay = (typeof NONE_DISPLAYS)[number];
 /** History rows rendered per "Show more": the cost follows what is visible, not the history length. */
 export const HISTORY_PAGE = 50;
 
-/** The agent's two writes. */
-export type BannerWrite = 'acknowledgeBaggage' | 'requestCallback';
+/** The agent's two writes (keyed per interaction, shared with the picker: src/core/write-key.ts). */
+export type BannerWrite = KeyedWrite;
 
 export const LEVEL_KEYS = { none: 'baggageNone', light: 'baggageLight', heavy: 'baggageHeavy' } as const;
 

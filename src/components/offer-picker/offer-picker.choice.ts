@@ -10,7 +10,6 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import type { HostSession } from '../../adapter/session.js';
 import type { Invalidity } from '../../controllers/form-control.js';
 import type { Part } from '../../controllers/on-demand.js';
-import { remaining } from '../../core/fund.js';
 import type { Offer, RecoveryPolicy } from '../../core/model.js';
 import type { Bundle } from '../../core/recovery.js';
 import { renderCard } from './card.js';
@@ -75,7 +74,6 @@ export class PickerChoice {
       announce: o.announce,
       choose: (bundle) => this.#chooseTop(bundle),
       name: (bundle) => this.#say.name(bundle),
-      left: remaining,
     });
   }
 

@@ -16,6 +16,7 @@ import { RecoveryTransaction, type AcceptOutcome } from '../../adapter/recovery-
 import type { HostSession } from '../../adapter/session.js';
 import { StoredEvent } from '../../controllers/stored-event.js';
 import { handled, WriteAction, type WriteRequest, type WriteState } from '../../controllers/write-action.js';
+import { remaining } from '../../core/fund.js';
 import type { Fund, Interaction } from '../../core/model.js';
 import type { Bundle } from '../../core/recovery.js';
 import { writeKey } from '../../core/write-key.js';
@@ -69,8 +70,6 @@ export interface RecoveryActionsOptions {
   choose: (bundle: Bundle) => Promise<void>;
   /** A bundle in words (offer-words.ts `bundleName`). */
   name: (bundle: Bundle) => string;
-  /** What is left of a fund (core `remaining`), in minor units. */
-  left: (fund: Fund) => number;
   /** The element is disabled: the actions do nothing. */
   off: () => boolean;
   t: (key: string, values?: Record<string, string | number>) => string;
@@ -273,8 +272,7 @@ export class RecoveryActions {
       else if (outcome.status === 'conflict') {
         const { now, seen } = outcome;
         const money = this.#options.money;
-        const left = this.#options.left;
-        const text = now ? t('offerFundChanged', { now: money(left(now)), before: money(left(seen)) }) : failure(outcome.error);
+        const text = now ? t('offerFundChanged', { now: money(remaining(now)), before: money(remaining(seen)) }) : failure(outcome.error);
         this.say('warning', t('offerConflict', { message: text }));
       }
     });

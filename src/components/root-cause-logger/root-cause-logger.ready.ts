@@ -115,7 +115,7 @@ export class LoggerReady {
   /** How often the chosen cause was logged in the window, when that makes it recurring (R8). */
   #recurring(causeId: string): { count: number; days: number } | null {
     const { policy, counts } = this.#h.inputs;
-    const result = policy && counts && causeId ? recurrence(counts, causeId, policy.recurrence) : null;
+    const result = policy && counts && causeId ? this.#seen(causeId) : null;
     return result?.recurring ? { count: result.count, days: result.windowDays } : null;
   }
 
@@ -213,14 +213,13 @@ export class LoggerReady {
   async #store(): Promise<void> {
     const h = this.#h;
     const interaction = h.inputs.interaction;
-    if (this.busy || this.d.locked || !interaction) return;
+    if (this.d.locked || !interaction) return; // #save checked busy
     const missing = this.d.check();
     if (missing.length) {
       h.announce(h.t('rcMissing', { fields: h.list(missing.map((f) => h.t(LABELS[f]))) }));
       await this.#el.updateComplete;
       return void this.#field(missing[0])?.focus();
     }
-    this.#busy(true);
     await saveLog({ ...this.#saveContext, interaction, outbox: h.inputs.canWrite, t: h.t, announce: h.announce });
   }
 
